@@ -1,0 +1,44 @@
+namespace PeiTracker.Domain;
+
+/// <summary>
+/// Valor obtenido: what an indicator measured in one period (a year, or one of its semesters),
+/// with its review state.
+/// </summary>
+public class IndicatorValue
+{
+    public int Id { get; set; }
+
+    public int IndicatorId { get; set; }
+
+    public Indicator? Indicator { get; set; }
+
+    public int Year { get; set; }
+
+    public PeriodKind Period { get; set; }
+
+    public decimal? Value { get; set; }
+
+    public ValueStatus Status { get; set; }
+
+    public string? Comment { get; set; }
+
+    /// <summary>Medio de verificación.</summary>
+    public string? DataSource { get; set; }
+
+    public string? ReviewNote { get; set; }
+
+    public required string CreatedBy { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string? UpdatedBy { get; set; }
+
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    public string? ValidatedBy { get; set; }
+
+    public DateTimeOffset? ValidatedAt { get; set; }
+
+    /// <summary>PostgreSQL's xmin, used for optimistic concurrency.</summary>
+    public uint Version { get; set; }
+}

@@ -1,0 +1,25 @@
+namespace PeiTracker.Domain;
+
+/// <summary>Objetivo Estratégico Institucional (OEI).</summary>
+public class StrategicObjective
+{
+    public int Id { get; set; }
+
+    public int PlanId { get; set; }
+
+    public Plan? Plan { get; set; }
+
+    /// <summary>Published code, e.g. "OEI.01".</summary>
+    public required string Code { get; set; }
+
+    public ObjectiveType Type { get; set; }
+
+    public required string Statement { get; set; }
+
+    /// <summary>Rank in the plan's Ruta estratégica (1 = first).</summary>
+    public int Priority { get; set; }
+
+    public List<StrategicAction> Actions { get; set; } = [];
+
+    public List<Indicator> Indicators { get; set; } = [];
+}
