@@ -7,6 +7,8 @@ public class StrategicAction
 
     public int PlanId { get; set; }
 
+    public Plan? Plan { get; set; }
+
     public int ObjectiveId { get; set; }
 
     public StrategicObjective? Objective { get; set; }

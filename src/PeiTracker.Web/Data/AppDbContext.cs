@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using PeiTracker.Domain;
+
+namespace PeiTracker.Web.Data;
+
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Institution> Institutions => Set<Institution>();
+
+    public DbSet<OrganizationalUnit> OrganizationalUnits => Set<OrganizationalUnit>();
+
+    public DbSet<Plan> Plans => Set<Plan>();
+
+    public DbSet<StrategicObjective> Objectives => Set<StrategicObjective>();
+
+    public DbSet<StrategicAction> Actions => Set<StrategicAction>();
+
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    public DbSet<IndicatorResponsibleUnit> IndicatorResponsibleUnits => Set<IndicatorResponsibleUnit>();
+
+    public DbSet<AnnualTarget> Targets => Set<AnnualTarget>();
+
+    public DbSet<IndicatorValue> Values => Set<IndicatorValue>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every figure of the plan is exact: numeric in PostgreSQL, decimal in C#, never double.
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 6);
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace PeiTracker.Web.Data;
+
+public class AppUser : IdentityUser
+{
+    public required string FullName { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>Set by an administrator; the user must choose a new password at next login.</summary>
+    public bool MustChangePassword { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PeiTracker.Domain;
+
+namespace PeiTracker.Web.Data.Configurations;
+
+public class PlanConfiguration : IEntityTypeConfiguration<Plan>
+{
+    public void Configure(EntityTypeBuilder<Plan> builder)
+    {
+        builder.Property(p => p.Code).HasMaxLength(60);
+        builder.Property(p => p.Name).HasMaxLength(400);
+        builder.Property(p => p.ApprovingResolution).HasMaxLength(200);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(p => p.Code).IsUnique();
+        builder.HasOne(p => p.Institution).WithMany(i => i.Plans).HasForeignKey(p => p.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(p => p.Years);
+        builder.ToTable(t => t.HasCheckConstraint("ck_plans_years", "first_year <= last_year AND first_year >= 2000 AND last_year <= 2100"));
+    }
+}

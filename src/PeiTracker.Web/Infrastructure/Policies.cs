@@ -1,0 +1,8 @@
+namespace PeiTracker.Web.Infrastructure;
+
+public static class Policies
+{
+    public const string EditPlan = nameof(EditPlan);
+
+    public const string Administer = nameof(Administer);
+}

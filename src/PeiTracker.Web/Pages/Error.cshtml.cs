@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace PeiTracker.Web.Pages;
+
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+[IgnoreAntiforgeryToken]
+public class ErrorModel : PageModel
+{
+    public string RequestId { get; private set; } = "";
+
+    public int Code { get; private set; } = 500;
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        Code = code ?? 500;
+    }
+
+    public string Title => Code switch
+    {
+        404 => "Página no encontrada",
+        403 => "Acceso denegado",
+        400 => "Solicitud no válida",
+        _ => "Ocurrió un error",
+    };
+
+    public string Message => Code switch
+    {
+        404 => "La dirección no existe o el elemento fue eliminado. Revise el enlace o vuelva al plan.",
+        403 => "Su rol no permite esta acción.",
+        400 => "La solicitud no pudo procesarse. Vuelva a cargar la página e inténtelo de nuevo.",
+        _ => "No pudimos completar la operación. Sus datos no se modificaron. Si el problema continúa, comunique el código de referencia al administrador.",
+    };
+}

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PeiTracker.Domain;
+using PeiTracker.Web.Data;
+
+namespace PeiTracker.Web.Pages.Plan;
+
+/// <summary>The plan tree: OEI by priority, each with its indicators, then its AEI by priority with theirs.</summary>
+public class IndexModel(AppDbContext db) : PageModel
+{
+    public PlanHeader? Plan { get; private set; }
+
+    public IReadOnlyList<PlanOption> Plans { get; private set; } = [];
+
+    public IReadOnlyList<ObjectiveNode> Objectives { get; private set; } = [];
+
+    public int IndicatorCount => Objectives.Sum(o => o.Indicators.Count + o.Actions.Sum(a => a.Indicators.Count));
+
+    public int ActionCount => Objectives.Sum(o => o.Actions.Count);
+
+    public record PlanOption(string Code, string Name);
+
+    public record PlanHeader(int Id, string Code, string Name, string Institution, int FirstYear, int LastYear, string? Resolution, string? Mission, PlanStatus Status);
+
+    public record IndicatorNode(int Id, string Key, string PublishedCode, string Name, IReadOnlyList<string> Units, bool HasNotes, int TargetCount, bool HasBaseline);
+
+    public record ActionNode(string Code, string Statement, int Priority, IReadOnlyList<IndicatorNode> Indicators);
+
+    public record ObjectiveNode(string Code, ObjectiveType Type, string Statement, int Priority, IReadOnlyList<IndicatorNode> Indicators, IReadOnlyList<ActionNode> Actions);
+
+    public async Task OnGetAsync(string? plan)
+    {
+        Plans = await db.Plans.AsNoTracking()
+            .OrderBy(p => p.Status == PlanStatus.Vigente ? 0 : 1).ThenBy(p => p.Code)
+            .Select(p => new PlanOption(p.Code, p.Name))
+            .ToListAsync();
+        var code = plan ?? Plans.FirstOrDefault()?.Code;
+        Plan = await db.Plans.AsNoTracking()
+            .Where(p => p.Code == code)
+            .Select(p => new PlanHeader(p.Id, p.Code, p.Name, p.Institution!.PliegoCode + " " + p.Institution.Name, p.FirstYear, p.LastYear, p.ApprovingResolution, p.Mission, p.Status))
+            .SingleOrDefaultAsync();
+        if (Plan is null)
+        {
+            return;
+        }
+
+        var indicators = await db.Indicators.AsNoTracking()
+            .Where(i => i.PlanId == Plan.Id)
+            .OrderBy(i => i.SortOrder)
+            .Select(i => new
+            {
+                i.ObjectiveId,
+                i.ActionId,
+                Node = new IndicatorNode(
+                    i.Id,
+                    i.Key,
+                    i.PublishedCode,
+                    i.Name,
+                    i.ResponsibleUnits.OrderBy(u => u.Unit!.Acronym).Select(u => u.Unit!.Acronym).ToList(),
+                    i.Notes != null,
+                    i.Targets.Count,
+                    i.BaselineValue != null),
+            })
+            .ToListAsync();
+        var actions = await db.Actions.AsNoTracking()
+            .Where(a => a.PlanId == Plan.Id)
+            .OrderBy(a => a.Priority).ThenBy(a => a.Code)
+            .Select(a => new { a.Id, a.ObjectiveId, a.Code, a.Statement, a.Priority })
+            .ToListAsync();
+        var objectives = await db.Objectives.AsNoTracking()
+            .Where(o => o.PlanId == Plan.Id)
+            .OrderBy(o => o.Priority).ThenBy(o => o.Code)
+            .Select(o => new { o.Id, o.Code, o.Type, o.Statement, o.Priority })
+            .ToListAsync();
+
+        Objectives = objectives.Select(o => new ObjectiveNode(
+                o.Code,
+                o.Type,
+                o.Statement,
+                o.Priority,
+                indicators.Where(i => i.ObjectiveId == o.Id).Select(i => i.Node).ToList(),
+                actions.Where(a => a.ObjectiveId == o.Id)
+                    .Select(a => new ActionNode(a.Code, a.Statement, a.Priority, indicators.Where(i => i.ActionId == a.Id).Select(i => i.Node).ToList()))
+                    .ToList()))
+            .ToList();
+    }
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using PeiTracker.Web.Data;
+using PeiTracker.Web.Data.Seed;
+using PeiTracker.Web.Infrastructure;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Logging: Serilog behind Microsoft.Extensions.Logging (Serilog.AspNetCore does not restore here, see ADR 0002).
+var logger = new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger();
+builder.Logging.ClearProviders();
+builder.Logging.AddSerilog(logger, dispose: true);
+
+// PEI_URLS lets the run script and operators choose the address without touching appsettings.
+if (builder.Configuration["PEI_URLS"] is { Length: > 0 } urls)
+{
+    builder.WebHost.UseUrls(urls);
+}
+
+// Database: PEI_DB wins over ConnectionStrings:Default so one variable configures any environment.
+var connectionString = builder.Configuration["PEI_DB"] is { Length: > 0 } fromEnv
+    ? fromEnv
+    : builder.Configuration.GetConnectionString("Default")
+      ?? throw new InvalidOperationException("Falta la cadena de conexión: defina PEI_DB o ConnectionStrings__Default.");
+builder.Services.AddDbContext<AppDbContext>(options => options
+    .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3))
+    .UseSnakeCaseNamingConvention());
+
+// Accounts: no self-registration; administrators create users. Lockout after repeated failures.
+builder.Services
+    .AddIdentity<AppUser, IdentityRole>(options =>
+    {
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 10;
+        options.Password.RequireDigit = true;
+        options.Password.RequireLowercase = true;
+        options.Password.RequireUppercase = true;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+        options.SignIn.RequireConfirmedAccount = false;
+    })
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddDefaultTokenProviders()
+    .AddErrorDescriber<SpanishIdentityErrorDescriber>();
+
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/Cuenta/Ingresar";
+    options.LogoutPath = "/Cuenta/Salir";
+    options.AccessDeniedPath = "/Cuenta/AccesoDenegado";
+    options.Cookie.Name = "pei.auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    options.ExpireTimeSpan = TimeSpan.FromHours(8);
+    options.SlidingExpiration = true;
+});
+
+// Keys on disk so a restart does not log everyone out.
+var keysDirectory = builder.Configuration["PEI_KEYS_DIR"] is { Length: > 0 } keys
+    ? keys
+    : Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys");
+builder.Services.AddDataProtection().SetApplicationName("PeiTracker").PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
+
+// Everything requires login unless a page or endpoint says otherwise.
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+    .AddPolicy(Policies.EditPlan, p => p.RequireRole(Roles.Administrador, Roles.Planificador))
+    .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrador));
+
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AuthorizeFolder("/Administracion", Policies.Administer);
+    options.Conventions.AllowAnonymousToPage("/Cuenta/Ingresar");
+    options.Conventions.AllowAnonymousToPage("/Error");
+});
+
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<DatabaseInitializer>();
+builder.Services.AddScoped<PlanSeeder>();
+
+var app = builder.Build();
+
+// The interface speaks Spanish (Peru): dates dd/MM/yyyy, "." as the decimal separator.
+var culture = new CultureInfo("es-PE");
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture(culture),
+    SupportedCultures = [culture],
+    SupportedUICultures = [culture],
+});
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseMiddleware<RequestLoggingMiddleware>();
+
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health", new HealthCheckOptions
+{
+    ResultStatusCodes =
+    {
+        [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy] = StatusCodes.Status200OK,
+        [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded] = StatusCodes.Status200OK,
+        [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+    },
+}).AllowAnonymous();
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorPages().WithStaticAssets();
+
+// Schema and reference data are brought up to date before the first request.
+if (app.Configuration.GetValue("PEI_MIGRATE_ON_STARTUP", true))
+{
+    using var scope = app.Services.CreateScope();
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+}
+
+app.Run();
+
+public partial class Program;

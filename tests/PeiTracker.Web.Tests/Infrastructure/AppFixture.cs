@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using PeiTracker.Web.Data;
+
+namespace PeiTracker.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole application in-process against its own real PostgreSQL database, migrated and
+/// seeded by the application's own start-up, exactly as in production.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public const string AdminEmail = "admin@test.local";
+    public const string Password = "Prueba2025segura";
+
+    private TestDatabase? database;
+
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+
+    public string ConnectionString => database!.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("PEI_DB", database.ConnectionString);
+            builder.UseSetting("PEI_ADMIN_EMAIL", AdminEmail);
+            builder.UseSetting("PEI_ADMIN_PASSWORD", Password);
+            builder.UseSetting("PEI_KEYS_DIR", Path.Combine(Path.GetTempPath(), "pei-test-keys", database.Name));
+        });
+        // Starting the server runs migrations and seeding.
+        _ = Factory.Server;
+        await Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    public HttpClient CreateClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<HttpClient> LoginAsync(string email = AdminEmail, string password = Password)
+    {
+        var client = CreateClient();
+        var response = await client.SubmitFormAsync("/Cuenta/Ingresar", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Login as {email} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    public async Task<string> CreateUserAsync(string role, string? email = null)
+    {
+        email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.local";
+        using var scope = Factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, FullName = "Usuario de prueba " + role, EmailConfirmed = true };
+        var result = await users.CreateAsync(user, Password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(user, role);
+        return email;
+    }
+
+    public AsyncServiceScope CreateScope() => Factory.Services.CreateAsyncScope();
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "app";
+}
