@@ -19,4 +19,7 @@ public class AnnualTarget
     public string? RevisionReason { get; set; }
 
     public bool IsRevised => OriginalValue is not null && OriginalValue != Value;
+
+    /// <summary>PostgreSQL's xmin, used for optimistic concurrency.</summary>
+    public uint Version { get; set; }
 }

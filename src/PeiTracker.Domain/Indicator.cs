@@ -99,6 +99,9 @@ public class Indicator
     public static bool IsValidRelevance(int relevance) => relevance is >= MinRelevance and <= MaxRelevance;
 
     public decimal? TargetFor(int year) => Targets.FirstOrDefault(t => t.Year == year)?.Value;
+
+    /// <summary>PostgreSQL's xmin, used for optimistic concurrency.</summary>
+    public uint Version { get; set; }
 }
 
 /// <summary>Join between an indicator and a responsible unit (an indicator may have several).</summary>

@@ -22,4 +22,7 @@ public class StrategicAction
     public int Priority { get; set; }
 
     public List<Indicator> Indicators { get; set; } = [];
+
+    /// <summary>PostgreSQL's xmin, used for optimistic concurrency.</summary>
+    public uint Version { get; set; }
 }

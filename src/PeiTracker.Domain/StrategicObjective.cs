@@ -22,4 +22,7 @@ public class StrategicObjective
     public List<StrategicAction> Actions { get; set; } = [];
 
     public List<Indicator> Indicators { get; set; } = [];
+
+    /// <summary>PostgreSQL's xmin, used for optimistic concurrency.</summary>
+    public uint Version { get; set; }
 }

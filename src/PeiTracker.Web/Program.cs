@@ -1,4 +1,5 @@
 using System.Globalization;
+using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -87,6 +88,9 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddScoped<PlanSeeder>();
+
+// Validators are registered one by one (FluentValidation.DependencyInjectionExtensions does not restore here, ADR 0003).
+builder.Services.AddSingleton<IValidator<PeiTracker.Web.Pages.Plan.EditarIndicadorModel.InputModel>, PeiTracker.Web.Pages.Plan.EditarIndicadorModel.InputValidator>();
 
 var app = builder.Build();
 

@@ -8,6 +8,7 @@ public class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
 {
     public void Configure(EntityTypeBuilder<Indicator> builder)
     {
+        builder.Property(i => i.Version).IsRowVersion();
         builder.ToTable("indicators", t =>
         {
             t.HasCheckConstraint("ck_indicators_single_owner", "(objective_id IS NULL) <> (action_id IS NULL)");

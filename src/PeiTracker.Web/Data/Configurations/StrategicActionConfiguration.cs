@@ -8,6 +8,7 @@ public class StrategicActionConfiguration : IEntityTypeConfiguration<StrategicAc
 {
     public void Configure(EntityTypeBuilder<StrategicAction> builder)
     {
+        builder.Property(a => a.Version).IsRowVersion();
         builder.ToTable("actions", t => t.HasCheckConstraint("ck_actions_priority", "priority >= 1"));
         builder.Property(a => a.Code).HasMaxLength(30);
         builder.HasIndex(a => new { a.PlanId, a.Code }).IsUnique();

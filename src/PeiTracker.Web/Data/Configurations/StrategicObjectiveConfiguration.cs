@@ -8,6 +8,7 @@ public class StrategicObjectiveConfiguration : IEntityTypeConfiguration<Strategi
 {
     public void Configure(EntityTypeBuilder<StrategicObjective> builder)
     {
+        builder.Property(o => o.Version).IsRowVersion();
         builder.ToTable("objectives", t => t.HasCheckConstraint("ck_objectives_priority", "priority >= 1"));
         builder.Property(o => o.Code).HasMaxLength(30);
         builder.Property(o => o.Type).HasConversion<int>();

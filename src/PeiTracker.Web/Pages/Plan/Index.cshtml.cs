@@ -1,12 +1,14 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PeiTracker.Domain;
 using PeiTracker.Web.Data;
+using PeiTracker.Web.Infrastructure;
 
 namespace PeiTracker.Web.Pages.Plan;
 
 /// <summary>The plan tree: OEI by priority, each with its indicators, then its AEI by priority with theirs.</summary>
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, IAuthorizationService authorization) : PageModel
 {
     public PlanHeader? Plan { get; private set; }
 
@@ -24,12 +26,15 @@ public class IndexModel(AppDbContext db) : PageModel
 
     public record IndicatorNode(int Id, string Key, string PublishedCode, string Name, IReadOnlyList<string> Units, bool HasNotes, int TargetCount, bool HasBaseline);
 
-    public record ActionNode(string Code, string Statement, int Priority, IReadOnlyList<IndicatorNode> Indicators);
+    public record ActionNode(int Id, string Code, string Statement, int Priority, IReadOnlyList<IndicatorNode> Indicators);
 
-    public record ObjectiveNode(string Code, ObjectiveType Type, string Statement, int Priority, IReadOnlyList<IndicatorNode> Indicators, IReadOnlyList<ActionNode> Actions);
+    public record ObjectiveNode(int Id, string Code, ObjectiveType Type, string Statement, int Priority, IReadOnlyList<IndicatorNode> Indicators, IReadOnlyList<ActionNode> Actions);
+
+    public bool CanEdit { get; private set; }
 
     public async Task OnGetAsync(string? plan)
     {
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditPlan)).Succeeded;
         Plans = await db.Plans.AsNoTracking()
             .OrderBy(p => p.Status == PlanStatus.Vigente ? 0 : 1).ThenBy(p => p.Code)
             .Select(p => new PlanOption(p.Code, p.Name))
@@ -74,13 +79,14 @@ public class IndexModel(AppDbContext db) : PageModel
             .ToListAsync();
 
         Objectives = objectives.Select(o => new ObjectiveNode(
+                o.Id,
                 o.Code,
                 o.Type,
                 o.Statement,
                 o.Priority,
                 indicators.Where(i => i.ObjectiveId == o.Id).Select(i => i.Node).ToList(),
                 actions.Where(a => a.ObjectiveId == o.Id)
-                    .Select(a => new ActionNode(a.Code, a.Statement, a.Priority, indicators.Where(i => i.ActionId == a.Id).Select(i => i.Node).ToList()))
+                    .Select(a => new ActionNode(a.Id, a.Code, a.Statement, a.Priority, indicators.Where(i => i.ActionId == a.Id).Select(i => i.Node).ToList()))
                     .ToList()))
             .ToList();
     }

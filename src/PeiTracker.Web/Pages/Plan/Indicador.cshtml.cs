@@ -1,13 +1,15 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PeiTracker.Domain;
 using PeiTracker.Web.Data;
+using PeiTracker.Web.Infrastructure;
 
 namespace PeiTracker.Web.Pages.Plan;
 
 /// <summary>An indicator's ficha técnica with its línea base and logros esperados.</summary>
-public class IndicadorModel(AppDbContext db) : PageModel
+public class IndicadorModel(AppDbContext db, IAuthorizationService authorization) : PageModel
 {
     public Indicator Indicator { get; private set; } = null!;
 
@@ -20,6 +22,10 @@ public class IndicadorModel(AppDbContext db) : PageModel
     public string OwnerStatement { get; private set; } = "";
 
     public string? ObjectiveCode { get; private set; }
+
+    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+
+    public bool CanEdit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -42,6 +48,12 @@ public class IndicadorModel(AppDbContext db) : PageModel
         (OwnerCode, OwnerStatement, ObjectiveCode) = indicator.Action is { } action
             ? (action.Code, action.Statement, action.Objective!.Code)
             : (indicator.Objective!.Code, indicator.Objective.Statement, null);
+        History = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.IndicatorId == id)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Take(200)
+            .ToListAsync();
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditPlan)).Succeeded;
         return Page();
     }
 

@@ -1,0 +1,232 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace PeiTracker.Domain.Consistency;
+
+public enum IssueSeverity
+{
+    /// <summary>The plan contradicts itself: a report built on it would be wrong.</summary>
+    Error = 0,
+
+    /// <summary>Something looks wrong and needs a person's judgement.</summary>
+    Advertencia = 1,
+
+    /// <summary>Pending review, not an error.</summary>
+    Informacion = 2,
+}
+
+public enum IssueTarget
+{
+    Plan = 0,
+    Objective = 1,
+    Action = 2,
+    Indicator = 3,
+}
+
+/// <summary>One problem found in a plan, with what it concerns so the page can link to it.</summary>
+public sealed record PlanIssue(IssueSeverity Severity, string Kind, IssueTarget Target, int TargetId, string Subject, string Message);
+
+/// <summary>
+/// "Validación del plan": finds the inconsistencies a planning office must see before
+/// reporting to CEPLAN. Stateless; reads a plan graph (objectives, actions, indicators, targets).
+/// </summary>
+public static partial class PlanConsistencyChecker
+{
+    public const string DuplicateCode = "Código repetido";
+    public const string MismatchedCode = "Código que no corresponde a su OEI/AEI";
+    public const string MissingBaseline = "Sin línea base";
+    public const string MissingTargets = "Años sin logro esperado";
+    public const string AgainstDirection = "Metas contra el sentido esperado";
+    public const string PercentageOutOfRange = "Porcentaje fuera de 0-100";
+    public const string WithoutIndicators = "Sin indicadores";
+    public const string PriorityProblem = "Prioridades repetidas o faltantes";
+    public const string InferredNotReviewed = "Campos inferidos sin revisar";
+
+    public static IReadOnlyList<PlanIssue> Check(Plan plan)
+    {
+        var issues = new List<PlanIssue>();
+        var indicators = plan.Objectives
+            .SelectMany(o => o.Indicators.Select(i => (Indicator: i, OwnerCode: o.Code))
+                .Concat(o.Actions.SelectMany(a => a.Indicators.Select(i => (Indicator: i, OwnerCode: a.Code)))))
+            .ToList();
+
+        foreach (var group in indicators.GroupBy(x => x.Indicator.PublishedCode).Where(g => g.Count() > 1))
+        {
+            foreach (var (indicator, owner) in group)
+            {
+                issues.Add(new PlanIssue(IssueSeverity.Error, DuplicateCode, IssueTarget.Indicator, indicator.Id, indicator.Key,
+                    $"El código publicado {indicator.PublishedCode} se usa para {group.Count()} indicadores distintos (este pertenece a {owner}: «{indicator.Name}»)."));
+            }
+        }
+
+        foreach (var (indicator, owner) in indicators)
+        {
+            if (!CodeMatchesOwner(indicator.PublishedCode, owner))
+            {
+                issues.Add(new PlanIssue(IssueSeverity.Advertencia, MismatchedCode, IssueTarget.Indicator, indicator.Id, indicator.Key,
+                    $"El código publicado {indicator.PublishedCode} no corresponde a {owner}, al que pertenece el indicador."));
+            }
+
+            CheckFigures(plan, indicator, issues);
+        }
+
+        CheckPriorities(plan.Objectives.Select(o => (o.Id, o.Code, o.Priority)).ToList(), IssueTarget.Objective, "los OEI del plan", issues);
+        foreach (var objective in plan.Objectives)
+        {
+            if (objective.Indicators.Count == 0)
+            {
+                issues.Add(new PlanIssue(IssueSeverity.Advertencia, WithoutIndicators, IssueTarget.Objective, objective.Id, objective.Code,
+                    $"El {objective.Code} no tiene indicadores propios."));
+            }
+
+            CheckPriorities(objective.Actions.Select(a => (a.Id, a.Code, a.Priority)).ToList(), IssueTarget.Action, $"las AEI del {objective.Code}", issues);
+            foreach (var action in objective.Actions.Where(a => a.Indicators.Count == 0))
+            {
+                issues.Add(new PlanIssue(IssueSeverity.Advertencia, WithoutIndicators, IssueTarget.Action, action.Id, action.Code,
+                    $"La {action.Code} no tiene indicadores: su avance no podrá medirse."));
+            }
+        }
+
+        return issues
+            .OrderBy(i => i.Severity)
+            .ThenBy(i => i.Kind, StringComparer.Ordinal)
+            .ThenBy(i => i.Subject, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static void CheckFigures(Plan plan, Indicator indicator, List<PlanIssue> issues)
+    {
+        if (indicator.BaselineValue is null)
+        {
+            issues.Add(new PlanIssue(IssueSeverity.Advertencia, MissingBaseline, IssueTarget.Indicator, indicator.Id, indicator.Key,
+                $"{indicator.PublishedCode} no tiene valor de línea base: no podrá calcularse el Avance Tipo II."));
+        }
+
+        var missingYears = plan.Years.Where(y => indicator.Targets.All(t => t.Year != y)).ToList();
+        if (missingYears.Count > 0)
+        {
+            issues.Add(new PlanIssue(IssueSeverity.Advertencia, MissingTargets, IssueTarget.Indicator, indicator.Id, indicator.Key,
+                $"{indicator.PublishedCode} no tiene logro esperado para {FormatYears(missingYears)}."));
+        }
+
+        var targets = indicator.Targets.OrderBy(t => t.Year).ToList();
+        if (indicator.Direction != Direction.NoDefinido && targets.Count > 0)
+        {
+            var ascending = indicator.Direction == Direction.Ascendente;
+            var falls = targets.Zip(targets.Skip(1)).Where(p => ascending ? p.Second.Value < p.First.Value : p.Second.Value > p.First.Value).ToList();
+            foreach (var (first, second) in falls)
+            {
+                issues.Add(new PlanIssue(IssueSeverity.Advertencia, AgainstDirection, IssueTarget.Indicator, indicator.Id, indicator.Key,
+                    $"{indicator.PublishedCode} es {Labels.Of(indicator.Direction).ToLowerInvariant()}, pero su logro esperado {(ascending ? "baja" : "sube")} de {Format(first.Value)} ({first.Year}) a {Format(second.Value)} ({second.Year})."));
+            }
+
+            if (indicator.BaselineValue is { } baseline
+                && targets.All(t => ascending ? t.Value < baseline : t.Value > baseline))
+            {
+                issues.Add(new PlanIssue(IssueSeverity.Advertencia, AgainstDirection, IssueTarget.Indicator, indicator.Id, indicator.Key,
+                    $"{indicator.PublishedCode} es {Labels.Of(indicator.Direction).ToLowerInvariant()}, pero su línea base ({Format(baseline)}) está {(ascending ? "por encima" : "por debajo")} de todos sus logros esperados."));
+            }
+        }
+
+        if (indicator.Unit == UnitOfMeasure.Porcentaje && !indicator.AllowsOver100)
+        {
+            var outside = targets.Where(t => t.Value is < 0 or > 100).Select(t => $"{Format(t.Value)} ({t.Year})").ToList();
+            if (indicator.BaselineValue is { } b && b is < 0 or > 100)
+            {
+                outside.Insert(0, $"{Format(b)} (línea base)");
+            }
+
+            if (outside.Count > 0)
+            {
+                issues.Add(new PlanIssue(IssueSeverity.Error, PercentageOutOfRange, IssueTarget.Indicator, indicator.Id, indicator.Key,
+                    $"{indicator.PublishedCode} se mide en porcentaje, pero tiene valores fuera de 0-100: {string.Join(", ", outside)}."));
+            }
+        }
+
+        if (indicator.Inferred != InferredFields.None)
+        {
+            issues.Add(new PlanIssue(IssueSeverity.Informacion, InferredNotReviewed, IssueTarget.Indicator, indicator.Id, indicator.Key,
+                $"{indicator.PublishedCode}: {DescribeInferred(indicator.Inferred)} se dedujeron del nombre del indicador; revíselos en su ficha técnica."));
+        }
+    }
+
+    private static void CheckPriorities(IReadOnlyList<(int Id, string Code, int Priority)> items, IssueTarget target, string scope, List<PlanIssue> issues)
+    {
+        foreach (var group in items.GroupBy(i => i.Priority).Where(g => g.Count() > 1))
+        {
+            foreach (var item in group)
+            {
+                issues.Add(new PlanIssue(IssueSeverity.Error, PriorityProblem, target, item.Id, item.Code,
+                    $"{item.Code} comparte la prioridad {group.Key} con {string.Join(", ", group.Where(g => g.Code != item.Code).Select(g => g.Code))} entre {scope}."));
+            }
+        }
+
+        var expected = Enumerable.Range(1, items.Count).ToHashSet();
+        var missing = expected.Except(items.Select(i => i.Priority)).Order().ToList();
+        if (missing.Count > 0 && items.Count > 0)
+        {
+            var first = items.OrderBy(i => i.Code, StringComparer.Ordinal).First();
+            issues.Add(new PlanIssue(IssueSeverity.Advertencia, PriorityProblem, target, first.Id, first.Code,
+                $"Entre {scope} falta la prioridad {string.Join(", ", missing)}: las prioridades deberían ir de 1 a {items.Count} sin saltos."));
+        }
+    }
+
+    /// <summary>IOEI.01.02 belongs to OEI.01; IAEI.03.02.01 belongs to AEI.03.02.</summary>
+    public static bool CodeMatchesOwner(string publishedCode, string ownerCode)
+    {
+        var owner = OwnerNumbers().Match(ownerCode);
+        var code = IndicatorNumbers().Match(publishedCode);
+        if (!owner.Success || !code.Success)
+        {
+            return true;
+        }
+
+        var ownerIsAction = ownerCode.StartsWith("AEI", StringComparison.OrdinalIgnoreCase);
+        var codeIsAction = publishedCode.StartsWith("IAEI", StringComparison.OrdinalIgnoreCase);
+        if (ownerIsAction != codeIsAction)
+        {
+            return false;
+        }
+
+        var ownerParts = owner.Groups[1].Value.Split('.');
+        var codeParts = code.Groups[1].Value.Split('.');
+        return codeParts.Length > ownerParts.Length && ownerParts.SequenceEqual(codeParts.Take(ownerParts.Length));
+    }
+
+    private static string DescribeInferred(InferredFields fields)
+    {
+        var names = new List<string>();
+        if (fields.HasFlag(InferredFields.Unit))
+        {
+            names.Add("unidad de medida");
+        }
+
+        if (fields.HasFlag(InferredFields.Direction))
+        {
+            names.Add("sentido esperado");
+        }
+
+        if (fields.HasFlag(InferredFields.Aggregation))
+        {
+            names.Add("tipo de agregación");
+        }
+
+        if (fields.HasFlag(InferredFields.Relevance))
+        {
+            names.Add("relevancia");
+        }
+
+        return names.Count == 1 ? "la " + names[0] : string.Join(", ", names.Take(names.Count - 1)) + " y " + names[^1];
+    }
+
+    private static string FormatYears(IReadOnlyList<int> years) =>
+        years.Count == 1 ? years[0].ToString(CultureInfo.InvariantCulture) : string.Join(", ", years.Take(years.Count - 1)) + " y " + years[^1];
+
+    private static string Format(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^(?:OEI|AEI)\.([0-9]+(?:\.[0-9]+)*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnerNumbers();
+
+    [GeneratedRegex(@"^I(?:OEI|AEI)\.([0-9]+(?:\.[0-9]+)*)", RegexOptions.IgnoreCase)]
+    private static partial Regex IndicatorNumbers();
+}

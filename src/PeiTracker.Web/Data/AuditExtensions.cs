@@ -1,0 +1,41 @@
+using System.Globalization;
+using PeiTracker.Domain;
+
+namespace PeiTracker.Web.Data;
+
+public static class AuditExtensions
+{
+    /// <summary>
+    /// Adds an audit row to the same unit of work as the change it describes, so both are saved
+    /// together or not at all.
+    /// </summary>
+    public static void AddAudit(
+        this AppDbContext db,
+        DateTimeOffset at,
+        string userName,
+        AuditKind kind,
+        string subject,
+        string field,
+        string? before,
+        string? after,
+        string? reason,
+        int? planId = null,
+        int? indicatorId = null)
+    {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = at,
+            UserName = userName,
+            Kind = kind,
+            Subject = subject,
+            Field = field,
+            Before = before,
+            After = after,
+            Reason = reason,
+            PlanId = planId,
+            IndicatorId = indicatorId,
+        });
+    }
+
+    public static string? Show(decimal? value) => value?.ToString("0.######", CultureInfo.InvariantCulture);
+}
