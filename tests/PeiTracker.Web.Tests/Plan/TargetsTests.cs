@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using PeiTracker.Domain;
+using PeiTracker.Web.Data;
+using PeiTracker.Web.Tests.Infrastructure;
+
+namespace PeiTracker.Web.Tests.Plan;
+
+[Collection(AppCollection.Name)]
+public class TargetsTests(AppFixture app)
+{
+    private static readonly int CurrentYear = DateTime.UtcNow.AddHours(-5).Year;
+
+    private static Dictionary<string, string> FormOf(Indicator indicator, string reason, Action<Dictionary<int, string>> change)
+    {
+        var targets = indicator.Targets.ToDictionary(t => t.Year, t => t.Value.ToString(CultureInfo.InvariantCulture));
+        change(targets);
+        var form = targets.ToDictionary(t => $"Targets[{t.Key}]", t => t.Value);
+        form["Reason"] = reason;
+        return form;
+    }
+
+    private static Task<AnnualTarget> TargetAsync(AppFixture app, int indicatorId, int year) =>
+        app.QueryAsync(db => db.Targets.SingleAsync(t => t.IndicatorId == indicatorId && t.Year == year));
+
+    [Fact]
+    public async Task Targets_FutureYearChanged_IsSavedWithoutRevision()
+    {
+        var indicator = await app.IndicatorWithFullDataAsync(5);
+        var client = await app.LoginAsync();
+        var newValue = indicator.TargetFor(2030)!.Value + 1m;
+
+        var response = await client.SubmitFormAsync($"/Plan/Indicador/{indicator.Id}/Metas",
+            FormOf(indicator, "Meta 2030 reprogramada", t => t[2030] = newValue.ToString(CultureInfo.InvariantCulture)));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = await TargetAsync(app, indicator.Id, 2030);
+        Assert.Equal(newValue, saved.Value);
+        Assert.Null(saved.OriginalValue);
+        Assert.True(await app.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.IndicatorId == indicator.Id && a.Field == "Logro esperado 2030")));
+    }
+
+    [Fact]
+    public async Task Targets_StartedYearChanged_IsARevisionKeepingTheOriginal()
+    {
+        var indicator = await app.IndicatorWithFullDataAsync(6);
+        var client = await app.LoginAsync();
+        var original = indicator.TargetFor(CurrentYear)!.Value;
+
+        await client.SubmitFormAsync($"/Plan/Indicador/{indicator.Id}/Metas",
+            FormOf(indicator, "Revisión por cambio de metodología", t => t[CurrentYear] = (original + 2m).ToString(CultureInfo.InvariantCulture)));
+
+        var saved = await TargetAsync(app, indicator.Id, CurrentYear);
+        Assert.Equal(original + 2m, saved.Value);
+        Assert.Equal(original, saved.OriginalValue);
+        Assert.Equal("Revisión por cambio de metodología", saved.RevisionReason);
+        var page = await client.GetDocumentAsync($"/Plan/Indicador/{indicator.Id}");
+        Assert.Contains("revisada; original", page.QuerySelector("table.table-targets")!.TextContent);
+        Assert.Contains("Revisión por cambio de metodología", page.QuerySelector("table.history-table")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Targets_ErasingAStartedYear_IsRefused()
+    {
+        var indicator = await app.IndicatorWithFullDataAsync(7);
+        var client = await app.LoginAsync();
+
+        var response = await client.SubmitFormAsync($"/Plan/Indicador/{indicator.Id}/Metas",
+            FormOf(indicator, "Borrar", t => t[CurrentYear] = ""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("no se puede borrar la meta de un año ya iniciado", await response.Content.ReadAsStringAsync());
+        Assert.Equal(indicator.TargetFor(CurrentYear), (await TargetAsync(app, indicator.Id, CurrentYear)).Value);
+    }
+
+    [Fact]
+    public async Task Targets_DecimalComma_IsRefusedAndNothingChanges()
+    {
+        var indicator = await app.IndicatorWithFullDataAsync(7);
+        var client = await app.LoginAsync();
+
+        var response = await client.SubmitFormAsync($"/Plan/Indicador/{indicator.Id}/Metas",
+            FormOf(indicator, "Coma", t => t[2029] = "95,5"));
+
+        Assert.Contains(DecimalText.CommaMessage, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(indicator.TargetFor(2029), (await TargetAsync(app, indicator.Id, 2029)).Value);
+    }
+
+    [Fact]
+    public async Task Targets_SomeoneElseSavedInBetween_ConflictIsShownAndTheirValueKept()
+    {
+        var indicator = await app.IndicatorWithFullDataAsync(8);
+        var first = await app.LoginAsync();
+        var second = await app.LoginAsync(await app.CreateUserAsync(Roles.Planificador));
+        var secondPage = await second.GetDocumentAsync($"/Plan/Indicador/{indicator.Id}/Metas");
+        var staleStamp = secondPage.QuerySelector("input[name=Stamp]")!.GetAttribute("value")!;
+
+        await first.SubmitFormAsync($"/Plan/Indicador/{indicator.Id}/Metas", FormOf(indicator, "Primero", t => t[2029] = "77"));
+        var form = FormOf(indicator, "Segundo", t => t[2029] = "88");
+        form["Stamp"] = staleStamp;
+        form["__RequestVerificationToken"] = secondPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var response = await second.PostAsync($"/Plan/Indicador/{indicator.Id}/Metas", new FormUrlEncodedContent(form));
+
+        Assert.Contains("Otra persona", await response.Content.ReadAsStringAsync());
+        Assert.Equal(77m, (await TargetAsync(app, indicator.Id, 2029)).Value);
+    }
+}
