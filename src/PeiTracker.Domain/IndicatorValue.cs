@@ -39,6 +39,9 @@ public class IndicatorValue
 
     public DateTimeOffset? ValidatedAt { get; set; }
 
+    /// <summary>Synthetic value created by the demo switch (./scripts/run.sh --demo), never by a person.</summary>
+    public bool IsDemo { get; set; }
+
     /// <summary>PostgreSQL's xmin, used for optimistic concurrency.</summary>
     public uint Version { get; set; }
 }

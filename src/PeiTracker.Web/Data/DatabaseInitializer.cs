@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using PeiTracker.Web.Data.Seed;
+using PeiTracker.Web.Infrastructure;
 
 namespace PeiTracker.Web.Data;
 
@@ -15,6 +16,8 @@ public sealed class DatabaseInitializer(
     UserManager<AppUser> users,
     RoleManager<IdentityRole> roles,
     PlanSeeder planSeeder,
+    DemoDataSeeder demoSeeder,
+    DemoMode demoMode,
     IConfiguration configuration,
     TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
@@ -40,6 +43,13 @@ public sealed class DatabaseInitializer(
         {
             await planSeeder.SeedAsync(seedFile, cancellationToken);
         }
+
+        if (configuration.GetValue("PEI_DEMO", false) && await db.ResolveCodeAsync(null, cancellationToken) is { } planCode)
+        {
+            await demoSeeder.SeedAsync(planCode, cancellationToken);
+        }
+
+        demoMode.IsActive = await db.Values.AnyAsync(v => v.IsDemo, cancellationToken);
     }
 
     private async Task EnsureAdministratorAsync()

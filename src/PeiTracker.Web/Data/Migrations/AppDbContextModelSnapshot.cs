@@ -506,6 +506,10 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("indicator_id");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
                     b.Property<string>("Period")
                         .IsRequired()
                         .HasMaxLength(20)
