@@ -44,7 +44,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
             return;
         }
 
-        var indicators = await db.Indicators.Include(i => i.Targets).Include(i => i.Values)
+        var indicators = await db.Indicators.Include(i => i.Targets).Include(i => i.Values).AsSplitQuery()
             .Where(i => i.PlanId == plan.Id).OrderBy(i => i.Id).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var added = 0;
