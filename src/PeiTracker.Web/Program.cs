@@ -105,12 +105,14 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedUICultures = [culture],
 });
 
+// No stack trace ever reaches a user, in any environment: a Spanish error page with a reference id.
+app.UseExceptionHandler("/Error");
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error");
     app.UseHsts();
 }
 
+app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseMiddleware<RequestLoggingMiddleware>();
 
