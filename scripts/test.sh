@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the solution against its own throwaway PostgreSQL (never run.sh's data).
-# Prints the totals; exits non-zero on any failure.
+# Prints the totals; exits non-zero on any failure. Extra arguments go to dotnet test (e.g. --filter Name).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -33,7 +33,7 @@ export PEI_TEST_DB="Host=127.0.0.1;Port=$port;Username=postgres;Password=$passwo
 
 log="$(mktemp)"
 set +e
-dotnet test PeiTracker.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
+dotnet test PeiTracker.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 

@@ -23,17 +23,24 @@ public static class HttpClientExtensions
         return await context.OpenAsync(request => request.Content(html));
     }
 
-    /// <summary>Loads the page, takes its anti-forgery token from the first form, and posts the fields.</summary>
+    /// <summary>
+    /// Loads the page and posts its form as a browser would: the form's hidden fields (anti-forgery
+    /// token, concurrency stamps) plus the given fields, which win.
+    /// </summary>
     public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, IDictionary<string, string> fields, string? formSelector = null)
     {
         var page = await client.GetDocumentAsync(url);
         var form = (IHtmlFormElement?)page.QuerySelector(formSelector ?? "main form[method=post]")
             ?? throw new InvalidOperationException($"No form on {url}");
-        var values = new Dictionary<string, string>(fields);
-        var token = form.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
-        if (token is not null)
+        var values = new Dictionary<string, string>();
+        foreach (var hidden in form.QuerySelectorAll("input[type=hidden][name]"))
         {
-            values["__RequestVerificationToken"] = token;
+            values.TryAdd(hidden.GetAttribute("name")!, hidden.GetAttribute("value") ?? "");
+        }
+
+        foreach (var (name, value) in fields)
+        {
+            values[name] = value;
         }
 
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
