@@ -25,6 +25,8 @@ public class Plan
 
     public PlanStatus Status { get; set; }
 
+    public PlanSettings Settings { get; set; } = new();
+
     public List<StrategicObjective> Objectives { get; set; } = [];
 
     public List<Indicator> Indicators { get; set; } = [];

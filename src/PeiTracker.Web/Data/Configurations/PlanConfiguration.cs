@@ -15,6 +15,18 @@ public class PlanConfiguration : IEntityTypeConfiguration<Plan>
         builder.HasIndex(p => p.Code).IsUnique();
         builder.HasOne(p => p.Institution).WithMany(i => i.Plans).HasForeignKey(p => p.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(p => p.Years);
+        builder.OwnsOne(p => p.Settings, settings =>
+        {
+            settings.Property(s => s.GreenThreshold).HasColumnName("green_threshold");
+            settings.Property(s => s.YellowThreshold).HasColumnName("yellow_threshold");
+            settings.Property(s => s.CapEnabled).HasColumnName("cap_enabled");
+            settings.Property(s => s.Cap).HasColumnName("cap");
+            settings.Property(s => s.Weighting).HasColumnName("weighting").HasConversion<string>().HasMaxLength(20);
+            settings.Property(s => s.DashboardAvance).HasColumnName("dashboard_avance").HasConversion<string>().HasMaxLength(10);
+            settings.Property(s => s.OnlyValidated).HasColumnName("only_validated");
+            settings.Property(s => s.SemesterFollowUp).HasColumnName("semester_follow_up");
+        });
+        builder.Navigation(p => p.Settings).IsRequired();
         builder.ToTable(t => t.HasCheckConstraint("ck_plans_years", "first_year <= last_year AND first_year >= 2000 AND last_year <= 2100"));
     }
 }

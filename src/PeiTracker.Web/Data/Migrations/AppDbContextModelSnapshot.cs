@@ -1083,7 +1083,64 @@ namespace PeiTracker.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_plans_institutions_institution_id");
 
+                    b.OwnsOne("PeiTracker.Domain.PlanSettings", "Settings", b1 =>
+                        {
+                            b1.Property<int>("PlanId")
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            b1.Property<decimal>("Cap")
+                                .HasPrecision(18, 6)
+                                .HasColumnType("numeric(18,6)")
+                                .HasColumnName("cap");
+
+                            b1.Property<bool>("CapEnabled")
+                                .HasColumnType("boolean")
+                                .HasColumnName("cap_enabled");
+
+                            b1.Property<string>("DashboardAvance")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)")
+                                .HasColumnName("dashboard_avance");
+
+                            b1.Property<decimal>("GreenThreshold")
+                                .HasPrecision(18, 6)
+                                .HasColumnType("numeric(18,6)")
+                                .HasColumnName("green_threshold");
+
+                            b1.Property<bool>("OnlyValidated")
+                                .HasColumnType("boolean")
+                                .HasColumnName("only_validated");
+
+                            b1.Property<bool>("SemesterFollowUp")
+                                .HasColumnType("boolean")
+                                .HasColumnName("semester_follow_up");
+
+                            b1.Property<string>("Weighting")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("weighting");
+
+                            b1.Property<decimal>("YellowThreshold")
+                                .HasPrecision(18, 6)
+                                .HasColumnType("numeric(18,6)")
+                                .HasColumnName("yellow_threshold");
+
+                            b1.HasKey("PlanId");
+
+                            b1.ToTable("plans");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanId")
+                                .HasConstraintName("fk_plans_plans_id");
+                        });
+
                     b.Navigation("Institution");
+
+                    b.Navigation("Settings")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PeiTracker.Domain.StrategicAction", b =>

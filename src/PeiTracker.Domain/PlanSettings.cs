@@ -1,0 +1,52 @@
+namespace PeiTracker.Domain;
+
+/// <summary>How the roll-up weighs its indicators.</summary>
+public enum WeightingRule
+{
+    /// <summary>CEPLAN practice: weights from relevance grades (see PEI-DOMAIN.md).</summary>
+    PorRelevancia = 0,
+
+    /// <summary>Every included indicator weighs the same.</summary>
+    Igual = 1,
+}
+
+/// <summary>Which avance the dashboards show and colour.</summary>
+public enum AvanceType
+{
+    TipoI = 1,
+    TipoII = 2,
+}
+
+/// <summary>
+/// The progress rules of one plan. CEPLAN revises its guides every year or two, so none of these
+/// is a constant in code; the defaults are CEPLAN practice.
+/// </summary>
+public class PlanSettings
+{
+    /// <summary>Verde from this avance (inclusive).</summary>
+    public decimal GreenThreshold { get; set; } = 95m;
+
+    /// <summary>Amarillo from this avance (inclusive) up to the green threshold; rojo below.</summary>
+    public decimal YellowThreshold { get; set; } = 75m;
+
+    public bool CapEnabled { get; set; } = true;
+
+    public decimal Cap { get; set; } = 100m;
+
+    public WeightingRule Weighting { get; set; } = WeightingRule.PorRelevancia;
+
+    public AvanceType DashboardAvance { get; set; } = AvanceType.TipoI;
+
+    /// <summary>Dashboards and reports count only validated values unless the viewer includes pending ones.</summary>
+    public bool OnlyValidated { get; set; } = true;
+
+    /// <summary>The plan asks for semester follow-up (seguimiento semestral) besides the annual one.</summary>
+    public bool SemesterFollowUp { get; set; } = true;
+
+    /// <summary>Null when the thresholds are coherent, otherwise the reason in Spanish.</summary>
+    public string? Problem() =>
+        YellowThreshold < 0m || GreenThreshold > 1000m ? "Los umbrales deben estar entre 0 y 1000."
+        : YellowThreshold >= GreenThreshold ? "El umbral amarillo debe ser menor que el verde."
+        : CapEnabled && Cap < GreenThreshold ? "El tope no puede ser menor que el umbral verde."
+        : null;
+}
