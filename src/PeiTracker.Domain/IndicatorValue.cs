@@ -39,6 +39,8 @@ public class IndicatorValue
 
     public DateTimeOffset? ValidatedAt { get; set; }
 
+    public List<Evidence> Evidence { get; set; } = [];
+
     /// <summary>Synthetic value created by the demo switch (./scripts/run.sh --demo), never by a person.</summary>
     public bool IsDemo { get; set; }
 

@@ -26,6 +26,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+
+    public DbSet<PeriodClosure> PeriodClosures => Set<PeriodClosure>();
+
+    public DbSet<PeriodDeadline> PeriodDeadlines => Set<PeriodDeadline>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

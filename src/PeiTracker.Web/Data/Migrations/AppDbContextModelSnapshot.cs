@@ -308,6 +308,68 @@ namespace PeiTracker.Web.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("PeiTracker.Domain.Evidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<int>("ValueId")
+                        .HasColumnType("integer")
+                        .HasColumnName("value_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence");
+
+                    b.HasIndex("ValueId")
+                        .HasDatabaseName("ix_evidence_value_id");
+
+                    b.ToTable("evidence", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_evidence_size", "size > 0");
+                        });
+                });
+
             modelBuilder.Entity("PeiTracker.Domain.Indicator", b =>
                 {
                     b.Property<int>("Id")
@@ -648,6 +710,102 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_organizational_units_institution_id_acronym");
 
                     b.ToTable("organizational_units", (string)null);
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.PeriodClosure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<string>("ClosingNote")
+                        .HasColumnType("text")
+                        .HasColumnName("closing_note");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("period");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("ReopenReason")
+                        .HasColumnType("text")
+                        .HasColumnName("reopen_reason");
+
+                    b.Property<DateTimeOffset?>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reopened_at");
+
+                    b.Property<string>("ReopenedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reopened_by");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_period_closures");
+
+                    b.HasIndex("PlanId", "Year", "Period")
+                        .HasDatabaseName("ix_period_closures_plan_id_year_period");
+
+                    b.ToTable("period_closures", (string)null);
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.PeriodDeadline", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("period");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_period_deadlines");
+
+                    b.HasIndex("PlanId", "Year", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_period_deadlines_plan_id_year_period");
+
+                    b.ToTable("period_deadlines", (string)null);
                 });
 
             modelBuilder.Entity("PeiTracker.Domain.Plan", b =>
@@ -1001,6 +1159,18 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasConstraintName("fk_audit_entries_plans_plan_id");
                 });
 
+            modelBuilder.Entity("PeiTracker.Domain.Evidence", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.IndicatorValue", "Value")
+                        .WithMany("Evidence")
+                        .HasForeignKey("ValueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_values_value_id");
+
+                    b.Navigation("Value");
+                });
+
             modelBuilder.Entity("PeiTracker.Domain.Indicator", b =>
                 {
                     b.HasOne("PeiTracker.Domain.StrategicAction", "Action")
@@ -1072,6 +1242,26 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasConstraintName("fk_organizational_units_institutions_institution_id");
 
                     b.Navigation("Institution");
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.PeriodClosure", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_period_closures_plans_plan_id");
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.PeriodDeadline", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_period_deadlines_plans_plan_id");
                 });
 
             modelBuilder.Entity("PeiTracker.Domain.Plan", b =>
@@ -1183,6 +1373,11 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Navigation("Targets");
 
                     b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.IndicatorValue", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("PeiTracker.Domain.Institution", b =>
