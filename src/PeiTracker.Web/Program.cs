@@ -94,6 +94,7 @@ builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddScoped<PlanSeeder>();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddSingleton<DemoMode>();
+builder.Services.AddSingleton<PeiTracker.Web.Exports.ChromiumPdf>();
 
 // Validators are registered one by one (FluentValidation.DependencyInjectionExtensions does not restore here, ADR 0003).
 builder.Services.AddSingleton<IValidator<PeiTracker.Web.Pages.Plan.EditarIndicadorModel.InputModel>, PeiTracker.Web.Pages.Plan.EditarIndicadorModel.InputValidator>();

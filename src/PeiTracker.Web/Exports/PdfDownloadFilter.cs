@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace PeiTracker.Web.Exports;
+
+/// <summary>
+/// On a page marked with this filter, "?formato=pdf" returns the same page printed to PDF by
+/// the server, so the print view and the PDF can never disagree.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class PdfDownloadAttribute(string fileName) : Attribute, IAsyncResultFilter
+{
+    public async Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!string.Equals(http.Request.Query["formato"], "pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            await next();
+            return;
+        }
+
+        var pdf = http.RequestServices.GetRequiredService<ChromiumPdf>();
+        if (!pdf.IsAvailable)
+        {
+            context.Result = new Microsoft.AspNetCore.Mvc.ContentResult
+            {
+                StatusCode = StatusCodes.Status503ServiceUnavailable,
+                ContentType = "text/plain; charset=utf-8",
+                Content = "El servidor no tiene Chromium para generar PDF. Use Imprimir > Guardar como PDF en su navegador.",
+            };
+            await next();
+            return;
+        }
+
+        var originalBody = http.Response.Body;
+        using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        try
+        {
+            await next();
+        }
+        finally
+        {
+            http.Response.Body = originalBody;
+        }
+
+        if (http.Response.StatusCode != StatusCodes.Status200OK)
+        {
+            buffer.Position = 0;
+            await buffer.CopyToAsync(originalBody);
+            return;
+        }
+
+        var bytes = await pdf.RenderAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), http.RequestAborted);
+        http.Response.ContentType = "application/pdf";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        http.Response.ContentLength = bytes.Length;
+        await originalBody.WriteAsync(bytes, http.RequestAborted);
+    }
+}

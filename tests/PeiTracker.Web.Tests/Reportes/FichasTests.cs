@@ -1,0 +1,50 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using PeiTracker.Web.Data;
+using PeiTracker.Web.Tests.Infrastructure;
+
+namespace PeiTracker.Web.Tests.Reportes;
+
+[Collection(AppCollection.Name)]
+public class FichasTests(AppFixture app)
+{
+    [Fact]
+    public async Task Fichas_WholePlan_OneSectionPerIndicatorInPlanOrder()
+    {
+        var count = await app.QueryAsync(db => db.Indicators.CountAsync());
+        var client = await app.LoginAsync(await app.CreateUserAsync(Roles.Consulta));
+
+        var page = await client.GetDocumentAsync("/Reportes/Fichas");
+
+        Assert.Equal(count, page.QuerySelectorAll("section.ficha-page").Length);
+        Assert.Contains("Datos al", page.QuerySelector(".page-header")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Fichas_OneIndicatorAsPdf_IsARealPdfWithOnePage()
+    {
+        var indicator = await app.IndicatorWithFullDataAsync(0);
+        var client = await app.LoginAsync();
+
+        var response = await client.GetAsync($"/Reportes/Fichas?indicador={indicator.Id}&formato=pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var text = Encoding.Latin1.GetString(bytes);
+        Assert.StartsWith("%PDF-", text);
+        Assert.Equal(1, Regex.Matches(text, @"/Type\s*/Page\b").Count);
+    }
+
+    [Fact]
+    public async Task Fichas_UnknownIndicator_Returns404()
+    {
+        var client = await app.LoginAsync();
+
+        var response = await client.GetAsync("/Reportes/Fichas?indicador=987654");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
