@@ -35,7 +35,7 @@ public class FichasTests(AppFixture app)
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var text = Encoding.Latin1.GetString(bytes);
         Assert.StartsWith("%PDF-", text);
-        Assert.Equal(1, Regex.Matches(text, @"/Type\s*/Page\b").Count);
+        Assert.Single(Regex.Matches(text, @"/Type\s*/Page\b"));
     }
 
     [Fact]
