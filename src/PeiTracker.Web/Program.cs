@@ -72,10 +72,20 @@ var keysDirectory = builder.Configuration["PEI_KEYS_DIR"] is { Length: > 0 } key
 builder.Services.AddDataProtection().SetApplicationName("PeiTracker").PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
 
 // Everything requires login unless a page or endpoint says otherwise.
+// The JSON API authenticates with personal tokens, never with the cookie (so no cross-site request can use it).
+builder.Services.AddAuthentication()
+    .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, PeiTracker.Web.Api.ApiTokenAuthenticationHandler>(
+        PeiTracker.Web.Api.ApiTokenAuthenticationHandler.SchemeName, null);
+builder.Services.AddOpenApi("v1");
+builder.Services.AddProblemDetails();
+
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
     .AddPolicy(Policies.EditPlan, p => p.RequireRole(Roles.Administrador, Roles.Planificador))
-    .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrador));
+    .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrador))
+    .AddPolicy(PeiTracker.Web.Api.ApiV1.Policy, p => p
+        .AddAuthenticationSchemes(PeiTracker.Web.Api.ApiTokenAuthenticationHandler.SchemeName)
+        .RequireAuthenticatedUser());
 
 builder.Services.AddRazorPages(options =>
 {
@@ -135,6 +145,8 @@ app.MapHealthChecks("/health", new HealthCheckOptions
     },
 }).AllowAnonymous();
 app.MapStaticAssets().AllowAnonymous();
+app.MapOpenApi("/api/{documentName}/openapi.json");
+PeiTracker.Web.Api.ApiV1.Map(app);
 app.MapRazorPages().WithStaticAssets();
 
 // Schema and reference data are brought up to date before the first request.

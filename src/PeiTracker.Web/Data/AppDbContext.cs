@@ -28,6 +28,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
 
     public DbSet<Evidence> Evidence => Set<Evidence>();
 
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
     public DbSet<PeriodClosure> PeriodClosures => Set<PeriodClosure>();
 
     public DbSet<PeriodDeadline> PeriodDeadlines => Set<PeriodDeadline>();

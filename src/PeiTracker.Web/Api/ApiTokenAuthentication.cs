@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PeiTracker.Web.Data;
+
+namespace PeiTracker.Web.Api;
+
+/// <summary>
+/// "Authorization: Bearer pei_..." for the JSON API. The token is looked up by its hash; a revoked
+/// token or a deactivated user is refused. Failures answer with RFC 7807 problem details in Spanish.
+/// </summary>
+public sealed class ApiTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    AppDbContext db,
+    UserManager<AppUser> users,
+    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var secret = header["Bearer ".Length..].Trim();
+        if (!secret.StartsWith(ApiToken.Prefix, StringComparison.Ordinal) || secret.Length > 100)
+        {
+            return AuthenticateResult.Fail("Token con formato no válido.");
+        }
+
+        var hash = ApiToken.HashOf(secret);
+        var token = await db.ApiTokens.Include(t => t.User).SingleOrDefaultAsync(t => t.Hash == hash);
+        if (token is null || token.RevokedAt is not null || token.User is null || !token.User.IsActive)
+        {
+            return AuthenticateResult.Fail("Token no válido o revocado.");
+        }
+
+        var now = clock.GetUtcNow();
+        if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
+        {
+            token.LastUsedAt = now;
+            await db.SaveChangesAsync();
+        }
+
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, token.User.Id),
+            new(ClaimTypes.Name, token.User.UserName ?? token.User.Email ?? token.User.Id),
+        };
+        claims.AddRange((await users.GetRolesAsync(token.User)).Select(role => new Claim(ClaimTypes.Role, role)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        WriteProblemAsync(StatusCodes.Status401Unauthorized, "No autenticado",
+            "Envíe un token personal válido en la cabecera Authorization: Bearer pei_... (se crea en Mi cuenta > Tokens de API).");
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        WriteProblemAsync(StatusCodes.Status403Forbidden, "Acceso denegado", "El usuario del token no tiene permiso para esta operación.");
+
+    private Task WriteProblemAsync(int status, string title, string detail)
+    {
+        Response.StatusCode = status;
+        return Response.WriteAsJsonAsync(
+            new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail, Type = $"https://httpstatuses.io/{status}" },
+            options: null,
+            contentType: "application/problem+json");
+    }
+}

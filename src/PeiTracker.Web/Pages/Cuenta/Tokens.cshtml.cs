@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PeiTracker.Domain;
+using PeiTracker.Web.Data;
+
+namespace PeiTracker.Web.Pages.Cuenta;
+
+/// <summary>A user's personal API tokens: create (shown once), list, revoke.</summary>
+public class TokensModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    public const int MaxActiveTokens = 10;
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    /// <summary>The new token, shown only on the response that created it.</summary>
+    public string? NewToken { get; private set; }
+
+    public IReadOnlyList<ApiToken> Tokens { get; private set; } = [];
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostCreateAsync()
+    {
+        var name = Name?.Trim() ?? "";
+        if (name.Length is 0 or > 100)
+        {
+            ModelState.AddModelError(nameof(Name), "Dé un nombre al token (hasta 100 caracteres), por ejemplo «Sistema de gestión consular».");
+        }
+        else if (await db.ApiTokens.CountAsync(t => t.UserId == UserId && t.RevokedAt == null) >= MaxActiveTokens)
+        {
+            ModelState.AddModelError(nameof(Name), $"Ya tiene {MaxActiveTokens} tokens activos: revoque alguno antes de crear otro.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        var secret = ApiToken.NewSecret();
+        var now = clock.GetUtcNow();
+        db.ApiTokens.Add(new ApiToken { UserId = UserId, Name = name, Hint = secret[..10], Hash = ApiToken.HashOf(secret), CreatedAt = now });
+        db.AddAudit(now, User.Identity!.Name!, AuditKind.Usuario, User.Identity.Name!, "Token de API creado", null, $"{name} ({secret[..10]}…)", null);
+        await db.SaveChangesAsync();
+        NewToken = secret;
+        Name = null;
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(int id)
+    {
+        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == id && t.UserId == UserId);
+        if (token is null)
+        {
+            return NotFound();
+        }
+
+        if (token.RevokedAt is null)
+        {
+            var now = clock.GetUtcNow();
+            token.RevokedAt = now;
+            db.AddAudit(now, User.Identity!.Name!, AuditKind.Usuario, User.Identity.Name!, "Token de API revocado", $"{token.Name} ({token.Hint}…)", null, null);
+            await db.SaveChangesAsync();
+            TempData["Status"] = $"Token «{token.Name}» revocado: deja de funcionar de inmediato.";
+        }
+
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync() =>
+        Tokens = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == UserId).OrderByDescending(t => t.CreatedAt).ToListAsync();
+}
