@@ -96,7 +96,7 @@ public static class ProgressCalculator
         var figure = settings.CapEnabled ? shown.Capped!.Value : shown.Uncapped!.Value;
         var colour = Colour(figure, settings);
         return new PeriodProgress(year, period, value, target, tipoI, tipoII, accumulatedValue, accumulatedTarget, colour,
-            $"{label} {Percent(figure)}: {ColourRule(colour, settings)}.");
+            label + ": " + ColourRule(colour, settings) + ".");
     }
 
     public static ProgressStatus Colour(decimal avance, PlanSettings settings) =>
@@ -121,9 +121,9 @@ public static class ProgressCalculator
             }
 
             decimal avance = value == 0m ? 100m : target / value * 100m;
-            var substitution = value == 0m
-                ? $"VO = 0: el valor llegó al mínimo posible, avance = 100"
-                : $"= {N(target)} / {N(value)} × 100 = {N(avance)}";
+            Func<string> substitution = value == 0m
+                ? () => "VO = 0: el valor llegó al mínimo posible, avance = 100"
+                : () => $"= {N(target)} / {N(value)} × 100 = {N(avance)}";
             return Figure(avance, settings, new Explanation(TipoIFormulaDescending, substitution, note));
         }
 
@@ -135,7 +135,7 @@ public static class ProgressCalculator
         }
 
         var result = value / target * 100m;
-        return Figure(result, settings, new Explanation(TipoIFormulaAscending, $"= {N(value)} / {N(target)} × 100 = {N(result)}", note));
+        return Figure(result, settings, new Explanation(TipoIFormulaAscending, () => $"= {N(value)} / {N(target)} × 100 = {N(result)}", note));
     }
 
     private static AvanceFigure TipoII(IndicatorInput indicator, decimal value, decimal target, PlanSettings settings, string? note)
@@ -153,9 +153,9 @@ public static class ProgressCalculator
         }
 
         var avance = descending ? (baseline - value) / (baseline - target) * 100m : (value - baseline) / (target - baseline) * 100m;
-        var substitution = descending
-            ? $"= ({N(baseline)} − {N(value)}) / ({N(baseline)} − {N(target)}) × 100 = {N(avance)}"
-            : $"= ({N(value)} − {N(baseline)}) / ({N(target)} − {N(baseline)}) × 100 = {N(avance)}";
+        Func<string> substitution = descending
+            ? () => $"= ({N(baseline)} − {N(value)}) / ({N(baseline)} − {N(target)}) × 100 = {N(avance)}"
+            : () => $"= ({N(value)} − {N(baseline)}) / ({N(target)} − {N(baseline)}) × 100 = {N(avance)}";
         return Figure(avance, settings, new Explanation(formula, substitution, note));
     }
 
@@ -167,7 +167,7 @@ public static class ProgressCalculator
         }
 
         var avance = accumulatedValue / accumulatedTarget * 100m;
-        return Figure(avance, settings, new Explanation(TipoIIFormulaAggregate, $"= {N(accumulatedValue)} / {N(accumulatedTarget)} × 100 = {N(avance)}"));
+        return Figure(avance, settings, new Explanation(TipoIIFormulaAggregate, () => $"= {N(accumulatedValue)} / {N(accumulatedTarget)} × 100 = {N(avance)}"));
     }
 
     private static AvanceFigure Figure(decimal uncapped, PlanSettings settings, Explanation explanation)
@@ -176,7 +176,7 @@ public static class ProgressCalculator
         var note = settings.CapEnabled && uncapped > settings.Cap
             ? $"Sin tope: {N(uncapped)}; con tope de {N(settings.Cap)} para el semáforo y los promedios: {N(capped)}."
             : null;
-        var merged = note is null ? explanation : explanation with { Note = string.Join(" ", new[] { explanation.Note, note }.Where(n => n is not null)) };
+        var merged = note is null ? explanation : explanation.WithNote(string.Join(" ", new[] { explanation.Note, note }.Where(n => n is not null)));
         return new AvanceFigure(uncapped, capped, merged);
     }
 
@@ -347,10 +347,10 @@ public static class ProgressCalculator
         var included = candidates.Select((c, i) => new RollUpItem(c.Key, c.Relevance, raw[i] / total, c.Avance)).ToList();
         var avance = included.Sum(i => i.Weight * i.Avance);
         var used = settings.Weighting == WeightingRule.Igual
-            ? new Explanation("Avance = promedio simple de los avances (todos pesan igual)", Substitution(included, avance))
-            : new Explanation(formula, Substitution(included, avance), $"Rmax = {rMax.ToString(CultureInfo.InvariantCulture)} entre los indicadores incluidos.");
+            ? new Explanation("Avance = promedio simple de los avances (todos pesan igual)", () => Substitution(included, avance))
+            : new Explanation(formula, () => Substitution(included, avance), $"Rmax = {rMax.ToString(CultureInfo.InvariantCulture)} entre los indicadores incluidos.");
         return new RollUpResult(avance, Colour(avance, settings), counts, included, excluded,
-            excluded.Count == 0 ? used : used with { Note = string.Join(" ", new[] { used.Note, $"{excluded.Count.ToString(CultureInfo.InvariantCulture)} indicador(es) quedaron fuera del promedio." }.Where(n => n is not null)) });
+            excluded.Count == 0 ? used : used.WithNote(string.Join(" ", new[] { used.Note, $"{excluded.Count.ToString(CultureInfo.InvariantCulture)} indicador(es) quedaron fuera del promedio." }.Where(n => n is not null))));
     }
 
     private static string Substitution(IReadOnlyList<RollUpItem> items, decimal avance) =>

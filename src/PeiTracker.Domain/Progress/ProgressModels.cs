@@ -70,9 +70,34 @@ public sealed record IndicatorInput(
         indicator.PermissibleLimit);
 }
 
-/// <summary>How a figure was obtained, in words a planner can check by hand.</summary>
-public sealed record Explanation(string Formula, string Substitution, string? Note = null)
+/// <summary>
+/// How a figure was obtained, in words a planner can check by hand. The substituted text is
+/// built only when someone reads it, so computing a whole plan stays cheap.
+/// </summary>
+public sealed class Explanation
 {
+    private readonly Lazy<string> substitution;
+
+    public Explanation(string formula, string substitution, string? note = null)
+        : this(formula, () => substitution, note)
+    {
+    }
+
+    public Explanation(string formula, Func<string> substitution, string? note = null)
+    {
+        Formula = formula;
+        this.substitution = new Lazy<string>(substitution, LazyThreadSafetyMode.PublicationOnly);
+        Note = note;
+    }
+
+    public string Formula { get; }
+
+    public string Substitution => substitution.Value;
+
+    public string? Note { get; }
+
+    public Explanation WithNote(string? note) => new(Formula, () => Substitution, note);
+
     public static Explanation Undefined(string formula, string reason) => new(formula, "No se calcula: " + reason);
 }
 
