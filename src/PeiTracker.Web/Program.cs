@@ -105,6 +105,7 @@ builder.Services.AddScoped<PlanSeeder>();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddSingleton<DemoMode>();
 builder.Services.AddSingleton<PeiTracker.Web.Exports.ChromiumPdf>();
+builder.Services.AddScoped<PeiTracker.Web.Progress.PlanProgressService>();
 
 // Validators are registered one by one (FluentValidation.DependencyInjectionExtensions does not restore here, ADR 0003).
 builder.Services.AddSingleton<IValidator<PeiTracker.Web.Pages.Plan.EditarIndicadorModel.InputModel>, PeiTracker.Web.Pages.Plan.EditarIndicadorModel.InputValidator>();

@@ -1,0 +1,169 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PeiTracker.Domain;
+using PeiTracker.Domain.Progress;
+using PeiTracker.Web.Data;
+using PeiTracker.Web.Infrastructure;
+using PeiTracker.Web.Progress;
+
+namespace PeiTracker.Web.Pages.Tablero;
+
+/// <summary>
+/// The plan dashboard: where the plan stands in a period, each OEI's avance, what is at risk and
+/// what is overdue. Every filter lives in the query string, so a view can be bookmarked and shared.
+/// </summary>
+public class IndexModel(PlanProgressService progress, AppDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Plan { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Anio { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Periodo { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Oei { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Unidad { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ProgressStatus? Semaforo { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool? Pendientes { get; set; }
+
+    public PlanProgressView View { get; private set; } = null!;
+
+    public ReportPeriod Period { get; private set; } = null!;
+
+    public RollUpResult PlanRollUp { get; private set; } = null!;
+
+    public RollUpResult Scope { get; private set; } = null!;
+
+    public IReadOnlyList<ObjectiveCard> Cards { get; private set; } = [];
+
+    public IReadOnlyList<IndicatorRow> Rows { get; private set; } = [];
+
+    public IReadOnlyList<IndicatorRow> AtRisk { get; private set; } = [];
+
+    public IReadOnlyList<IndicatorRow> Missing { get; private set; } = [];
+
+    public DateOnly? Deadline { get; private set; }
+
+    public bool DeadlinePassed { get; private set; }
+
+    public IReadOnlyList<OrganizationalUnit> Units { get; private set; } = [];
+
+    public bool HasAnyData { get; private set; }
+
+    public bool IsFiltered => Oei is not null || Unidad is not null || Semaforo is not null;
+
+    public record ObjectiveCard(StrategicObjective Objective, RollUpResult RollUp, IReadOnlyList<(string Label, decimal? Avance)> Trend);
+
+    public record IndicatorRow(Indicator Indicator, string Owner, PeriodProgress? Progress, Projection Projection, string Units)
+    {
+        public ProgressStatus Status => Progress?.Status ?? ProgressStatus.SinMeta;
+    }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var view = await progress.LoadAsync(Plan, Pendientes);
+        if (view is null)
+        {
+            return RedirectToPage("/Plan/Index");
+        }
+
+        View = view;
+        Plan = view.Plan.Code;
+        var withData = view.PeriodsWithData();
+        HasAnyData = withData.Count > 0;
+        Period = Anio is { } year && view.Plan.Covers(year)
+            ? new ReportPeriod(year, ReportPeriod.ParseKind(Periodo))
+            : withData.FirstOrDefault() ?? new ReportPeriod(Math.Clamp(PeruTime.ToLima(clock.GetUtcNow()).Year - 1, view.Plan.FirstYear, view.Plan.LastYear), PeriodKind.Anual);
+        Anio = Period.Year;
+        Periodo = Period.QueryValue;
+
+        PlanRollUp = view.ForPlan(Period);
+        var chronological = withData.Reverse().ToList();
+        Cards = view.Plan.Objectives
+            .Where(o => Oei is null || o.Id == Oei)
+            .Select(o => new ObjectiveCard(o, view.ForObjective(o, Period), chronological.Select(p => (p.Label, view.ForObjective(o, p).Avance)).ToList()))
+            .ToList();
+
+        var rows = view.Plan.Objectives.SelectMany(o =>
+                o.Indicators.Select(i => (Indicator: i, Objective: o, Owner: o.Code))
+                    .Concat(o.Actions.SelectMany(a => a.Indicators.Select(i => (Indicator: i, Objective: o, Owner: a.Code)))))
+            .Where(x => Oei is null || x.Objective.Id == Oei)
+            .Where(x => Unidad is null || x.Indicator.ResponsibleUnits.Any(u => u.UnitId == Unidad))
+            .Select(x => RowOf(view, x.Indicator, x.Owner, Period))
+            .ToList();
+        Scope = view.RollUp(rows.Select(r => r.Indicator), Period);
+        Rows = Semaforo is { } status ? rows.Where(r => r.Status == status).ToList() : rows;
+        AtRisk = rows.Where(r => r.Projection.Class is ProjectionClass.EnRiesgo or ProjectionClass.RequiereAcelerar)
+            .OrderBy(r => r.Projection.ProjectedProgress ?? 0m).Take(10).ToList();
+        Missing = rows.Where(r => r.Status == ProgressStatus.SinDato).ToList();
+
+        Deadline = await db.PeriodDeadlines.AsNoTracking()
+            .Where(d => d.PlanId == view.Plan.Id && d.Year == Period.Year && d.Period == Period.Kind)
+            .Select(d => (DateOnly?)d.DueDate).SingleOrDefaultAsync();
+        DeadlinePassed = Deadline is { } due && DateOnly.FromDateTime(PeruTime.ToLima(clock.GetUtcNow()).DateTime) > due;
+        Units = view.AllIndicators.SelectMany(i => i.ResponsibleUnits).Select(u => u.Unit!).DistinctBy(u => u.Id).OrderBy(u => u.Name).ToList();
+        return Page();
+    }
+
+    /// <summary>This view's URL with some filters changed, so every link keeps the rest.</summary>
+    public string Link(object? changes = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["plan"] = Plan,
+            ["anio"] = Anio?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["periodo"] = Periodo,
+            ["oei"] = Oei?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["unidad"] = Unidad?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["semaforo"] = Semaforo?.ToString(),
+            ["pendientes"] = Pendientes is null ? null : Pendientes.Value ? "true" : "false",
+        };
+        if (changes is not null)
+        {
+            foreach (var property in changes.GetType().GetProperties())
+            {
+                values[property.Name] = property.GetValue(changes)?.ToString();
+            }
+        }
+
+        return "/Tablero" + QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value)));
+    }
+
+    /// <summary>The period and pending switch, for links to the OEI, AEI and unit pages.</summary>
+    public string PeriodQuery => PeriodLink(Plan, Period, Pendientes);
+
+    public static string PeriodLink(string? plan, ReportPeriod period, bool? pending) =>
+        QueryString.Create(new Dictionary<string, string?>
+        {
+            ["plan"] = plan,
+            ["anio"] = period.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["periodo"] = period.QueryValue,
+            ["pendientes"] = pending is null ? null : pending.Value ? "true" : "false",
+        }.Where(v => v.Value is not null)).ToString();
+
+    /// <summary>One indicator row as shown in every dashboard table.</summary>
+    public static IndicatorRow RowOf(PlanProgressView view, Indicator indicator, string owner, ReportPeriod period)
+    {
+        var progress = view.Of(indicator);
+        return new IndicatorRow(indicator, owner, progress.For(period.Year, period.Kind), progress.Projection,
+            string.Join(", ", indicator.ResponsibleUnits.Select(u => u.Unit!.Acronym)));
+    }
+
+    public static string StatusBorder(ProgressStatus status) => status switch
+    {
+        ProgressStatus.Verde => "st-border-verde",
+        ProgressStatus.Amarillo => "st-border-amarillo",
+        ProgressStatus.Rojo => "st-border-rojo",
+        _ => "",
+    };
+}

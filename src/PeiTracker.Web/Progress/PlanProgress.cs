@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using PeiTracker.Domain;
+using PeiTracker.Domain.Progress;
+using PeiTracker.Web.Data;
+
+namespace PeiTracker.Web.Progress;
+
+/// <summary>A reporting period: a year, or one of its semesters.</summary>
+public sealed record ReportPeriod(int Year, PeriodKind Kind)
+{
+    public string Label => Kind == PeriodKind.Anual ? $"Año {Year}" : $"{Labels.Of(Kind)} {Year}";
+
+    public string QueryValue => Kind switch
+    {
+        PeriodKind.PrimerSemestre => "S1",
+        PeriodKind.SegundoSemestre => "S2",
+        _ => "A",
+    };
+
+    public static PeriodKind ParseKind(string? text) => text?.ToUpperInvariant() switch
+    {
+        "S1" => PeriodKind.PrimerSemestre,
+        "S2" => PeriodKind.SegundoSemestre,
+        _ => PeriodKind.Anual,
+    };
+}
+
+/// <summary>
+/// A plan with every indicator's progress computed by the engine, and roll-ups on demand.
+/// Built once per request from a fixed number of queries, whatever the plan's size.
+/// </summary>
+public sealed class PlanProgressView
+{
+    private readonly Dictionary<int, IndicatorProgress> byIndicator;
+
+    public PlanProgressView(Domain.Plan plan, bool includePending, Dictionary<int, IndicatorProgress> byIndicator)
+    {
+        Plan = plan;
+        IncludePending = includePending;
+        this.byIndicator = byIndicator;
+    }
+
+    public Domain.Plan Plan { get; }
+
+    public PlanSettings Settings => Plan.Settings;
+
+    /// <summary>Whether values sent but not yet validated are counted.</summary>
+    public bool IncludePending { get; }
+
+    public IndicatorProgress Of(Indicator indicator) => byIndicator[indicator.Id];
+
+    public IEnumerable<Indicator> AllIndicators => Plan.Objectives.SelectMany(o => o.Indicators.Concat(o.Actions.SelectMany(a => a.Indicators)));
+
+    public RollUpResult RollUp(IEnumerable<Indicator> indicators, ReportPeriod period) =>
+        ProgressCalculator.RollUp(indicators.Select(Of), period.Year, period.Kind, Settings);
+
+    /// <summary>The plan's avance: its OEI indicators (the AEI ones measure the actions, not the objectives).</summary>
+    public RollUpResult ForPlan(ReportPeriod period) => RollUp(Plan.Objectives.SelectMany(o => o.Indicators), period);
+
+    public RollUpResult ForObjective(StrategicObjective objective, ReportPeriod period) => RollUp(objective.Indicators, period);
+
+    public RollUpResult ForAction(StrategicAction action, ReportPeriod period) => RollUp(action.Indicators, period);
+
+    /// <summary>Periods that have at least one counted value, newest first.</summary>
+    public IReadOnlyList<ReportPeriod> PeriodsWithData() =>
+        byIndicator.Values.SelectMany(p => p.Indicator.Values).Select(v => new ReportPeriod(v.Year, v.Period)).Distinct()
+            .OrderByDescending(p => p.Year).ThenByDescending(p => PeriodOrder(p.Kind)).ToList();
+
+    /// <summary>Every period a viewer may pick: each plan year, and its semesters when the plan follows semesters.</summary>
+    public IReadOnlyList<ReportPeriod> SelectablePeriods() =>
+        Plan.Years.SelectMany(y => Settings.SemesterFollowUp
+                ? new[] { new ReportPeriod(y, PeriodKind.PrimerSemestre), new ReportPeriod(y, PeriodKind.SegundoSemestre), new ReportPeriod(y, PeriodKind.Anual) }
+                : [new ReportPeriod(y, PeriodKind.Anual)])
+            .ToList();
+
+    public static int PeriodOrder(PeriodKind kind) => kind switch
+    {
+        PeriodKind.PrimerSemestre => 0,
+        PeriodKind.SegundoSemestre => 1,
+        _ => 2,
+    };
+}
+
+public sealed class PlanProgressService(AppDbContext db)
+{
+    public async Task<PlanProgressView?> LoadAsync(string? planCode, bool? includePending, CancellationToken cancellationToken = default)
+    {
+        var code = await db.ResolveCodeAsync(planCode, cancellationToken);
+        var plan = code is null ? null : await db.LoadTreeAsync(code, withValues: true, cancellationToken);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var pending = includePending ?? !plan.Settings.OnlyValidated;
+        var progress = new Dictionary<int, IndicatorProgress>(plan.Indicators.Count);
+        foreach (var indicator in plan.Indicators)
+        {
+            var counted = indicator.Values.Where(v => Counts(v.Status, pending));
+            progress[indicator.Id] = ProgressCalculator.Calculate(IndicatorInput.From(indicator, counted), plan.Settings, plan.FirstYear, plan.LastYear);
+        }
+
+        return new PlanProgressView(plan, pending, progress);
+    }
+
+    /// <summary>Validated values always count; values sent for review count only when the viewer includes pending ones.</summary>
+    public static bool Counts(ValueStatus status, bool includePending) =>
+        status == ValueStatus.Validado || (includePending && status == ValueStatus.Enviado);
+}
