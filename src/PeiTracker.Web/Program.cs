@@ -65,6 +65,10 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.SlidingExpiration = true;
 });
 
+// Open sessions pick up role changes within a minute (the default is 30). Deactivation and forced
+// password changes act at the very next request through AccountStatusMiddleware.
+builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
 // Keys on disk so a restart does not log everyone out.
 var keysDirectory = builder.Configuration["PEI_KEYS_DIR"] is { Length: > 0 } keys
     ? keys
@@ -92,6 +96,7 @@ builder.Services.AddScoped<UserScope>();
 
 // Validators are registered one by one (FluentValidation.DependencyInjectionExtensions does not restore here, ADR 0003).
 builder.Services.AddSingleton<IValidator<PeiTracker.Web.Pages.Plan.EditarIndicadorModel.InputModel>, PeiTracker.Web.Pages.Plan.EditarIndicadorModel.InputValidator>();
+builder.Services.AddSingleton<IValidator<PeiTracker.Web.Pages.Cuenta.ContrasenaModel.InputModel>, PeiTracker.Web.Pages.Cuenta.ContrasenaModel.InputValidator>();
 
 var app = builder.Build();
 
@@ -115,6 +120,7 @@ app.UseMiddleware<RequestLoggingMiddleware>();
 
 app.UseRouting();
 app.UseAuthentication();
+app.UseMiddleware<AccountStatusMiddleware>();
 app.UseAuthorization();
 
 app.MapHealthChecks("/health", new HealthCheckOptions
