@@ -96,6 +96,10 @@ builder.Services.AddScoped<UserScope>();
 
 // Validators are registered one by one (FluentValidation.DependencyInjectionExtensions does not restore here, ADR 0003).
 builder.Services.AddSingleton<IValidator<PeiTracker.Web.Pages.Plan.EditarIndicadorModel.InputModel>, PeiTracker.Web.Pages.Plan.EditarIndicadorModel.InputValidator>();
+builder.Services.AddSingleton<IValidator<PeiTracker.Web.Pages.Administracion.NuevoModel.InputModel>, PeiTracker.Web.Pages.Administracion.NuevoModel.InputValidator>();
+builder.Services.AddSingleton<IValidator<PeiTracker.Web.Pages.Administracion.EditarModel.InputModel>, PeiTracker.Web.Pages.Administracion.EditarModel.InputValidator>();
+builder.Services.AddSingleton<IValidator<PeiTracker.Web.Pages.Administracion.EditarModel.DeactivationInput>, PeiTracker.Web.Pages.Administracion.EditarModel.DeactivationValidator>();
+builder.Services.AddSingleton<IValidator<PeiTracker.Web.Pages.Administracion.EditarModel.NoteInput>, PeiTracker.Web.Pages.Administracion.EditarModel.NoteValidator>();
 builder.Services.AddSingleton<IValidator<PeiTracker.Web.Pages.Cuenta.ContrasenaModel.InputModel>, PeiTracker.Web.Pages.Cuenta.ContrasenaModel.InputValidator>();
 
 var app = builder.Build();
