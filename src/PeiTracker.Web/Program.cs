@@ -65,6 +65,10 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.SlidingExpiration = true;
 });
 
+// Open sessions pick up role changes within a minute (the default is 30). Deactivation and forced
+// password changes act at the very next request through AccountStatusMiddleware.
+builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
 // Keys on disk so a restart does not log everyone out.
 var keysDirectory = builder.Configuration["PEI_KEYS_DIR"] is { Length: > 0 } keys
     ? keys
@@ -106,9 +110,15 @@ builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddSingleton<DemoMode>();
 builder.Services.AddSingleton<PeiTracker.Web.Exports.ChromiumPdf>();
 builder.Services.AddScoped<PeiTracker.Web.Progress.PlanProgressService>();
+builder.Services.AddScoped<UserScope>();
 
 // Validators are registered one by one (FluentValidation.DependencyInjectionExtensions does not restore here, ADR 0003).
 builder.Services.AddSingleton<IValidator<PeiTracker.Web.Pages.Plan.EditarIndicadorModel.InputModel>, PeiTracker.Web.Pages.Plan.EditarIndicadorModel.InputValidator>();
+builder.Services.AddSingleton<IValidator<PeiTracker.Web.Pages.Administracion.NuevoModel.InputModel>, PeiTracker.Web.Pages.Administracion.NuevoModel.InputValidator>();
+builder.Services.AddSingleton<IValidator<PeiTracker.Web.Pages.Administracion.EditarModel.InputModel>, PeiTracker.Web.Pages.Administracion.EditarModel.InputValidator>();
+builder.Services.AddSingleton<IValidator<PeiTracker.Web.Pages.Administracion.EditarModel.DeactivationInput>, PeiTracker.Web.Pages.Administracion.EditarModel.DeactivationValidator>();
+builder.Services.AddSingleton<IValidator<PeiTracker.Web.Pages.Administracion.EditarModel.NoteInput>, PeiTracker.Web.Pages.Administracion.EditarModel.NoteValidator>();
+builder.Services.AddSingleton<IValidator<PeiTracker.Web.Pages.Cuenta.ContrasenaModel.InputModel>, PeiTracker.Web.Pages.Cuenta.ContrasenaModel.InputValidator>();
 
 var app = builder.Build();
 
@@ -134,6 +144,7 @@ app.UseMiddleware<RequestLoggingMiddleware>();
 
 app.UseRouting();
 app.UseAuthentication();
+app.UseMiddleware<AccountStatusMiddleware>();
 app.UseAuthorization();
 
 app.MapHealthChecks("/health", new HealthCheckOptions

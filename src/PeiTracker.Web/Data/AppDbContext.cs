@@ -34,6 +34,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
 
     public DbSet<PeriodDeadline> PeriodDeadlines => Set<PeriodDeadline>();
 
+    public DbSet<UserUnit> UserUnits => Set<UserUnit>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

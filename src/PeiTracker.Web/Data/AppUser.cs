@@ -12,4 +12,7 @@ public class AppUser : IdentityUser
     public bool MustChangePassword { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The units a Registrador answers for; empty for every other role.</summary>
+    public List<UserUnit> Units { get; set; } = [];
 }

@@ -1132,6 +1132,25 @@ namespace PeiTracker.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PeiTracker.Web.Data.UserUnit", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("UserId", "UnitId")
+                        .HasName("pk_user_units");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_user_units_unit_id");
+
+                    b.ToTable("user_units", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1435,6 +1454,27 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("PeiTracker.Web.Data.UserUnit", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.OrganizationalUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_units_organizational_units_unit_id");
+
+                    b.HasOne("PeiTracker.Web.Data.AppUser", "User")
+                        .WithMany("Units")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_units_users_user_id");
+
+                    b.Navigation("Unit");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("PeiTracker.Domain.Indicator", b =>
                 {
                     b.Navigation("ResponsibleUnits");
@@ -1473,6 +1513,11 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Navigation("Actions");
 
                     b.Navigation("Indicators");
+                });
+
+            modelBuilder.Entity("PeiTracker.Web.Data.AppUser", b =>
+                {
+                    b.Navigation("Units");
                 });
 #pragma warning restore 612, 618
         }

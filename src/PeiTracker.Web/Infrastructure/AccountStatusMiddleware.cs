@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PeiTracker.Web.Data;
+
+namespace PeiTracker.Web.Infrastructure;
+
+/// <summary>
+/// Runs after authentication on every request for something that needs a signed-in user:
+/// a deactivated account is signed out at once (the security stamp alone would take up to its
+/// validation interval), and a person who must change their password is sent to
+/// <see cref="ChangePasswordPath"/> until they do. Anonymous endpoints (login, static files,
+/// /health, the error page) are left alone, so nothing about an account shows before sign-in.
+/// </summary>
+public sealed class AccountStatusMiddleware(RequestDelegate next)
+{
+    public const string ChangePasswordPath = "/Cuenta/Contrasena";
+
+    private static readonly PathString[] AllowedWhileChangePending = [ChangePasswordPath, "/Cuenta/Salir"];
+
+    public async Task InvokeAsync(HttpContext context, AppDbContext db, IOptions<IdentityOptions> identityOptions)
+    {
+        var endpoint = context.GetEndpoint();
+        if (context.User.Identity?.IsAuthenticated != true || endpoint is null || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        {
+            await next(context);
+            return;
+        }
+
+        var userId = context.User.FindFirstValue(identityOptions.Value.ClaimsIdentity.UserIdClaimType);
+        var account = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.IsActive, u.MustChangePassword })
+            .SingleOrDefaultAsync(context.RequestAborted);
+
+        if (account is null || !account.IsActive)
+        {
+            await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+            context.Response.Redirect("/Cuenta/Ingresar");
+            return;
+        }
+
+        if (account.MustChangePassword && !AllowedWhileChangePending.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+        {
+            var target = HttpMethods.IsGet(context.Request.Method)
+                ? QueryHelpers.AddQueryString(ChangePasswordPath, "ReturnUrl", context.Request.PathBase + context.Request.Path + context.Request.QueryString)
+                : ChangePasswordPath;
+            context.Response.Redirect(target);
+            return;
+        }
+
+        await next(context);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PeiTracker.Web.Data;
+
+namespace PeiTracker.Web.Infrastructure;
+
+/// <summary>
+/// Which part of the plan a signed-in person works on. Administradores, Planificadores and
+/// Consulta see every indicator; a Registrador sees only the indicators of the units they answer for.
+/// </summary>
+public sealed class UserScope(AppDbContext db, IOptions<IdentityOptions> identityOptions)
+{
+    private static readonly string[] RolesThatSeeEverything = [Roles.Administrador, Roles.Planificador, Roles.Consulta];
+
+    public bool SeesEverything(ClaimsPrincipal user) => RolesThatSeeEverything.Any(user.IsInRole);
+
+    /// <summary>The ids of the units the user answers for; empty for anonymous users and for roles without units.</summary>
+    public async Task<IReadOnlySet<int>> UnitIdsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var userId = user.FindFirstValue(identityOptions.Value.ClaimsIdentity.UserIdClaimType);
+        if (userId is null)
+        {
+            return new HashSet<int>();
+        }
+
+        var unitIds = await db.UserUnits.AsNoTracking()
+            .Where(x => x.UserId == userId)
+            .Select(x => x.UnitId)
+            .ToListAsync(cancellationToken);
+        return unitIds.ToHashSet();
+    }
+}

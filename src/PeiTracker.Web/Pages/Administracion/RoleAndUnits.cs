@@ -1,0 +1,43 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using PeiTracker.Web.Data;
+
+namespace PeiTracker.Web.Pages.Administracion;
+
+/// <summary>What the create and edit forms share: a role and, for a Registrador only, their units.</summary>
+public interface IRoleAndUnits
+{
+    string? Role { get; }
+
+    List<int> UnitIds { get; }
+}
+
+public sealed class RoleAndUnitsValidator : AbstractValidator<IRoleAndUnits>
+{
+    public RoleAndUnitsValidator()
+    {
+        RuleFor(x => x.Role).Must(r => r is not null && Roles.All.Contains(r)).WithMessage("Elija un rol de la lista.");
+        RuleFor(x => x.UnitIds).NotEmpty().When(x => x.Role == Roles.Registrador)
+            .WithMessage("Un Registrador necesita al menos una unidad responsable.");
+        RuleFor(x => x.UnitIds).Empty().When(x => x.Role is not null && x.Role != Roles.Registrador)
+            .WithMessage("Solo el rol Registrador tiene unidades responsables: quite las unidades o elija Registrador.");
+    }
+}
+
+public sealed record UnitOption(int Id, string Label);
+
+public static class UnitOptions
+{
+    public static Task<List<UnitOption>> LoadAsync(AppDbContext db) =>
+        db.OrganizationalUnits.AsNoTracking()
+            .OrderBy(u => u.Name)
+            .Select(u => new UnitOption(u.Id, u.Name + " (" + u.Acronym + ")"))
+            .ToListAsync();
+
+    /// <summary>How a set of units reads in the audit trail: sorted labels, or null for none.</summary>
+    public static string? Describe(IEnumerable<int> unitIds, IReadOnlyList<UnitOption> options)
+    {
+        var labels = options.Where(o => unitIds.Contains(o.Id)).Select(o => o.Label).Order(StringComparer.Ordinal).ToList();
+        return labels.Count == 0 ? null : string.Join("; ", labels);
+    }
+}
