@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PeiTracker.Domain;
+using PeiTracker.Domain.Progress;
 using PeiTracker.Web.Data;
 using PeiTracker.Web.Infrastructure;
+using PeiTracker.Web.Progress;
 
 namespace PeiTracker.Web.Pages.Plan;
 
@@ -27,7 +29,37 @@ public class IndicadorModel(AppDbContext db, IAuthorizationService authorization
 
     public bool CanEdit { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public bool IncludePending { get; private set; }
+
+    public IndicatorProgress Progress { get; private set; } = null!;
+
+    /// <summary>Series for the chart: baseline, targets, counted annual values and the projection, by year.</summary>
+    public object ChartData()
+    {
+        var years = new List<int>();
+        if (Indicator.BaselineYear is { } baselineYear && baselineYear < Indicator.Plan!.FirstYear)
+        {
+            years.Add(baselineYear);
+        }
+
+        years.AddRange(Years);
+        decimal? At(Func<int, decimal?> pick, int year) => pick(year) is { } v ? Math.Round(v, Math.Max(Indicator.Decimals, 2)) : null;
+        var annual = Progress.Periods.Where(p => p.Period == PeriodKind.Anual && p.Value is not null).ToDictionary(p => p.Year, p => p.Value);
+        var projection = Progress.Projection;
+        var lastValueYear = annual.Keys.DefaultIfEmpty(0).Max();
+        return new
+        {
+            labels = years.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            baseline = years.Select(y => y == Indicator.BaselineYear ? Indicator.BaselineValue : null),
+            targets = years.Select(y => At(Indicator.TargetFor, y)),
+            values = years.Select(y => At(annual.GetValueOrDefault, y)),
+            projection = years.Select(y => projection.ProjectedValue is { } projected && projection.SlopePerYear is not null && lastValueYear > 0
+                ? y == lastValueYear ? annual[y] : y == Indicator.Plan!.LastYear ? Math.Round(projected, Math.Max(Indicator.Decimals, 2)) : (decimal?)null
+                : null),
+        };
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, bool? pendientes)
     {
         var indicator = await db.Indicators.AsNoTracking()
             .Include(i => i.Plan)
@@ -35,6 +67,7 @@ public class IndicadorModel(AppDbContext db, IAuthorizationService authorization
             .Include(i => i.Action).ThenInclude(a => a!.Objective)
             .Include(i => i.ResponsibleUnits).ThenInclude(u => u.Unit)
             .Include(i => i.Targets)
+            .Include(i => i.Values).ThenInclude(v => v.Evidence)
             .AsSplitQuery()
             .SingleOrDefaultAsync(i => i.Id == id);
         if (indicator is null)
@@ -48,6 +81,10 @@ public class IndicadorModel(AppDbContext db, IAuthorizationService authorization
         (OwnerCode, OwnerStatement, ObjectiveCode) = indicator.Action is { } action
             ? (action.Code, action.Statement, action.Objective!.Code)
             : (indicator.Objective!.Code, indicator.Objective.Statement, null);
+        IncludePending = pendientes ?? !indicator.Plan.Settings.OnlyValidated;
+        Progress = ProgressCalculator.Calculate(
+            IndicatorInput.From(indicator, indicator.Values.Where(v => PlanProgressService.Counts(v.Status, IncludePending))),
+            indicator.Plan.Settings, indicator.Plan.FirstYear, indicator.Plan.LastYear);
         History = await db.AuditEntries.AsNoTracking()
             .Where(a => a.IndicatorId == id)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PeiTracker.Domain;
+using PeiTracker.Domain.Progress;
+using PeiTracker.Web.Progress;
+
+namespace PeiTracker.Web.Pages.Tablero;
+
+/// <summary>Responsible units: how complete each one's reporting is, and one unit's indicators with their status.</summary>
+public class UnidadesModel(PlanProgressService progress) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? Anio { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Periodo { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool? Pendientes { get; set; }
+
+    public PlanProgressView View { get; private set; } = null!;
+
+    public ReportPeriod Period { get; private set; } = null!;
+
+    public IReadOnlyList<UnitSummary> Summaries { get; private set; } = [];
+
+    public UnitSummary? Selected { get; private set; }
+
+    public IReadOnlyList<IndexModel.IndicatorRow> Rows { get; private set; } = [];
+
+    public string PeriodQuery => IndexModel.PeriodLink(View.Plan.Code, Period, Pendientes);
+
+    /// <summary>Reporting of one unit in the period: indicators with a target, how many were reported and validated.</summary>
+    public record UnitSummary(OrganizationalUnit Unit, int Indicators, int Expected, int Reported, int Validated, RollUpResult RollUp)
+    {
+        public decimal? Completeness => Expected == 0 ? null : Reported * 100m / Expected;
+    }
+
+    public async Task<IActionResult> OnGetAsync(int? id, string? plan)
+    {
+        var view = await progress.LoadAsync(plan, Pendientes);
+        if (view is null)
+        {
+            return NotFound();
+        }
+
+        View = view;
+        Period = Anio is { } year && view.Plan.Covers(year)
+            ? new ReportPeriod(year, ReportPeriod.ParseKind(Periodo))
+            : view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(view.Plan.FirstYear, PeriodKind.Anual);
+        var owners = view.Plan.Objectives.SelectMany(o => o.Indicators.Select(i => (i, o.Code)).Concat(o.Actions.SelectMany(a => a.Indicators.Select(i => (i, a.Code)))))
+            .ToDictionary(x => x.i.Id, x => x.Code);
+        Summaries = view.AllIndicators
+            .SelectMany(i => i.ResponsibleUnits.Select(u => (Unit: u.Unit!, Indicator: i)))
+            .GroupBy(x => x.Unit.Id)
+            .Select(g =>
+            {
+                var indicators = g.Select(x => x.Indicator).ToList();
+                var expected = indicators.Where(i => i.TargetFor(Period.Year) is not null).ToList();
+                var values = expected.Select(i => i.Values.FirstOrDefault(v => v.Year == Period.Year && v.Period == Period.Kind)).ToList();
+                return new UnitSummary(g.First().Unit, indicators.Count, expected.Count,
+                    values.Count(v => v is { Status: ValueStatus.Enviado or ValueStatus.Validado }),
+                    values.Count(v => v is { Status: ValueStatus.Validado }),
+                    view.RollUp(indicators, Period));
+            })
+            .OrderBy(s => s.Unit.Name)
+            .ToList();
+        if (id is { } unitId)
+        {
+            Selected = Summaries.FirstOrDefault(s => s.Unit.Id == unitId);
+            if (Selected is null)
+            {
+                return NotFound();
+            }
+
+            Rows = view.AllIndicators.Where(i => i.ResponsibleUnits.Any(u => u.UnitId == unitId))
+                .Select(i => IndexModel.RowOf(view, i, owners[i.Id], Period)).ToList();
+        }
+
+        return Page();
+    }
+}
