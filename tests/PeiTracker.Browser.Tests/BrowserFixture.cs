@@ -33,13 +33,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         database = await TestDatabase.CreateAsync();
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseEnvironment("Testing");
+            // Development: static web assets are served from the project's wwwroot (the test host has no publish output).
+            builder.UseEnvironment("Development");
+            builder.UseSetting("PEI_URLS", "http://127.0.0.1:0");
             builder.UseSetting("PEI_DB", database.ConnectionString);
             builder.UseSetting("PEI_ADMIN_EMAIL", AdminEmail);
             builder.UseSetting("PEI_ADMIN_PASSWORD", Password);
             builder.UseSetting("PEI_KEYS_DIR", Path.Combine(Path.GetTempPath(), "pei-test-keys", database.Name));
+            builder.UseSetting("PEI_DEMO", "true");
         });
-        Factory.UseKestrel(0);
+        Factory.UseKestrel();
         Factory.StartServer();
         BaseUrl = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("localhost", "127.0.0.1");
 
@@ -77,12 +80,36 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 }, Locale = "es-PE" });
         var page = await context.NewPageAsync();
+        Watch(page);
         await page.GotoAsync(BaseUrl + "/");
         await page.GetByLabel("Correo institucional").FillAsync(email);
         await page.GetByLabel("Contraseña").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/Cuenta/Ingresar"));
         return page;
+    }
+
+    /// <summary>Browser-side problems seen so far: script errors, console errors and failed requests.</summary>
+    public List<string> PageErrors { get; } = [];
+
+    public void Watch(IPage page)
+    {
+        page.PageError += (_, error) => PageErrors.Add("script: " + error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                PageErrors.Add("console: " + message.Text);
+            }
+        };
+        page.RequestFailed += (_, request) => PageErrors.Add("request failed: " + request.Url);
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                PageErrors.Add($"HTTP {response.Status}: {response.Url}");
+            }
+        };
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>
