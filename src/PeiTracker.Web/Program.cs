@@ -111,6 +111,7 @@ builder.Services.AddSingleton<DemoMode>();
 builder.Services.AddSingleton<PeiTracker.Web.Exports.ChromiumPdf>();
 builder.Services.AddScoped<PeiTracker.Web.Progress.PlanProgressService>();
 builder.Services.AddScoped<UserScope>();
+builder.Services.AddScoped<PeiTracker.Web.Entry.ValueEntryService>();
 
 // Validators are registered one by one (FluentValidation.DependencyInjectionExtensions does not restore here, ADR 0003).
 builder.Services.AddSingleton<IValidator<PeiTracker.Web.Pages.Plan.EditarIndicadorModel.InputModel>, PeiTracker.Web.Pages.Plan.EditarIndicadorModel.InputValidator>();

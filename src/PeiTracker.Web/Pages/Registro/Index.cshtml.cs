@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PeiTracker.Domain;
+using PeiTracker.Web.Data;
+using PeiTracker.Web.Infrastructure;
+using PeiTracker.Web.Progress;
+
+namespace PeiTracker.Web.Pages.Registro;
+
+/// <summary>
+/// "Mis pendientes": the indicators a person reports for a period, with their state. A Registrador
+/// sees only the indicators of their units; the planning office sees all.
+/// </summary>
+public class IndexModel(AppDbContext db, UserScope scope, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? Anio { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Periodo { get; set; }
+
+    public ReportPeriod Period { get; private set; } = null!;
+
+    public Domain.Plan? Plan { get; private set; }
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public IReadOnlyList<Row> Observed { get; private set; } = [];
+
+    public DateOnly? Deadline { get; private set; }
+
+    public bool CanEnter { get; private set; }
+
+    public bool IsPlanningOffice { get; private set; }
+
+    public record Row(Indicator Indicator, string Units, decimal? Target, IndicatorValue? Value);
+
+    public async Task OnGetAsync(string? plan)
+    {
+        var code = await db.ResolveCodeAsync(plan);
+        Plan = code is null ? null : await db.LoadTreeAsync(code, withValues: true);
+        if (Plan is null)
+        {
+            return;
+        }
+
+        var today = PeruTime.ToLima(clock.GetUtcNow());
+        var defaultPeriod = today.Month >= 7 && Plan.Settings.SemesterFollowUp
+            ? new ReportPeriod(today.Year, PeriodKind.PrimerSemestre)
+            : new ReportPeriod(today.Year - 1, PeriodKind.Anual);
+        Period = Anio is { } year && Plan.Covers(year) ? new ReportPeriod(year, ReportPeriod.ParseKind(Periodo)) : defaultPeriod;
+        Anio = Period.Year;
+        Periodo = Period.QueryValue;
+        IsPlanningOffice = User.IsInRole(Roles.Administrador) || User.IsInRole(Roles.Planificador);
+        CanEnter = IsPlanningOffice || User.IsInRole(Roles.Registrador);
+        var units = scope.SeesEverything(User) ? null : await scope.UnitIdsAsync(User);
+        Rows = Plan.Objectives.SelectMany(o => o.Indicators.Concat(o.Actions.SelectMany(a => a.Indicators)))
+            .Where(i => units is null || i.ResponsibleUnits.Any(u => units.Contains(u.UnitId)))
+            .Select(i => new Row(i, string.Join(", ", i.ResponsibleUnits.Select(u => u.Unit!.Acronym)), i.TargetFor(Period.Year),
+                i.Values.FirstOrDefault(v => v.Year == Period.Year && v.Period == Period.Kind)))
+            .ToList();
+        Observed = Plan.Indicators
+            .Where(i => units is null || i.ResponsibleUnits.Any(u => units.Contains(u.UnitId)))
+            .SelectMany(i => i.Values.Where(v => v.Status == ValueStatus.Observado).Select(v => new Row(i, "", i.TargetFor(v.Year), v)))
+            .ToList();
+        Deadline = await db.PeriodDeadlines.AsNoTracking()
+            .Where(d => d.PlanId == Plan.Id && d.Year == Period.Year && d.Period == Period.Kind)
+            .Select(d => (DateOnly?)d.DueDate).SingleOrDefaultAsync();
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PeiTracker.Domain;
+using PeiTracker.Domain.Entry;
+using PeiTracker.Web.Data;
+using PeiTracker.Web.Entry;
+using PeiTracker.Web.Infrastructure;
+
+namespace PeiTracker.Web.Pages.Registro;
+
+/// <summary>"Por validar": the planning office's queue of sent values, by unit, to validate or return with a reason.</summary>
+[Authorize(Policy = Policies.EditPlan)]
+public class RevisionModel(AppDbContext db, ValueEntryService entry, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<Item> Items { get; private set; } = [];
+
+    public IReadOnlyDictionary<(int Year, PeriodKind Period), DateOnly> Deadlines { get; private set; } = new Dictionary<(int, PeriodKind), DateOnly>();
+
+    public DateOnly Today { get; private set; }
+
+    public record Item(IndicatorValue Value, Indicator Indicator, string Units);
+
+    public async Task OnGetAsync()
+    {
+        Today = DateOnly.FromDateTime(PeruTime.ToLima(clock.GetUtcNow()).DateTime);
+        var values = await db.Values.AsNoTracking()
+            .Where(v => v.Status == ValueStatus.Enviado)
+            .Include(v => v.Indicator).ThenInclude(i => i!.ResponsibleUnits).ThenInclude(u => u.Unit)
+            .Include(v => v.Evidence)
+            .OrderBy(v => v.Year).ThenBy(v => v.Period).ThenBy(v => v.Indicator!.Key)
+            .AsSplitQuery()
+            .ToListAsync();
+        Items = values.Select(v => new Item(v, v.Indicator!, string.Join(", ", v.Indicator!.ResponsibleUnits.Select(u => u.Unit!.Acronym)))).ToList();
+        Deadlines = await db.PeriodDeadlines.AsNoTracking().ToDictionaryAsync(d => (d.Year, d.Period), d => d.DueDate);
+    }
+
+    public Task<IActionResult> OnPostValidateAsync(int valueId, uint version) => ReviewAsync(valueId, WorkflowAction.Validar, null, version);
+
+    public Task<IActionResult> OnPostObserveAsync(int valueId, uint version, string? reason) => ReviewAsync(valueId, WorkflowAction.Observar, reason, version);
+
+    private async Task<IActionResult> ReviewAsync(int valueId, WorkflowAction action, string? reason, uint version)
+    {
+        var result = await entry.ReviewAsync(User, valueId, action, reason, version);
+        TempData[result.Saved ? "Status" : "Error"] = result.Saved
+            ? (action == WorkflowAction.Validar ? "Valor validado." : "Valor observado: la unidad verá el motivo y podrá corregirlo.")
+            : result.Conflict ?? string.Join(" ", result.Errors.Values);
+        return RedirectToPage();
+    }
+}
