@@ -25,14 +25,14 @@ public class DirectorJourneyTests(BrowserFixture app)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("anio=2025"));
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Año 2025");
 
-        var unitOption = await page.Locator("#unidad option").Nth(1).GetAttributeAsync("value");
+        var unitOption = await page.Locator("#unidad option", new() { HasText = "Dirección General de América" }).First.GetAttributeAsync("value");
         await page.SelectOptionAsync("#unidad", unitOption!);
         await page.GetByRole(AriaRole.Button, new() { Name = "Aplicar" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"unidad={unitOption}"));
         await Assertions.Expect(page.Locator(".kpi-label").Nth(1)).ToContainTextAsync("según los filtros");
         await BrowserFixture.ScreenshotAsync(page, "11-tablero-filtrado-por-unidad");
 
-        var indicatorLink = page.Locator("table.indicator-table tbody tr a").First;
+        var indicatorLink = page.Locator("table.indicator-table tbody tr", new() { Has = page.Locator(".st-verde, .st-amarillo, .st-rojo") }).Locator("a").First;
         var code = (await indicatorLink.InnerTextAsync()).Trim();
         await indicatorLink.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(code);

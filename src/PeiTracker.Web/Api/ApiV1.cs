@@ -35,6 +35,17 @@ public static class ApiV1
 
     public sealed record IndicatorDetailDto(IndicatorDto Indicator, IReadOnlyList<ValueDto> Values);
 
+    /// <summary>A value sent by a source system: the same rules as the entry form.</summary>
+    public sealed record ValueInput(int Anio, string? Periodo, string? Valor, string? Comentario, string? MedioVerificacion, bool Enviar = false, uint? Version = null);
+
+    public sealed record ValueSavedDto(int Id, int Year, string Period, decimal? Value, string Status, uint Version);
+
+    public sealed record ProgressDto(string Key, string PublishedCode, string Status, decimal? AvanceTipoI, decimal? AvanceTipoII, decimal? Value, decimal? Target, string Projection);
+
+    public sealed record RollUpDto(string Code, decimal? Avance, string Status, IReadOnlyDictionary<string, int> Counts);
+
+    public sealed record PlanProgressDto(string Plan, int Year, string Period, bool IncludesPending, RollUpDto PlanRollUp, IReadOnlyList<RollUpDto> Objectives, IReadOnlyList<ProgressDto> Indicators);
+
     public static void Map(WebApplication app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policy).WithTags("PEI");
@@ -73,6 +84,60 @@ public static class ApiV1
                 .Select(v => new ValueDto(v.Year, v.Period.ToString(), v.Value, v.Status.ToString(), v.Comment)).ToList();
             return TypedResults.Ok(new IndicatorDetailDto(ToDto(indicator), values));
         }).WithSummary("Un indicador con sus valores registrados");
+
+        api.MapGet("/planes/{code}/avance", async Task<Results<Ok<PlanProgressDto>, ProblemHttpResult>> (string code, int anio, string? periodo, bool? pendientes, Progress.PlanProgressService progress) =>
+        {
+            var view = await progress.LoadAsync(code, pendientes);
+            if (view is null)
+            {
+                return NotFound($"No existe el plan {code}.");
+            }
+
+            var period = new Progress.ReportPeriod(anio, Progress.ReportPeriod.ParseKind(periodo));
+            static RollUpDto Dto(string code, Domain.Progress.RollUpResult r) =>
+                new(code, r.Avance, r.Status.ToString(), r.Counts.ToDictionary(c => c.Key.ToString(), c => c.Value));
+            var indicators = view.AllIndicators.Select(i =>
+            {
+                var p = view.Of(i);
+                var at = p.For(period.Year, period.Kind);
+                return new ProgressDto(i.Key, i.PublishedCode, (at?.Status ?? Domain.Progress.ProgressStatus.SinMeta).ToString(),
+                    at?.TipoI.Capped, at?.TipoII.Capped, at?.Value, at?.Target, p.Projection.Class.ToString());
+            }).ToList();
+            return TypedResults.Ok(new PlanProgressDto(view.Plan.Code, period.Year, period.Kind.ToString(), view.IncludePending,
+                Dto(view.Plan.Code, view.ForPlan(period)),
+                view.Plan.Objectives.Select(o => Dto(o.Code, view.ForObjective(o, period))).ToList(),
+                indicators));
+        }).WithSummary("Avance del plan, de cada OEI y de cada indicador en un periodo (mismo motor que los tableros)");
+
+        api.MapPost("/indicadores/{id:int}/valores", async Task<Results<Ok<ValueSavedDto>, ProblemHttpResult, ValidationProblem>> (
+            int id, ValueInput input, System.Security.Claims.ClaimsPrincipal user, Entry.ValueEntryService entry) =>
+        {
+            var result = await entry.SubmitAsync(user, new Entry.ValueSubmission(id, input.Anio, Progress.ReportPeriod.ParseKind(input.Periodo), input.Valor,
+                input.Comentario, input.MedioVerificacion, input.Enviar ? Domain.Entry.WorkflowAction.Enviar : Domain.Entry.WorkflowAction.Guardar, input.Version, []));
+            if (result.Saved)
+            {
+                var v = result.Value!;
+                return TypedResults.Ok(new ValueSavedDto(v.Id, v.Year, v.Period.ToString(), v.Value, v.Status.ToString(), v.Version));
+            }
+
+            if (result.Conflict is not null)
+            {
+                return TypedResults.Problem(title: "Conflicto", detail: result.Conflict, statusCode: StatusCodes.Status409Conflict);
+            }
+
+            if (result.Errors.TryGetValue(Entry.ValueEntryService.GeneralField, out var general) && general == Entry.ValueEntryService.UnknownIndicator)
+            {
+                return NotFound(general);
+            }
+
+            if (general is not null && general.StartsWith("No puede", StringComparison.Ordinal))
+            {
+                return TypedResults.Problem(title: "Acceso denegado", detail: general, statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            return TypedResults.ValidationProblem(result.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }),
+                title: "Datos no válidos", detail: "Revise los campos indicados.");
+        }).WithSummary("Registra o envía un valor obtenido, con las mismas validaciones, permisos y flujo que el formulario");
     }
 
     private static ProblemHttpResult NotFound(string detail) =>

@@ -43,6 +43,7 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
     public const string PeriodField = "Periodo";
     public const string FilesField = "Evidencias";
     public const string GeneralField = "";
+    public const string UnknownIndicator = "El indicador no existe.";
 
     public async Task<bool> CanEditAsync(ClaimsPrincipal user, Indicator indicator, CancellationToken cancellationToken = default)
     {
@@ -109,7 +110,7 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
         var indicator = await LoadAsync(submission.IndicatorId, cancellationToken);
         if (indicator is null)
         {
-            return EntryResult.Refused(GeneralField, "El indicador no existe.");
+            return EntryResult.Refused(GeneralField, UnknownIndicator);
         }
 
         if (!await CanEditAsync(user, indicator, cancellationToken))

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PeiTracker.Domain;
+using PeiTracker.Web.Data;
+using PeiTracker.Web.Tests.Infrastructure;
+
+namespace PeiTracker.Web.Tests.Api;
+
+[Collection(AppCollection.Name)]
+public class ApiValuesTests(AppFixture app)
+{
+    private async Task<(Indicator Indicator, HttpClient Api)> RegistradorApiAsync(int n)
+    {
+        var indicator = await app.IndicatorWithFullDataAsync(n);
+        var unitId = await app.QueryAsync(db => db.IndicatorResponsibleUnits.Where(u => u.IndicatorId == indicator.Id).Select(u => u.UnitId).FirstAsync());
+        var email = await app.CreateUserAsync(Roles.Registrador);
+        await using (var scope = app.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            db.UserUnits.Add(new UserUnit { UserId = user.Id, UnitId = unitId });
+            await db.SaveChangesAsync();
+        }
+
+        var browser = await app.LoginAsync(email);
+        var created = await browser.SubmitFormAsync("/Cuenta/Tokens", new Dictionary<string, string> { ["Name"] = "Sistema fuente" }, "form[action*='handler=Create']");
+        var token = (await HttpClientExtensions.ParseAsync(await created.Content.ReadAsStringAsync())).QuerySelector(".new-token")!.TextContent.Trim();
+        var api = app.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return (indicator, api);
+    }
+
+    [Fact]
+    public async Task PostValue_OwnUnit_IsSavedThroughTheSameWorkflow()
+    {
+        var (indicator, api) = await RegistradorApiAsync(19);
+
+        var response = await api.PostAsJsonAsync($"/api/v1/indicadores/{indicator.Id}/valores",
+            new { anio = 2025, periodo = "A", valor = indicator.TargetFor(2025)!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), enviar = true });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var saved = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Enviado", saved.GetProperty("status").GetString());
+        Assert.True(await app.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.IndicatorId == indicator.Id && a.Kind == AuditKind.Valor)));
+    }
+
+    [Fact]
+    public async Task PostValue_DecimalComma_Returns400WithTheSpanishMessage()
+    {
+        var (indicator, api) = await RegistradorApiAsync(20);
+
+        var response = await api.PostAsJsonAsync($"/api/v1/indicadores/{indicator.Id}/valores", new { anio = 2025, periodo = "A", valor = "95,5" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Use punto como separador decimal", await response.Content.ReadAsStringAsync());
+        Assert.False(await app.QueryAsync(db => db.Values.AnyAsync(v => v.IndicatorId == indicator.Id)));
+    }
+
+    [Fact]
+    public async Task PostValue_OtherUnitsIndicator_Returns403()
+    {
+        var (mine, api) = await RegistradorApiAsync(21);
+        var units = await app.QueryAsync(db => db.IndicatorResponsibleUnits.Where(u => u.IndicatorId == mine.Id).Select(u => u.UnitId).ToListAsync());
+        var otherId = await app.QueryAsync(db => db.Indicators.OrderByDescending(i => i.Id).Where(i => !i.ResponsibleUnits.Any(u => units.Contains(u.UnitId))).Select(i => i.Id).FirstAsync());
+
+        var response = await api.PostAsJsonAsync($"/api/v1/indicadores/{otherId}/valores", new { anio = 2025, periodo = "A", valor = "1" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PlanProgress_ReturnsRollUpsFromTheEngine()
+    {
+        var (_, api) = await RegistradorApiAsync(22);
+
+        var progress = await api.GetFromJsonAsync<JsonElement>("/api/v1/planes/MRE-PEI-2025-2030/avance?anio=2025&periodo=A");
+
+        Assert.Equal(11, progress.GetProperty("objectives").GetArrayLength());
+        Assert.False(progress.GetProperty("includesPending").GetBoolean());
+    }
+}
