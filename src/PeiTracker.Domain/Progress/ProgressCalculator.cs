@@ -337,7 +337,9 @@ public static class ProgressCalculator
         const string formula = "Avance = Σ w_k × avance_k; w_k = (Rmax − (R_k − 1)) / Σ (Rmax − (R_i − 1)), R = relevancia (1 muy relevante)";
         if (candidates.Count == 0)
         {
-            return new RollUpResult(null, ProgressStatus.SinDato, counts, [], excluded,
+            // Nothing to average: "sin meta" when no indicator has a target for the period, otherwise "sin dato".
+            var none = counts.Count > 0 && counts.Keys.All(k => k == ProgressStatus.SinMeta) ? ProgressStatus.SinMeta : ProgressStatus.SinDato;
+            return new RollUpResult(null, none, counts, [], excluded,
                 Explanation.Undefined(formula, excluded.Count == 0 ? "el grupo no tiene indicadores." : "ningún indicador tiene avance calculable en el periodo."));
         }
 

@@ -342,6 +342,14 @@ public class ProgressCalculatorTests
     }
 
     [Fact]
+    public void RollUp_NoIndicatorWithATargetForThePeriod_IsSinMetaNotSinDato()
+    {
+        var result = ProgressCalculator.RollUp([Calc(Ind(targets: "2026=10", key: "A")), Calc(Ind(targets: "2027=10", key: "B"))], 2025, PeriodKind.Anual, new PlanSettings());
+
+        Assert.Equal(ProgressStatus.SinMeta, result.Status);
+    }
+
+    [Fact]
     public void RollUp_CountsEveryColourAndLeavesOutWhatCannotBeAveraged()
     {
         var result = ProgressCalculator.RollUp(
