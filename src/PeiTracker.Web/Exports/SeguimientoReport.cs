@@ -1,0 +1,121 @@
+using PeiTracker.Domain;
+using PeiTracker.Domain.Progress;
+using PeiTracker.Web.Infrastructure;
+using PeiTracker.Web.Progress;
+
+namespace PeiTracker.Web.Exports;
+
+/// <summary>
+/// Reporte de seguimiento del PEI (.xlsx): header, one row per indicator in plan order with its
+/// definition, línea base, logros esperados, valores obtenidos and Avance Tipo I of each period up to
+/// the chosen one, and the semáforo; a second sheet with CEPLAN's alert table per OEI and AEI.
+/// </summary>
+public static class SeguimientoReport
+{
+    public const string MainSheet = "Seguimiento";
+    public const string AlertSheet = "Alertas";
+    public const int HeaderRow = 10;
+
+    public static byte[] Build(PlanProgressView view, ReportPeriod period, DateTimeOffset dataAsOf)
+    {
+        var plan = view.Plan;
+        var periods = view.SelectablePeriods()
+            .Where(p => p.Year < period.Year || (p.Year == period.Year && PlanProgressView.PeriodOrder(p.Kind) <= PlanProgressView.PeriodOrder(period.Kind)))
+            .ToList();
+        var xlsx = new XlsxWriter();
+        var fixedColumns = new[] { 14d, 60, 18, 12, 13, 13, 9, 11 };
+        var widths = fixedColumns.Concat(plan.Years.Select(_ => 11d)).Concat(periods.SelectMany(_ => new[] { 11d, 11d })).Concat([16d]).ToArray();
+        var sheet = xlsx.AddSheet(MainSheet, widths);
+        var lastYearColumnCount = plan.Years.Count();
+
+        sheet.Row(("Reporte de seguimiento del Plan Estratégico Institucional", XlsxStyle.Title));
+        sheet.Row(("Periodo del PEI", XlsxStyle.Bold), ($"{plan.FirstYear}-{plan.LastYear}", XlsxStyle.Text));
+        sheet.Row(("Nivel de gobierno", XlsxStyle.Bold), (plan.Institution!.GovernmentLevel, XlsxStyle.Text));
+        sheet.Row(("Sector", XlsxStyle.Bold), (plan.Institution.Sector, XlsxStyle.Text));
+        sheet.Row(("Pliego", XlsxStyle.Bold), ($"{plan.Institution.PliegoCode}: {plan.Institution.Name}", XlsxStyle.Text));
+        sheet.Row(("Periodo reportado", XlsxStyle.Bold), (period.Label, XlsxStyle.Text));
+        sheet.Row(("Fecha de corte", XlsxStyle.Bold), ($"Datos al {PeruTime.FormatDate(dataAsOf)}", XlsxStyle.Text));
+        sheet.Row(("Valores incluidos", XlsxStyle.Bold), (view.IncludePending ? "Validados y pendientes de validación (enviados)" : "Solo valores validados por la OGPP", XlsxStyle.Text));
+        sheet.Row(("Semáforo", XlsxStyle.Bold), ($"Avance Tipo I con tope {(plan.Settings.CapEnabled ? ProgressFormat.Number(plan.Settings.Cap, 0) : "desactivado")}: verde ≥ {ProgressFormat.Number(plan.Settings.GreenThreshold, 0)} %, amarillo ≥ {ProgressFormat.Number(plan.Settings.YellowThreshold, 0)} %, rojo menor", XlsxStyle.Text));
+
+        var header = new List<(object?, XlsxStyle)>
+        {
+            ("Código", XlsxStyle.Header), ("Denominación del indicador", XlsxStyle.Header), ("Unidad de organización", XlsxStyle.Header),
+            ("Relevancia", XlsxStyle.Header), ("Sentido esperado", XlsxStyle.Header), ("Tipo de agregación", XlsxStyle.Header),
+            ("LB año", XlsxStyle.Header), ("LB valor", XlsxStyle.Header),
+        };
+        header.AddRange(plan.Years.Select(y => ((object?)$"LE {y}", XlsxStyle.Header)));
+        foreach (var p in periods)
+        {
+            header.Add(($"VO {p.Label}", XlsxStyle.Header));
+            header.Add(($"Avance Tipo I {p.Label} (%)", XlsxStyle.Header));
+        }
+
+        header.Add(($"Semáforo {period.Label}", XlsxStyle.Header));
+        sheet.Row([.. header]);
+
+        foreach (var objective in plan.Objectives)
+        {
+            foreach (var indicator in objective.Indicators.Concat(objective.Actions.SelectMany(a => a.Indicators)))
+            {
+                var progress = view.Of(indicator);
+                var numberStyle = NumberStyle(indicator);
+                var cells = new List<(object?, XlsxStyle)>
+                {
+                    (indicator.PublishedCode, XlsxStyle.Text),
+                    (indicator.Name, XlsxStyle.Wrapped),
+                    (string.Join("; ", indicator.ResponsibleUnits.Select(u => u.Unit!.Name)), XlsxStyle.Wrapped),
+                    (Labels.Relevance(indicator.Relevance), XlsxStyle.Text),
+                    (Labels.Of(indicator.Direction), XlsxStyle.Text),
+                    (Labels.Of(indicator.Aggregation), XlsxStyle.Text),
+                    (indicator.BaselineYear, XlsxStyle.Text),
+                    (indicator.BaselineValue, numberStyle),
+                };
+                cells.AddRange(plan.Years.Select(y => ((object?)indicator.TargetFor(y), numberStyle)));
+                foreach (var p in periods)
+                {
+                    var at = progress.For(p.Year, p.Kind);
+                    cells.Add((at?.Value, numberStyle));
+                    cells.Add((at?.TipoI.Capped, XlsxStyle.OneDecimal));
+                }
+
+                var status = progress.For(period.Year, period.Kind)?.Status ?? ProgressStatus.SinMeta;
+                cells.Add((ProgressFormat.Label(status), XlsxStyle.Text));
+                sheet.Row([.. cells]);
+            }
+        }
+
+        var lastColumn = XlsxWriter.ColumnName(8 + lastYearColumnCount + (periods.Count * 2));
+        xlsx.Freeze(MainSheet, HeaderRow, $"A{HeaderRow}:{lastColumn}{sheet.RowCount}");
+
+        var alerts = xlsx.AddSheet(AlertSheet, 14, 70, 10, 11, 10, 10, 10, 10);
+        alerts.Row(($"Tabla de alertas · {period.Label} · Datos al {PeruTime.FormatDate(dataAsOf)}", XlsxStyle.Title));
+        alerts.Row(("Código", XlsxStyle.Header), ("OEI / AEI", XlsxStyle.Header), ("Verde", XlsxStyle.Header), ("Amarillo", XlsxStyle.Header),
+            ("Rojo", XlsxStyle.Header), ("Sin dato", XlsxStyle.Header), ("Sin meta", XlsxStyle.Header), ("Avance (%)", XlsxStyle.Header));
+        void Alert(string code, string statement, RollUpResult r) => alerts.Row((code, XlsxStyle.Text), (statement, XlsxStyle.Wrapped),
+            (r.Count(ProgressStatus.Verde), XlsxStyle.Integer), (r.Count(ProgressStatus.Amarillo), XlsxStyle.Integer), (r.Count(ProgressStatus.Rojo), XlsxStyle.Integer),
+            (r.Count(ProgressStatus.SinDato), XlsxStyle.Integer), (r.Count(ProgressStatus.SinMeta), XlsxStyle.Integer), (r.Avance, XlsxStyle.OneDecimal));
+        foreach (var objective in plan.Objectives)
+        {
+            Alert(objective.Code, objective.Statement, view.ForObjective(objective, period));
+            foreach (var action in objective.Actions)
+            {
+                Alert(action.Code, action.Statement, view.ForAction(action, period));
+            }
+        }
+
+        xlsx.Freeze(AlertSheet, 2, null);
+        return xlsx.Build($"Reporte de seguimiento del PEI {plan.Code} {period.Label}", dataAsOf);
+    }
+
+    /// <summary>Number format by unit of measure: whole numbers for counts, the indicator's decimals otherwise.</summary>
+    public static XlsxStyle NumberStyle(Indicator indicator) => indicator.Unit is UnitOfMeasure.Numero or UnitOfMeasure.Cantidad
+        ? XlsxStyle.Integer
+        : indicator.Decimals switch
+        {
+            <= 0 => XlsxStyle.Integer,
+            1 => XlsxStyle.OneDecimal,
+            2 => XlsxStyle.TwoDecimals,
+            _ => XlsxStyle.ThreeDecimals,
+        };
+}

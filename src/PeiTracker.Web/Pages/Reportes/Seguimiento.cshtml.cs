@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PeiTracker.Domain;
+using PeiTracker.Web.Data;
+using PeiTracker.Web.Exports;
+using PeiTracker.Web.Infrastructure;
+using PeiTracker.Web.Progress;
+
+namespace PeiTracker.Web.Pages.Reportes;
+
+/// <summary>Downloads the Reporte de seguimiento del PEI (.xlsx) for a year or semester; every download is recorded.</summary>
+[Authorize(Policy = Policies.EditPlan)]
+public class SeguimientoModel(PlanProgressService progress, AppDbContext db, TimeProvider clock) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(string? plan, int anio, string? periodo, bool? pendientes)
+    {
+        var view = await progress.LoadAsync(plan, pendientes);
+        if (view is null)
+        {
+            return NotFound();
+        }
+
+        if (!view.Plan.Covers(anio))
+        {
+            TempData["Error"] = $"Elija un año del plan ({view.Plan.FirstYear}-{view.Plan.LastYear}).";
+            return RedirectToPage("Index");
+        }
+
+        var period = new ReportPeriod(anio, ReportPeriod.ParseKind(periodo));
+        var asOf = await DataAsOf.OfPlanAsync(db, view.Plan.Id);
+        var bytes = SeguimientoReport.Build(view, period, asOf);
+        var fileName = $"reporte-seguimiento-{view.Plan.Code}-{period.Year}-{period.QueryValue}.xlsx";
+        db.AddAudit(clock.GetUtcNow(), User.Identity!.Name!, AuditKind.Exportacion, view.Plan.Code, "Reporte de seguimiento",
+            null, $"{fileName}; {(view.IncludePending ? "incluye pendientes" : "solo validados")}; datos al {PeruTime.FormatDate(asOf)}", null, view.Plan.Id);
+        await db.SaveChangesAsync();
+        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
+    }
+}
