@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+using PeiTracker.Domain;
+using PeiTracker.Domain.Progress;
+using PeiTracker.Web.Progress;
+
+namespace PeiTracker.Web.Exports;
+
+/// <summary>
+/// Open data of a plan: CSV (UTF-8 with BOM so Excel reads accents) and JSON with the plan's
+/// indicators, baselines, targets, validated values and avance. Same data, same bytes.
+/// </summary>
+public static class OpenData
+{
+    public static byte[] IndicatorsCsv(PlanProgressView view)
+    {
+        var years = view.Plan.Years.ToList();
+        var csv = new StringBuilder();
+        Line(csv, ["codigo", "clave", "oei", "aei", "indicador", "unidad_medida", "sentido_esperado", "tipo_agregacion", "relevancia", "unidad_organica", "linea_base_anio", "linea_base_valor", .. years.Select(y => $"logro_esperado_{y}")]);
+        foreach (var (indicator, objective, action) in Rows(view))
+        {
+            Line(csv, [indicator.PublishedCode, indicator.Key, objective.Code, action?.Code ?? "", indicator.Name, Labels.Of(indicator.Unit), Labels.Of(indicator.Direction),
+                Labels.Of(indicator.Aggregation), indicator.Relevance.ToString(CultureInfo.InvariantCulture),
+                string.Join("; ", indicator.ResponsibleUnits.Select(u => u.Unit!.Name)),
+                indicator.BaselineYear?.ToString(CultureInfo.InvariantCulture) ?? "", Number(indicator.BaselineValue), .. years.Select(y => Number(indicator.TargetFor(y)))]);
+        }
+
+        return WithBom(csv);
+    }
+
+    public static byte[] ProgressCsv(PlanProgressView view)
+    {
+        var csv = new StringBuilder();
+        Line(csv, ["codigo", "clave", "anio", "periodo", "logro_esperado", "valor_obtenido", "avance_tipo_i", "avance_tipo_ii", "semaforo"]);
+        foreach (var (indicator, _, _) in Rows(view))
+        {
+            foreach (var p in view.Of(indicator).Periods.Where(p => p.Value is not null))
+            {
+                Line(csv, [indicator.PublishedCode, indicator.Key, p.Year.ToString(CultureInfo.InvariantCulture), Labels.Of(p.Period), Number(p.Target), Number(p.Value),
+                    Number(p.TipoI.Capped), Number(p.TipoII.Capped), ProgressFormat.Label(p.Status)]);
+            }
+        }
+
+        return WithBom(csv);
+    }
+
+    public static object Json(PlanProgressView view, DateTimeOffset asOf) => new
+    {
+        plan = new { codigo = view.Plan.Code, nombre = view.Plan.Name, pliego = view.Plan.Institution!.PliegoCode, entidad = view.Plan.Institution.Name, sector = view.Plan.Institution.Sector, periodo = $"{view.Plan.FirstYear}-{view.Plan.LastYear}" },
+        datosAl = asOf.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        valores = "Solo valores validados por la OGPP",
+        indicadores = Rows(view).Select(r => new
+        {
+            codigo = r.Indicator.PublishedCode,
+            clave = r.Indicator.Key,
+            oei = r.Objective.Code,
+            aei = r.Action?.Code,
+            nombre = r.Indicator.Name,
+            unidadMedida = Labels.Of(r.Indicator.Unit),
+            sentidoEsperado = Labels.Of(r.Indicator.Direction),
+            lineaBase = new { anio = r.Indicator.BaselineYear, valor = Normal(r.Indicator.BaselineValue) },
+            logrosEsperados = r.Indicator.Targets.OrderBy(t => t.Year).Select(t => new { anio = t.Year, valor = Normal(t.Value) }),
+            avance = view.Of(r.Indicator).Periods.Where(p => p.Value is not null).Select(p => new
+            {
+                anio = p.Year,
+                periodo = Labels.Of(p.Period),
+                valorObtenido = Normal(p.Value),
+                logroEsperado = Normal(p.Target),
+                avanceTipoI = Normal(p.TipoI.Capped),
+                avanceTipoII = Normal(p.TipoII.Capped),
+                semaforo = ProgressFormat.Label(p.Status),
+            }),
+        }),
+    };
+
+    private static IEnumerable<(Indicator Indicator, StrategicObjective Objective, StrategicAction? Action)> Rows(PlanProgressView view) =>
+        view.Plan.Objectives.SelectMany(o => o.Indicators.Select(i => (i, o, (StrategicAction?)null))
+            .Concat(o.Actions.SelectMany(a => a.Indicators.Select(i => (i, o, (StrategicAction?)a)))));
+
+    private static decimal? Normal(decimal? value) => value is { } v ? v / 1.000000000000000000000000000000000m : null;
+
+    private static string Number(decimal? value) => Normal(value)?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    private static void Line(StringBuilder csv, IEnumerable<string> fields)
+    {
+        csv.Append(string.Join(",", fields.Select(Field))).Append("\r\n");
+    }
+
+    /// <summary>RFC 4180 quoting; text starting like a formula gets a leading apostrophe so a spreadsheet shows it as text.</summary>
+    private static string Field(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    private static byte[] WithBom(StringBuilder csv) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+}
