@@ -89,25 +89,34 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Browser-side problems seen so far: script errors, console errors and failed requests.</summary>
-    public List<string> PageErrors { get; } = [];
+    private readonly Dictionary<IPage, List<string>> pageErrors = [];
+
+    /// <summary>Browser-side problems seen on a page: script errors, console errors, failed requests (downloads aside).</summary>
+    public IReadOnlyList<string> ErrorsOf(IPage page) => pageErrors.TryGetValue(page, out var errors) ? errors : [];
 
     public void Watch(IPage page)
     {
-        page.PageError += (_, error) => PageErrors.Add("script: " + error);
+        var errors = pageErrors[page] = [];
+        page.PageError += (_, error) => errors.Add("script: " + error);
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
             {
-                PageErrors.Add("console: " + message.Text);
+                errors.Add("console: " + message.Text);
             }
         };
-        page.RequestFailed += (_, request) => PageErrors.Add("request failed: " + request.Url);
+        page.RequestFailed += (_, request) =>
+        {
+            if (request.Failure != "net::ERR_ABORTED")
+            {
+                errors.Add("request failed: " + request.Url + " " + request.Failure);
+            }
+        };
         page.Response += (_, response) =>
         {
             if (response.Status >= 400)
             {
-                PageErrors.Add($"HTTP {response.Status}: {response.Url}");
+                errors.Add($"HTTP {response.Status}: {response.Url}");
             }
         };
     }

@@ -38,11 +38,11 @@ public class DirectorJourneyTests(BrowserFixture app)
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(code);
         await Assertions.Expect(page.Locator("#indicator-chart")).ToBeVisibleAsync();
         var chartDrawn = await page.EvaluateAsync<bool>("() => { const c = document.getElementById('indicator-chart'); return c.width > 0 && typeof Chart !== 'undefined' && !!Chart.getChart(c); }");
-        Assert.True(chartDrawn, "Chart.js did not draw the indicator chart: " + string.Join("; ", app.PageErrors));
+        Assert.True(chartDrawn, "Chart.js did not draw the indicator chart: " + string.Join("; ", app.ErrorsOf(page)));
         await page.Locator("details.how > summary").ClickAsync();
         await Assertions.Expect(page.Locator("details.how")).ToContainTextAsync("Avance Tipo I");
         await BrowserFixture.ScreenshotAsync(page, "12-indicador-con-grafico");
-        Assert.Empty(app.PageErrors);
+        Assert.Empty(app.ErrorsOf(page));
     }
 
     [Fact]
