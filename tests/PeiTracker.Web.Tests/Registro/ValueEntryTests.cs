@@ -41,13 +41,18 @@ public class ValueEntryTests(AppFixture app)
             { new StringContent(comment ?? ""), "Comentario" },
             { new StringContent("Informe anual de la unidad"), "MedioVerificacion" },
             { new StringContent(page.QuerySelector("input[name=Version]")?.GetAttribute("value") ?? ""), "Version" },
+            { new StringContent(page.QuerySelector("input[name=Anio]")?.GetAttribute("value") ?? ""), "Anio" },
+            { new StringContent(page.QuerySelector("input[name=Periodo]")?.GetAttribute("value") ?? ""), "Periodo" },
         };
         if (file is { } f)
         {
             form.Add(new ByteArrayContent(f.Content), "Evidencias", f.Name);
         }
 
-        return await client.PostAsync($"/Registro/Valor/{indicator.Id}?anio={year}&periodo=A&handler={handler}", form);
+        // Post where the page's button posts (as a browser does), so the period must travel in the form itself.
+        var action = page.QuerySelector($"button[formaction*='handler={handler}']")?.GetAttribute("formaction")
+            ?? $"/Registro/Valor/{indicator.Id}?handler={handler}";
+        return await client.PostAsync(action, form);
     }
 
     private Task<IndicatorValue?> StoredAsync(Indicator indicator, int year = 2025) =>
