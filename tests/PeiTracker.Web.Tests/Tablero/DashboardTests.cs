@@ -91,6 +91,49 @@ public class DashboardTests(AppFixture app)
     }
 
     [Fact]
+    public async Task PlanSettings_ChangedByAnAdministrator_ChangeTheDashboardVisibly()
+    {
+        var code = await CreatePlanAsync("TEST-CONF", 4);
+        var admin = await app.LoginAsync();
+        var before = await admin.GetDocumentAsync($"/Tablero?plan={code}&anio=2025&periodo=A");
+
+        var saved = await admin.SubmitFormAsync($"/Administracion/Configuracion?plan={code}", new Dictionary<string, string>
+        {
+            ["Input.GreenThreshold"] = "70",
+            ["Input.YellowThreshold"] = "40",
+            ["Input.Cap"] = "100",
+            ["Input.CapEnabled"] = "true",
+            ["Input.Weighting"] = "PorRelevancia",
+            ["Input.DashboardAvance"] = "TipoI",
+            ["Input.OnlyValidated"] = "true",
+            ["Input.SemesterFollowUp"] = "true",
+            ["Input.Reason"] = "Umbrales acordados para la prueba",
+        });
+        var after = await admin.GetDocumentAsync($"/Tablero?plan={code}&anio=2025&periodo=A");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("Amarillo", before.QuerySelector("[data-testid=avance-plan]")!.ParentElement!.TextContent);
+        Assert.Contains("Verde", after.QuerySelector("[data-testid=avance-plan]")!.ParentElement!.TextContent);
+        Assert.True(await app.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Kind == AuditKind.Configuracion && a.Subject == code)));
+    }
+
+    [Fact]
+    public async Task PlanSettings_IncoherentThresholds_AreRefusedAndNothingChanges()
+    {
+        var code = await CreatePlanAsync("TEST-CONF-MAL", 1);
+        var admin = await app.LoginAsync();
+
+        var response = await admin.SubmitFormAsync($"/Administracion/Configuracion?plan={code}", new Dictionary<string, string>
+        {
+            ["Input.GreenThreshold"] = "60", ["Input.YellowThreshold"] = "80", ["Input.Cap"] = "100", ["Input.CapEnabled"] = "true",
+            ["Input.Weighting"] = "PorRelevancia", ["Input.DashboardAvance"] = "TipoI", ["Input.Reason"] = "Prueba",
+        });
+
+        Assert.Contains("El umbral amarillo debe ser menor que el verde", await response.Content.ReadAsStringAsync());
+        Assert.Equal(95m, await app.QueryAsync(db => db.Plans.Where(p => p.Code == code).Select(p => p.Settings.GreenThreshold).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Dashboard_FilterBySemaforo_KeepsOnlyThoseIndicators()
     {
         var code = await CreatePlanAsync("TEST-FILTRO", 4);
