@@ -95,12 +95,31 @@ builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/Administracion", Policies.Administer);
     options.Conventions.AllowAnonymousToPage("/Cuenta/Ingresar");
+    options.Conventions.AddPageApplicationModelConvention("/Cuenta/Ingresar",
+        model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(LoginRateLimit.Policy)));
     options.Conventions.AllowAnonymousToPage("/Error");
 });
 
 // Spanish text is written as is (á, ñ), not as numeric entities; escaping of markup is unchanged.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+
+// Login attempts are rate limited per client address (on top of the per-account lockout), with a Spanish answer.
+var loginLimit = builder.Configuration.GetValue("PEI_LOGIN_RATE_LIMIT", 30);
+builder.Services.AddRateLimiter(options =>
+{
+    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    options.AddPolicy(LoginRateLimit.Policy, context => HttpMethods.IsPost(context.Request.Method)
+        ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "local",
+            _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = loginLimit, Window = TimeSpan.FromMinutes(1) })
+        : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("get"));
+    options.OnRejected = async (context, cancellationToken) =>
+    {
+        context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+        await context.HttpContext.Response.WriteAsync("Demasiados intentos de ingreso desde esta dirección. Espere un minuto e inténtelo de nuevo.", cancellationToken);
+    };
+});
 
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddSingleton(TimeProvider.System);
@@ -144,6 +163,7 @@ app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseMiddleware<RequestLoggingMiddleware>();
 
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMiddleware<AccountStatusMiddleware>();
 app.UseAuthorization();

@@ -39,6 +39,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("PEI_DB", database.ConnectionString);
             builder.UseSetting("PEI_ADMIN_EMAIL", AdminEmail);
             builder.UseSetting("PEI_ADMIN_PASSWORD", Password);
+            builder.UseSetting("PEI_LOGIN_RATE_LIMIT", "100000");
             builder.UseSetting("PEI_KEYS_DIR", Path.Combine(Path.GetTempPath(), "pei-test-keys", database.Name));
             builder.UseSetting("PEI_DEMO", "true");
         });

@@ -30,6 +30,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("PEI_DB", database.ConnectionString);
             builder.UseSetting("PEI_ADMIN_EMAIL", AdminEmail);
             builder.UseSetting("PEI_ADMIN_PASSWORD", Password);
+            builder.UseSetting("PEI_LOGIN_RATE_LIMIT", "100000");
             builder.UseSetting("PEI_KEYS_DIR", Path.Combine(Path.GetTempPath(), "pei-test-keys", database.Name));
         });
         // Starting the server runs migrations and seeding.

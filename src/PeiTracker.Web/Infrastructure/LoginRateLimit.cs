@@ -1,0 +1,6 @@
+namespace PeiTracker.Web.Infrastructure;
+
+public static class LoginRateLimit
+{
+    public const string Policy = "login";
+}
