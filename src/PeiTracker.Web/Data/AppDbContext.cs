@@ -30,6 +30,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    public DbSet<EvaluationNarrative> EvaluationNarratives => Set<EvaluationNarrative>();
+
+    public DbSet<Commitment> Commitments => Set<Commitment>();
+
     public DbSet<PeriodClosure> PeriodClosures => Set<PeriodClosure>();
 
     public DbSet<PeriodDeadline> PeriodDeadlines => Set<PeriodDeadline>();

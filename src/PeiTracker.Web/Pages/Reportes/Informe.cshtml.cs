@@ -1,0 +1,148 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PeiTracker.Domain;
+using PeiTracker.Web.Data;
+using PeiTracker.Web.Exports;
+using PeiTracker.Web.Infrastructure;
+using PeiTracker.Web.Progress;
+
+namespace PeiTracker.Web.Pages.Reportes;
+
+/// <summary>
+/// Informe de evaluación: per OEI in priority order, its indicators with avance and semáforo, the
+/// units' comments on deviations and an editable narrative; then the Matriz de compromisos. Print or PDF.
+/// </summary>
+[Authorize(Policy = Policies.EditPlan)]
+[PdfDownload("informe-de-evaluacion.pdf")]
+public class InformeModel(PlanProgressService progress, AppDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? Anio { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Periodo { get; set; }
+
+    public PlanProgressView View { get; private set; } = null!;
+
+    public ReportPeriod Period { get; private set; } = null!;
+
+    public Dictionary<int, (string Text, bool Saved)> Narratives { get; private set; } = [];
+
+    public IReadOnlyList<Commitment> Commitments { get; private set; } = [];
+
+    public IReadOnlyList<OrganizationalUnit> Units { get; private set; } = [];
+
+    public DateTimeOffset DataAsOfDate { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        return await LoadAsync() ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostNarrativeAsync(int objectiveId, string? text)
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 8000)
+        {
+            TempData["Error"] = "El texto del análisis no puede estar vacío ni superar 8000 caracteres.";
+            return Redirect(Here());
+        }
+
+        var objective = View.Plan.Objectives.FirstOrDefault(o => o.Id == objectiveId);
+        if (objective is null)
+        {
+            return NotFound();
+        }
+
+        var existing = await db.EvaluationNarratives.SingleOrDefaultAsync(n => n.PlanId == View.Plan.Id && n.ObjectiveId == objectiveId && n.Year == Period.Year && n.Period == Period.Kind);
+        var now = clock.GetUtcNow();
+        db.AddAudit(now, User.Identity!.Name!, AuditKind.Configuracion, objective.Code, $"Análisis del informe de evaluación {Period.Label}", existing?.Text, text.Trim(), null, View.Plan.Id);
+        if (existing is null)
+        {
+            db.EvaluationNarratives.Add(new EvaluationNarrative { PlanId = View.Plan.Id, ObjectiveId = objectiveId, Year = Period.Year, Period = Period.Kind, Text = text.Trim(), UpdatedBy = User.Identity.Name!, UpdatedAt = now });
+        }
+        else
+        {
+            existing.Text = text.Trim();
+            existing.UpdatedBy = User.Identity.Name!;
+            existing.UpdatedAt = now;
+        }
+
+        await db.SaveChangesAsync();
+        TempData["Status"] = $"Análisis del {objective.Code} guardado.";
+        return Redirect(Here() + $"#oei-{objective.Code}");
+    }
+
+    public async Task<IActionResult> OnPostCommitmentAsync(int unitId, string? action, DateOnly? deadline)
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (Units.All(u => u.Id != unitId) || string.IsNullOrWhiteSpace(action) || action.Length > 2000 || deadline is null)
+        {
+            TempData["Error"] = "Para registrar un compromiso indique la unidad responsable, la acción correctiva y el plazo.";
+            return Redirect(Here() + "#compromisos");
+        }
+
+        var now = clock.GetUtcNow();
+        db.Commitments.Add(new Commitment { PlanId = View.Plan.Id, Year = Period.Year, Period = Period.Kind, UnitId = unitId, Action = action.Trim(), Deadline = deadline.Value, Status = CommitmentStatus.Pendiente, CreatedBy = User.Identity!.Name!, CreatedAt = now });
+        db.AddAudit(now, User.Identity!.Name!, AuditKind.Configuracion, View.Plan.Code, $"Compromiso {Period.Label}", null, $"{Units.First(u => u.Id == unitId).Acronym}: {action.Trim()} (plazo {deadline:dd/MM/yyyy})", null, View.Plan.Id);
+        await db.SaveChangesAsync();
+        TempData["Status"] = "Compromiso registrado.";
+        return Redirect(Here() + "#compromisos");
+    }
+
+    public async Task<IActionResult> OnPostCommitmentStatusAsync(int commitmentId, CommitmentStatus status)
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        var commitment = await db.Commitments.SingleOrDefaultAsync(c => c.Id == commitmentId && c.PlanId == View.Plan.Id);
+        if (commitment is null || !Enum.IsDefined(status))
+        {
+            return NotFound();
+        }
+
+        db.AddAudit(clock.GetUtcNow(), User.Identity!.Name!, AuditKind.Configuracion, View.Plan.Code, "Estado de compromiso", commitment.Status.ToString(), status.ToString(), null, View.Plan.Id);
+        commitment.Status = status;
+        await db.SaveChangesAsync();
+        return Redirect(Here() + "#compromisos");
+    }
+
+    private string Here() => $"/Reportes/Informe?anio={Period.Year}&periodo={Period.QueryValue}";
+
+    private async Task<bool> LoadAsync()
+    {
+        var view = await progress.LoadAsync(null, includePending: false);
+        if (view is null)
+        {
+            return false;
+        }
+
+        View = view;
+        Period = Anio is { } year && view.Plan.Covers(year)
+            ? new ReportPeriod(year, ReportPeriod.ParseKind(Periodo))
+            : view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(view.Plan.FirstYear, PeriodKind.Anual);
+        var saved = await db.EvaluationNarratives.AsNoTracking()
+            .Where(n => n.PlanId == view.Plan.Id && n.Year == Period.Year && n.Period == Period.Kind).ToListAsync();
+        Narratives = view.Plan.Objectives.ToDictionary(o => o.Id, o => saved.FirstOrDefault(n => n.ObjectiveId == o.Id) is { } n
+            ? (n.Text, true)
+            : (NarrativeDraft.For(view, o, Period), false));
+        Commitments = await db.Commitments.AsNoTracking().Include(c => c.Unit)
+            .Where(c => c.PlanId == view.Plan.Id && c.Year == Period.Year && c.Period == Period.Kind)
+            .OrderBy(c => c.Deadline).ThenBy(c => c.Id).ToListAsync();
+        Units = view.AllIndicators.SelectMany(i => i.ResponsibleUnits).Select(u => u.Unit!).DistinctBy(u => u.Id).OrderBy(u => u.Name).ToList();
+        DataAsOfDate = await DataAsOf.OfPlanAsync(db, view.Plan.Id);
+        return true;
+    }
+}
