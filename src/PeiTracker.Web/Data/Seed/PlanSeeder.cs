@@ -36,7 +36,6 @@ public sealed class PlanSeeder(AppDbContext db, ILogger<PlanSeeder> logger)
             return false;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var institution = await db.Institutions.Include(i => i.Units)
             .SingleOrDefaultAsync(i => i.PliegoCode == file.Institution.PliegoCode, cancellationToken);
         if (institution is null)
@@ -98,8 +97,8 @@ public sealed class PlanSeeder(AppDbContext db, ILogger<PlanSeeder> logger)
             }
         }
 
+        // One SaveChanges: the institution, units and the whole plan are written in one transaction.
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Seeded plan {PlanCode} with {Indicators} indicators", plan.Code, plan.Indicators.Count);
         return true;
     }
