@@ -104,8 +104,8 @@ public static class MatrizPeiImporter
 
         try
         {
-            // Sizes come from the zip's directory, before anything is decompressed; MaxCharactersInPart
-            // below still stops a part whose declared size lies.
+            // Sizes come from the zip's directory, before anything is decompressed. A part longer than its
+            // declared size is refused by the runtime's zip reader; MaxCharactersInPart is a second bound.
             using (var zip = new ZipArchive(new MemoryStream(file, writable: false), ZipArchiveMode.Read))
             {
                 if (zip.Entries.Count > 1_000)
@@ -122,8 +122,7 @@ public static class MatrizPeiImporter
             using var document = SpreadsheetDocument.Open(new MemoryStream(file, writable: false), false, new OpenSettings { MaxCharactersInPart = MaxPartBytes });
             return ReadSheet(document, years);
         }
-        catch (Exception ex) when (ex is InvalidDataException or FormatException or OpenXmlPackageException or XmlException or IOException
-            or ArgumentOutOfRangeException or InvalidOperationException or NotSupportedException)
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or OpenXmlPackageException or XmlException or IOException)
         {
             return SheetContent.Fail(NotXlsxMessage, "");
         }
@@ -143,6 +142,7 @@ public static class MatrizPeiImporter
             return SheetContent.Fail(MissingSheetMessage(sheets.Elements<Sheet>().Select(s => s.Name?.Value ?? "")), "");
         }
 
+        var lastColumn = KeyColumn(years.Count) + 1;
         var sharedStrings = ReadSharedStrings(workbookPart.SharedStringTablePart);
         var percentStyles = ReadPercentStyles(workbookPart.WorkbookStylesPart);
         var rows = new List<SheetRow>();
@@ -150,7 +150,7 @@ public static class MatrizPeiImporter
         foreach (var row in Elements<Row>(worksheetPart))
         {
             lastRowNumber = row.RowIndex?.Value is { } index and <= int.MaxValue ? (int)index : lastRowNumber + 1;
-            var cells = ReadCells(row, sharedStrings, percentStyles);
+            var cells = ReadCells(row, lastColumn, sharedStrings, percentStyles);
             if (cells.Count == 0)
             {
                 continue;
@@ -403,18 +403,29 @@ public static class MatrizPeiImporter
         return true;
     }
 
-    private static Dictionary<int, SheetCell> ReadCells(Row row, IReadOnlyList<string> sharedStrings, IReadOnlySet<uint> percentStyles)
+    /// <summary>
+    /// The row's non-empty cells up to <paramref name="lastColumn"/>, plus the first one beyond it (enough
+    /// to report an extra column) so a sheet of thousands of columns cannot fill the memory.
+    /// </summary>
+    private static Dictionary<int, SheetCell> ReadCells(Row row, int lastColumn, IReadOnlyList<string> sharedStrings, IReadOnlySet<uint> percentStyles)
     {
         var cells = new Dictionary<int, SheetCell>();
         var column = -1;
+        var beyond = false;
         foreach (var cell in row.Elements<Cell>())
         {
             var letters = new string((cell.CellReference?.Value ?? "").TakeWhile(char.IsAsciiLetter).ToArray());
             column = ColumnIndex(letters) is var index and >= 0 ? index : column + 1;
+            if (column > lastColumn && beyond)
+            {
+                continue;
+            }
+
             var value = ValueOf(cell, sharedStrings, percentStyles);
             if (value.Kind != CellKind.Empty)
             {
                 cells[column] = value;
+                beyond |= column > lastColumn;
             }
         }
 
