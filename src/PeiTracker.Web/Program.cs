@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using PeiTracker.Web.Data;
 using PeiTracker.Web.Data.Seed;
+using PeiTracker.Web.Imports;
 using PeiTracker.Web.Infrastructure;
 using Serilog;
 
@@ -131,6 +132,10 @@ builder.Services.AddSingleton<PeiTracker.Web.Exports.ChromiumPdf>();
 builder.Services.AddScoped<PeiTracker.Web.Progress.PlanProgressService>();
 builder.Services.AddScoped<UserScope>();
 builder.Services.AddScoped<PeiTracker.Web.Entry.ValueEntryService>();
+
+// Uploaded matrices wait on disk between preview and confirmation; PEI_IMPORTS_DIR must be shared if several instances run.
+var importsDirectory = builder.Configuration["PEI_IMPORTS_DIR"] is { Length: > 0 } imports ? imports : PendingUploadStore.DefaultFolder;
+builder.Services.AddSingleton(sp => new PendingUploadStore(importsDirectory, sp.GetRequiredService<TimeProvider>()));
 
 // Validators are registered one by one (FluentValidation.DependencyInjectionExtensions does not restore here, ADR 0003).
 builder.Services.AddSingleton<IValidator<PeiTracker.Web.Pages.Plan.EditarIndicadorModel.InputModel>, PeiTracker.Web.Pages.Plan.EditarIndicadorModel.InputValidator>();

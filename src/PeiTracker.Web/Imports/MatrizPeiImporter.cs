@@ -1,0 +1,630 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using PeiTracker.Domain;
+using PeiTracker.Web.Exports;
+using static PeiTracker.Web.Exports.MatrizPeiLayout;
+
+namespace PeiTracker.Web.Imports;
+
+/// <summary>
+/// Reads an uploaded Matriz del PEI (.xlsx in the layout of <see cref="MatrizPeiExporter"/>) and
+/// compares it with the plan's indicators: which baselines and targets would change, and every
+/// reason the file cannot be applied, located by sheet, row and column. Reads and compares only;
+/// the page saves. Untrusted input: sizes are checked before anything is decompressed, parts are
+/// streamed, and every number follows the same rules as the forms (<see cref="DecimalText"/>).
+/// </summary>
+public static class MatrizPeiImporter
+{
+    public const long MaxFileBytes = 5L * 1024 * 1024;
+    public const long MaxPartBytes = 50L * 1024 * 1024;
+    public const int MaxRows = 5_000;
+    public const int MaxErrors = 200;
+    public const int MinYear = 2000;
+    public const int MaxYear = 2100;
+
+    public const string NotXlsxMessage =
+        "El archivo no es un libro de Excel (.xlsx) válido: está dañado o tiene otro formato. Descargue la matriz de esta página, edítela y guárdela como «Libro de Excel (.xlsx)».";
+
+    public const string FileTooLargeMessage =
+        "El archivo pesa más de 5 MB; la matriz del PEI pesa mucho menos. Cargue la matriz descargada de esta página.";
+
+    public const string PartTooLargeMessage =
+        "El contenido del archivo ocupa más de 50 MB al descomprimirlo; no se leerá. Cargue la matriz descargada de esta página.";
+
+    public const string NoIndicatorRowsMessage = "La hoja no tiene filas de indicadores: no hay nada que cargar.";
+
+    public const string RowWithoutIndicatorMessage =
+        "Esta fila tiene cifras, pero no indica el código del indicador ni la Clave PeiTracker: no se sabe a qué indicador pertenecen.";
+
+    public const string PercentageMessage = "Un porcentaje debe estar entre 0 y 100.";
+
+    public const string PercentFormatMessage =
+        "La celda tiene formato de porcentaje: Excel guarda 0.955 cuando muestra 95.5 %. Quite el formato de porcentaje y escriba la cifra (95.5).";
+
+    public const string BaselineYearMessage = "El año de la línea base debe ser un año entre 2000 y 2100.";
+
+    public const string BaselineYearMissingMessage = "Indique el año de la línea base.";
+
+    public const string MoreErrorsMessage = "Hay más errores; solo se muestran los primeros 200. Corríjalos y vuelva a cargar el archivo.";
+
+    public static string TooManyRowsMessage => $"La hoja tiene más de {MaxRows.ToString(CultureInfo.InvariantCulture)} filas; la matriz del PEI tiene muchas menos. Revise que sea el archivo correcto.";
+
+    public static string MissingSheetMessage(IEnumerable<string> sheets) =>
+        $"El archivo no tiene la hoja «{WorksheetName}» (tiene: {string.Join(", ", sheets.Select(s => $"«{s}»").DefaultIfEmpty("ninguna"))}). Cargue la matriz descargada de esta página sin cambiar el nombre de su hoja.";
+
+    public static string HeaderNotFoundMessage(IReadOnlyList<int> years) =>
+        $"No se encontró la fila de encabezados de la matriz. Se esperan estas columnas, en este orden: {ExpectedColumns(years)}.";
+
+    public static string WrongColumnMessage(IReadOnlyList<int> years, string column, string found, string expected) =>
+        $"Las columnas no son las de la Matriz del PEI: la columna {column} dice «{found}» y debería decir «{expected}». Se esperan estas columnas, en este orden: {ExpectedColumns(years)}.";
+
+    public static string UnknownKeyMessage(string key) =>
+        $"La clave «{key}» no corresponde a ningún indicador del plan. No cambie la columna «{KeyHeader}».";
+
+    public static string KeyAndCodeDisagreeMessage(string code, string key, string publishedCode) =>
+        $"La fila dice «{code}», pero su clave «{key}» es del indicador {publishedCode}. Corrija el código o la clave: no se sabe a qué indicador pertenecen estas cifras.";
+
+    public static string UnknownCodeMessage(string code) => $"El código de indicador «{code}» no existe en el plan.";
+
+    public static string AmbiguousCodeMessage(string code, IEnumerable<string> keys, string keyColumn) =>
+        $"El código {code} se usa para varios indicadores del plan ({string.Join(", ", keys)}); escriba su Clave PeiTracker en la columna {keyColumn} para saber cuál es.";
+
+    public static string DuplicateRowMessage(string code, int firstRow) =>
+        $"El indicador {code} ya aparece en la fila {firstRow.ToString(CultureInfo.InvariantCulture)}; cada indicador debe aparecer una sola vez.";
+
+    public static string ErasedStartedTargetMessage(int year) =>
+        $"No se puede borrar el logro esperado de {year.ToString(CultureInfo.InvariantCulture)}, un año ya iniciado; revíselo con un nuevo valor.";
+
+    public static string ExcelErrorMessage(string error) => $"La celda muestra un error de Excel ({error}); escriba un número.";
+
+    /// <summary>Reads the file and compares it with the plan's indicators (with their targets loaded).</summary>
+    public static MatrizPreview Preview(byte[] file, string? fileName, IReadOnlyList<int> years, IReadOnlyCollection<Indicator> indicators, int currentYear)
+    {
+        var sheet = Read(file, fileName, years);
+        return sheet.Error is { } error ? new MatrizPreview { Errors = [error] } : Compare(sheet.Rows, years, indicators, currentYear);
+    }
+
+    /// <summary>The rows below the header row, or the one reason the file cannot be read at all.</summary>
+    internal static SheetContent Read(byte[] file, string? fileName, IReadOnlyList<int> years)
+    {
+        if (file.LongLength > MaxFileBytes)
+        {
+            return SheetContent.Fail(FileTooLargeMessage, "");
+        }
+
+        var isZip = file.Length >= 4 && file[0] == 'P' && file[1] == 'K' && file[2] == 3 && file[3] == 4;
+        if (!isZip || (fileName is not null && !fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)))
+        {
+            return SheetContent.Fail(NotXlsxMessage, "");
+        }
+
+        try
+        {
+            // Sizes come from the zip's directory, before anything is decompressed. A part longer than its
+            // declared size is refused by the runtime's zip reader; MaxCharactersInPart is a second bound.
+            using (var zip = new ZipArchive(new MemoryStream(file, writable: false), ZipArchiveMode.Read))
+            {
+                if (zip.Entries.Count > 1_000)
+                {
+                    return SheetContent.Fail(NotXlsxMessage, "");
+                }
+
+                if (zip.Entries.Any(e => e.Length > MaxPartBytes) || zip.Entries.Sum(e => e.Length) > 2 * MaxPartBytes)
+                {
+                    return SheetContent.Fail(PartTooLargeMessage, "");
+                }
+            }
+
+            using var document = SpreadsheetDocument.Open(new MemoryStream(file, writable: false), false, new OpenSettings { MaxCharactersInPart = MaxPartBytes });
+            return ReadSheet(document, years);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or OpenXmlPackageException or XmlException or IOException)
+        {
+            return SheetContent.Fail(NotXlsxMessage, "");
+        }
+    }
+
+    private static SheetContent ReadSheet(SpreadsheetDocument document, IReadOnlyList<int> years)
+    {
+        var workbookPart = document.WorkbookPart;
+        if (workbookPart?.Workbook.Sheets is not { } sheets)
+        {
+            return SheetContent.Fail(NotXlsxMessage, "");
+        }
+
+        var sheet = sheets.Elements<Sheet>().FirstOrDefault(s => string.Equals(s.Name?.Value?.Trim(), WorksheetName, StringComparison.OrdinalIgnoreCase));
+        if (sheet?.Id?.Value is not { } id || !workbookPart.TryGetPartById(id, out var part) || part is not WorksheetPart worksheetPart)
+        {
+            return SheetContent.Fail(MissingSheetMessage(sheets.Elements<Sheet>().Select(s => s.Name?.Value ?? "")), "");
+        }
+
+        var lastColumn = KeyColumn(years.Count) + 1;
+        var sharedStrings = ReadSharedStrings(workbookPart.SharedStringTablePart);
+        var percentStyles = ReadPercentStyles(workbookPart.WorkbookStylesPart);
+        var rows = new List<SheetRow>();
+        var lastRowNumber = 0;
+        foreach (var row in Elements<Row>(worksheetPart))
+        {
+            lastRowNumber = row.RowIndex?.Value is { } index and <= int.MaxValue ? (int)index : lastRowNumber + 1;
+            var cells = ReadCells(row, lastColumn, sharedStrings, percentStyles);
+            if (cells.Count == 0)
+            {
+                continue;
+            }
+
+            if (rows.Count == MaxRows)
+            {
+                return SheetContent.Fail(TooManyRowsMessage, WorksheetName);
+            }
+
+            rows.Add(new SheetRow(lastRowNumber, cells));
+        }
+
+        var expected = Headers(years);
+        var header = rows.FirstOrDefault(r => r.Number <= 50 && SameHeader(r.Text(0), expected[0]));
+        if (header is null)
+        {
+            return SheetContent.Fail(HeaderNotFoundMessage(years), WorksheetName);
+        }
+
+        var lastExpected = expected.Count - 1;
+        var wrong = Enumerable.Range(0, expected.Count).Cast<int?>().FirstOrDefault(i => !SameHeader(header.Text(i!.Value), expected[i!.Value]))
+            ?? header.Cells.Keys.Where(c => c > lastExpected).Order().Cast<int?>().FirstOrDefault();
+        if (wrong is { } column)
+        {
+            var found = header.Text(column);
+            var message = WrongColumnMessage(years, ColumnLetter(column), found.Length == 0 ? "(vacía)" : found, column <= lastExpected ? expected[column] : "(nada)");
+            return SheetContent.Fail(new MatrizIssue(WorksheetName, header.Number, ColumnLetter(column), message));
+        }
+
+        return new SheetContent(rows.Where(r => r.Number > header.Number).ToList(), null);
+    }
+
+    internal static MatrizPreview Compare(IReadOnlyList<SheetRow> rows, IReadOnlyList<int> years, IReadOnlyCollection<Indicator> indicators, int currentYear)
+    {
+        var errors = new IssueList();
+        var changes = new List<MatrizChange>();
+        var byKey = indicators.ToLookup(i => i.Key, StringComparer.OrdinalIgnoreCase);
+        var byCode = indicators.ToLookup(i => i.PublishedCode, StringComparer.OrdinalIgnoreCase);
+        var firstRowOf = new Dictionary<int, int>();
+        var keyColumn = KeyColumn(years.Count);
+        var indicatorRows = 0;
+
+        foreach (var row in rows)
+        {
+            var code = row.Text(IndicatorCodeColumn);
+            var key = row.Text(keyColumn);
+            if (code.Length == 0 && key.Length == 0)
+            {
+                if (Enumerable.Range(BaselineYearColumn, years.Count + 2).Any(c => row.Cell(c).Kind != CellKind.Empty))
+                {
+                    errors.Add(row.Number, IndicatorCodeColumn, RowWithoutIndicatorMessage);
+                }
+
+                continue;
+            }
+
+            indicatorRows++;
+            var indicator = Resolve(row, code, key, keyColumn, byKey, byCode, errors);
+            if (indicator is null)
+            {
+                continue;
+            }
+
+            if (firstRowOf.TryGetValue(indicator.Id, out var firstRow))
+            {
+                errors.Add(row.Number, key.Length > 0 ? keyColumn : IndicatorCodeColumn, DuplicateRowMessage(indicator.PublishedCode, firstRow));
+                continue;
+            }
+
+            firstRowOf[indicator.Id] = row.Number;
+            CompareRow(row, indicator, years, currentYear, errors, changes);
+        }
+
+        if (indicatorRows == 0 && errors.Count == 0)
+        {
+            errors.Add(null, null, NoIndicatorRowsMessage);
+        }
+
+        return new MatrizPreview
+        {
+            Changes = errors.Count == 0 ? changes : [],
+            Errors = errors.ToList(),
+            IndicatorRows = indicatorRows,
+            IndicatorsNotInFile = indicators.Count(i => !firstRowOf.ContainsKey(i.Id)),
+        };
+    }
+
+    private static Indicator? Resolve(
+        SheetRow row,
+        string code,
+        string key,
+        int keyColumn,
+        ILookup<string, Indicator> byKey,
+        ILookup<string, Indicator> byCode,
+        IssueList errors)
+    {
+        if (key.Length > 0)
+        {
+            var match = byKey[key].FirstOrDefault();
+            if (match is null)
+            {
+                errors.Add(row.Number, keyColumn, UnknownKeyMessage(key));
+                return null;
+            }
+
+            if (code.Length > 0 && !string.Equals(code, match.PublishedCode, StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add(row.Number, IndicatorCodeColumn, KeyAndCodeDisagreeMessage(code, key, match.PublishedCode));
+                return null;
+            }
+
+            return match;
+        }
+
+        var matches = byCode[code].ToList();
+        switch (matches.Count)
+        {
+            case 0:
+                errors.Add(row.Number, IndicatorCodeColumn, UnknownCodeMessage(code));
+                return null;
+            case > 1:
+                errors.Add(row.Number, keyColumn, AmbiguousCodeMessage(code, matches.Select(m => m.Key).Order(StringComparer.Ordinal), ColumnLetter(keyColumn)));
+                return null;
+            default:
+                return matches[0];
+        }
+    }
+
+    private static void CompareRow(SheetRow row, Indicator indicator, IReadOnlyList<int> years, int currentYear, IssueList errors, List<MatrizChange> changes)
+    {
+        var percentage = indicator.Unit == UnitOfMeasure.Porcentaje && !indicator.AllowsOver100;
+        var errorsBefore = errors.Count;
+
+        var yearRead = ReadNumber(row, BaselineYearColumn, errors, out var baselineYearValue);
+        if (yearRead && baselineYearValue is { } y && (decimal.Truncate(y) != y || y < MinYear || y > MaxYear))
+        {
+            errors.Add(row.Number, BaselineYearColumn, BaselineYearMessage);
+        }
+
+        if (ReadNumber(row, BaselineValueColumn, errors, out var baselineValue))
+        {
+            if (baselineValue is { } bv && percentage && bv is < 0 or > 100)
+            {
+                errors.Add(row.Number, BaselineValueColumn, PercentageMessage);
+            }
+            else if (baselineValue is not null && yearRead && baselineYearValue is null)
+            {
+                errors.Add(row.Number, BaselineYearColumn, BaselineYearMissingMessage);
+            }
+        }
+
+        var baselineYear = baselineYearValue is { } year ? (int?)(int)year : null;
+        if (errors.Count == errorsBefore)
+        {
+            if (baselineYear != indicator.BaselineYear)
+            {
+                changes.Add(Change(row, indicator, MatrizField.BaselineYear, null, indicator.BaselineYear, baselineYear, false, BaselineYearColumn));
+            }
+
+            if (baselineValue != indicator.BaselineValue)
+            {
+                changes.Add(Change(row, indicator, MatrizField.BaselineValue, null, indicator.BaselineValue, baselineValue, false, BaselineValueColumn));
+            }
+        }
+
+        for (var i = 0; i < years.Count; i++)
+        {
+            var column = FirstTargetColumn + i;
+            if (!ReadNumber(row, column, errors, out var value))
+            {
+                continue;
+            }
+
+            var target = years[i];
+            var existing = indicator.TargetFor(target);
+            var started = target <= currentYear;
+            if (value is null && existing is not null && started)
+            {
+                errors.Add(row.Number, column, ErasedStartedTargetMessage(target));
+            }
+            else if (value is { } v && percentage && v is < 0 or > 100)
+            {
+                errors.Add(row.Number, column, PercentageMessage);
+            }
+            else if (value != existing)
+            {
+                changes.Add(Change(row, indicator, MatrizField.Target, target, existing, value, started && existing is not null, column));
+            }
+        }
+    }
+
+    private static MatrizChange Change(SheetRow row, Indicator indicator, MatrizField field, int? year, decimal? before, decimal? after, bool revision, int column) =>
+        new(indicator.Id, indicator.Key, indicator.PublishedCode, field, year, before, after, revision, row.Number, ColumnLetter(column));
+
+    /// <summary>
+    /// A figure from a cell: a numeric cell as it is, text by the same rules as the forms (so "95,5"
+    /// is refused, never read as 955). Values are rounded to the database's 6 decimals, so a float
+    /// artefact such as 95.49999999999999 does not show up as a change at every upload.
+    /// </summary>
+    private static bool ReadNumber(SheetRow row, int column, IssueList errors, out decimal? value)
+    {
+        value = null;
+        var cell = row.Cell(column);
+        string? error = null;
+        switch (cell.Kind)
+        {
+            case CellKind.Empty:
+                return true;
+            case CellKind.Error:
+                error = ExcelErrorMessage(cell.Text);
+                break;
+            case CellKind.Boolean:
+                error = DecimalText.InvalidMessage;
+                break;
+            case CellKind.Number when cell.PercentFormat:
+                error = PercentFormatMessage;
+                break;
+            case CellKind.Number:
+                if (!decimal.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || Math.Abs(number) >= 1_000_000_000_000m)
+                {
+                    error = DecimalText.TooLargeMessage;
+                }
+                else
+                {
+                    value = number;
+                }
+
+                break;
+            default:
+                if (DecimalText.TryParse(cell.Text, out var parsed, out var textError))
+                {
+                    value = parsed;
+                }
+                else
+                {
+                    error = textError;
+                }
+
+                break;
+        }
+
+        if (error is not null)
+        {
+            errors.Add(row.Number, column, error);
+            return false;
+        }
+
+        value = value is { } v ? Math.Round(v, 6, MidpointRounding.AwayFromZero) : null;
+        return true;
+    }
+
+    /// <summary>
+    /// The row's non-empty cells up to <paramref name="lastColumn"/>, plus the first one beyond it (enough
+    /// to report an extra column) so a sheet of thousands of columns cannot fill the memory.
+    /// </summary>
+    private static Dictionary<int, SheetCell> ReadCells(Row row, int lastColumn, IReadOnlyList<string> sharedStrings, IReadOnlySet<uint> percentStyles)
+    {
+        var cells = new Dictionary<int, SheetCell>();
+        var column = -1;
+        var beyond = false;
+        foreach (var cell in row.Elements<Cell>())
+        {
+            var letters = new string((cell.CellReference?.Value ?? "").TakeWhile(char.IsAsciiLetter).ToArray());
+            column = ColumnIndex(letters) is var index and >= 0 ? index : column + 1;
+            if (column > lastColumn && beyond)
+            {
+                continue;
+            }
+
+            var value = ValueOf(cell, sharedStrings, percentStyles);
+            if (value.Kind != CellKind.Empty)
+            {
+                cells[column] = value;
+                beyond |= column > lastColumn;
+            }
+        }
+
+        return cells;
+    }
+
+    private static SheetCell ValueOf(Cell cell, IReadOnlyList<string> sharedStrings, IReadOnlySet<uint> percentStyles)
+    {
+        var type = cell.DataType?.Value;
+        var raw = cell.CellValue?.Text ?? "";
+        string text;
+        if (type == CellValues.SharedString)
+        {
+            if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= sharedStrings.Count)
+            {
+                throw new InvalidDataException("Shared string index out of range.");
+            }
+
+            text = sharedStrings[index];
+        }
+        else if (type == CellValues.InlineString)
+        {
+            text = cell.InlineString is { } inline ? PlainText(inline) : "";
+        }
+        else if (type == CellValues.Boolean)
+        {
+            return new SheetCell(CellKind.Boolean, raw, false);
+        }
+        else if (type == CellValues.Error)
+        {
+            return new SheetCell(CellKind.Error, raw, false);
+        }
+        else if (type == CellValues.String || type == CellValues.Date)
+        {
+            text = raw;
+        }
+        else
+        {
+            return raw.Trim().Length == 0
+                ? default
+                : new SheetCell(CellKind.Number, raw.Trim(), cell.StyleIndex?.Value is { } style && percentStyles.Contains(style));
+        }
+
+        return string.IsNullOrWhiteSpace(text) ? default : new SheetCell(CellKind.Text, text.Trim(), false);
+    }
+
+    /// <summary>Streams a part's elements of one type, each loaded with its children, never the whole part at once.</summary>
+    private static IEnumerable<T> Elements<T>(OpenXmlPart part)
+        where T : OpenXmlElement
+    {
+        using var reader = OpenXmlReader.Create(part);
+        if (!reader.Read())
+        {
+            yield break;
+        }
+
+        while (!reader.EOF)
+        {
+            if (reader.IsStartElement && reader.ElementType == typeof(T))
+            {
+                // LoadCurrentElement leaves the reader on the next element already.
+                yield return (T)reader.LoadCurrentElement()!;
+            }
+            else if (!reader.Read())
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>The visible text of a string item: plain text and rich-text runs, not phonetic hints.</summary>
+    private static string PlainText(OpenXmlElement item) =>
+        string.Concat(item.ChildElements.Select(c => c switch
+        {
+            Text t => t.Text,
+            Run r => r.Text?.Text ?? "",
+            _ => "",
+        }));
+
+    private static List<string> ReadSharedStrings(SharedStringTablePart? part)
+    {
+        return part is null ? [] : Elements<SharedStringItem>(part).Select(PlainText).ToList();
+    }
+
+    /// <summary>Cell styles that show a number as a percentage (built-in formats 9 and 10, or a custom format with %).</summary>
+    private static HashSet<uint> ReadPercentStyles(WorkbookStylesPart? part)
+    {
+        var styles = new HashSet<uint>();
+        if (part is null)
+        {
+            return styles;
+        }
+
+        var percentFormats = new HashSet<uint> { 9, 10 };
+        foreach (var format in Elements<NumberingFormat>(part))
+        {
+            if (format.NumberFormatId?.Value is { } id && IsPercentFormat(format.FormatCode?.Value ?? ""))
+            {
+                percentFormats.Add(id);
+            }
+        }
+
+        var cellFormats = Elements<CellFormats>(part).FirstOrDefault()?.Elements<CellFormat>().ToList() ?? [];
+        for (var i = 0; i < cellFormats.Count; i++)
+        {
+            if (cellFormats[i].NumberFormatId?.Value is { } id && percentFormats.Contains(id))
+            {
+                styles.Add((uint)i);
+            }
+        }
+
+        return styles;
+    }
+
+    /// <summary>A % outside quoted literals, escapes and [colour/condition] brackets.</summary>
+    private static bool IsPercentFormat(string code)
+    {
+        var quoted = false;
+        var bracket = false;
+        for (var i = 0; i < code.Length; i++)
+        {
+            var c = code[i];
+            if (c == '"' && !bracket)
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && c == '[')
+            {
+                bracket = true;
+            }
+            else if (!quoted && c == ']')
+            {
+                bracket = false;
+            }
+            else if (!quoted && !bracket && c == '\\')
+            {
+                i++;
+            }
+            else if (!quoted && !bracket && c == '%')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SameHeader(string found, string expected) =>
+        string.Equals(string.Join(' ', found.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), expected, StringComparison.OrdinalIgnoreCase);
+
+    private static string ExpectedColumns(IReadOnlyList<int> years) =>
+        string.Join(" | ", Headers(years).Select((h, i) => $"{ColumnLetter(i)} «{h}»"));
+
+    internal enum CellKind
+    {
+        Empty = 0,
+        Number = 1,
+        Text = 2,
+        Boolean = 3,
+        Error = 4,
+    }
+
+    /// <summary>One cell as read: for numbers, the stored invariant text (e.g. "95.5" or "1E-3").</summary>
+    internal readonly record struct SheetCell(CellKind Kind, string Text, bool PercentFormat);
+
+    internal sealed record SheetRow(int Number, IReadOnlyDictionary<int, SheetCell> Cells)
+    {
+        public SheetCell Cell(int column) => Cells.TryGetValue(column, out var cell) ? cell : default;
+
+        /// <summary>The cell as text whatever its kind (codes may arrive as numbers); empty when blank.</summary>
+        public string Text(int column) => Cell(column) is { Kind: not CellKind.Empty } cell ? cell.Text.Trim() : "";
+    }
+
+    internal sealed record SheetContent(IReadOnlyList<SheetRow> Rows, MatrizIssue? Error)
+    {
+        public static SheetContent Fail(string message, string sheet) => new([], new MatrizIssue(sheet, null, null, message));
+
+        public static SheetContent Fail(MatrizIssue issue) => new([], issue);
+    }
+
+    /// <summary>Errors in the order found, at most <see cref="MaxErrors"/> and then one line saying there are more.</summary>
+    private sealed class IssueList
+    {
+        private readonly List<MatrizIssue> issues = [];
+
+        public int Count => issues.Count;
+
+        public void Add(int? row, int? column, string message)
+        {
+            if (issues.Count < MaxErrors)
+            {
+                issues.Add(new MatrizIssue(WorksheetName, row, column is { } c ? ColumnLetter(c) : null, message));
+            }
+            else if (issues.Count == MaxErrors)
+            {
+                issues.Add(new MatrizIssue(WorksheetName, null, null, MoreErrorsMessage));
+            }
+        }
+
+        public List<MatrizIssue> ToList() => issues;
+    }
+}
