@@ -181,34 +181,11 @@ public class MatrizModel(AppDbContext db, TimeProvider clock, PendingUploadStore
                 default:
                     kind = AuditKind.Meta;
                     field = change.IsRevision ? $"{field} (revisión)" : field;
-                    SetTarget(indicator, change.Year!.Value, change.After, change.IsRevision, reason);
+                    indicator.SetTarget(change.Year!.Value, change.After, CurrentYear, reason);
                     break;
             }
 
             db.AddAudit(now, user, kind, indicator.Key, field, AuditExtensions.Show(change.Before), AuditExtensions.Show(change.After), auditReason, indicator.PlanId, indicator.Id);
-        }
-    }
-
-    private void SetTarget(Indicator indicator, int year, decimal? value, bool revision, string reason)
-    {
-        var existing = indicator.Targets.SingleOrDefault(t => t.Year == year);
-        if (existing is null)
-        {
-            indicator.Targets.Add(new AnnualTarget { IndicatorId = indicator.Id, Year = year, Value = value!.Value });
-        }
-        else if (value is null)
-        {
-            db.Targets.Remove(existing);
-        }
-        else
-        {
-            if (revision)
-            {
-                existing.OriginalValue ??= existing.Value;
-                existing.RevisionReason = reason;
-            }
-
-            existing.Value = value.Value;
         }
     }
 

@@ -110,28 +110,10 @@ public class MetasModel(AppDbContext db, TimeProvider clock) : PageModel
             }
 
             changes++;
-            var revision = existing is not null && year <= CurrentYear;
+            var revision = Indicator.SetTarget(year, value, CurrentYear, reason);
             db.AddAudit(now, user, AuditKind.Meta, Indicator.Key,
                 revision ? $"Logro esperado {year} (revisión)" : $"Logro esperado {year}",
                 AuditExtensions.Show(existing?.Value), AuditExtensions.Show(value), reason, Indicator.PlanId, Indicator.Id);
-            if (existing is null)
-            {
-                Indicator.Targets.Add(new AnnualTarget { IndicatorId = Indicator.Id, Year = year, Value = value!.Value });
-            }
-            else if (value is null)
-            {
-                db.Targets.Remove(existing);
-            }
-            else
-            {
-                if (revision)
-                {
-                    existing.OriginalValue ??= existing.Value;
-                    existing.RevisionReason = reason;
-                }
-
-                existing.Value = value.Value;
-            }
         }
 
         if (changes == 0)
