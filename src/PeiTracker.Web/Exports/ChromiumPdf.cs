@@ -51,13 +51,27 @@ public sealed partial class ChromiumPdf(IConfiguration configuration, IWebHostEn
                 throw new InvalidOperationException("Chromium no pudo generar el PDF.");
             }
 
-            return await File.ReadAllBytesAsync(pdfPath, cancellationToken);
+            return WithoutTimestamps(await File.ReadAllBytesAsync(pdfPath, cancellationToken));
         }
         finally
         {
             folder.Delete(recursive: true);
         }
     }
+
+    /// <summary>
+    /// Chromium stamps the print time into the document information; replace those digits with zeros
+    /// (same length, so the cross-reference offsets stay valid) so the same page gives the same bytes.
+    /// </summary>
+    public static byte[] WithoutTimestamps(byte[] pdf)
+    {
+        var text = System.Text.Encoding.Latin1.GetString(pdf);
+        var fixedText = PdfDate().Replace(text, m => m.Groups[1].Value + new string('0', m.Groups[2].Value.Length) + m.Groups[3].Value);
+        return System.Text.Encoding.Latin1.GetBytes(fixedText);
+    }
+
+    [GeneratedRegex(@"(/(?:CreationDate|ModDate) \(D:)([0-9]{14})([^)]*\))")]
+    private static partial Regex PdfDate();
 
     private string InlineStylesheets(string html) =>
         StylesheetLink().Replace(html, match =>

@@ -51,6 +51,8 @@ public sealed class PdfDownloadAttribute(string fileName) : Attribute, IAsyncRes
         }
 
         var bytes = await pdf.RenderAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), http.RequestAborted);
+        await http.RequestServices.GetRequiredService<Data.AppDbContext>().RecordAsync(
+            http.RequestServices.GetRequiredService<TimeProvider>(), http.User, fileName, $"PDF de {http.Request.Path}{http.Request.QueryString}", null, http.RequestAborted);
         http.Response.ContentType = "application/pdf";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         http.Response.ContentLength = bytes.Length;

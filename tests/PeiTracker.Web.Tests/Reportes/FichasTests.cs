@@ -39,6 +39,22 @@ public class FichasTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Fichas_Pdf_SameDataSameBytesAndTheDownloadIsRecorded()
+    {
+        var indicator = await app.IndicatorWithFullDataAsync(1);
+        var user = await app.CreateUserAsync(Roles.Planificador);
+        var client = await app.LoginAsync(user);
+        var url = $"/Reportes/Fichas?indicador={indicator.Id}&formato=pdf";
+
+        var first = await client.GetByteArrayAsync(url);
+        await Task.Delay(1100);
+        var second = await client.GetByteArrayAsync(url);
+
+        Assert.Equal(first, second);
+        Assert.Equal(2, await app.QueryAsync(db => db.AuditEntries.CountAsync(a => a.UserName == user && a.Kind == PeiTracker.Domain.AuditKind.Exportacion)));
+    }
+
+    [Fact]
     public async Task Fichas_UnknownIndicator_Returns404()
     {
         var client = await app.LoginAsync();

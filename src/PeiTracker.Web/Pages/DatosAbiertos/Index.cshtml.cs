@@ -8,7 +8,7 @@ using PeiTracker.Web.Progress;
 namespace PeiTracker.Web.Pages.DatosAbiertos;
 
 /// <summary>Stable open-data URLs: /DatosAbiertos/{plan}/indicadores.csv, avance.csv and plan.json (validated values only).</summary>
-public class IndexModel(PlanProgressService progress, AppDbContext db) : PageModel
+public class IndexModel(PlanProgressService progress, AppDbContext db, TimeProvider clock) : PageModel
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -18,6 +18,11 @@ public class IndexModel(PlanProgressService progress, AppDbContext db) : PageMod
         if (view is null)
         {
             return NotFound();
+        }
+
+        if (file is "indicadores.csv" or "avance.csv" or "plan.json")
+        {
+            await db.RecordAsync(clock, User, "Datos abiertos", $"{view.Plan.Code}/{file}", view.Plan.Id);
         }
 
         return file switch

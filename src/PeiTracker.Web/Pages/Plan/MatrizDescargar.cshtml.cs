@@ -12,7 +12,7 @@ namespace PeiTracker.Web.Pages.Plan;
 /// Downloads the Matriz del PEI (Anexo B-3) as .xlsx. Any signed-in user may read the plan, so this
 /// is its own page: uploading a changed matrix (Matriz) needs the EditPlan policy, downloading does not.
 /// </summary>
-public class MatrizDescargarModel(AppDbContext db) : PageModel
+public class MatrizDescargarModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     /// <summary>The changes that alter what the matrix shows; values, users and exports do not.</summary>
     private static readonly AuditKind[] MatrixKinds =
@@ -28,6 +28,7 @@ public class MatrizDescargarModel(AppDbContext db) : PageModel
         }
 
         var dataAsOf = await DataAsOfAsync(tree);
+        await db.RecordAsync(clock, User, "Matriz del PEI", $"{MatrizPeiExporter.FileName(tree, dataAsOf)}; datos al {dataAsOf:dd/MM/yyyy}", tree.Id);
         return File(MatrizPeiExporter.Export(tree, dataAsOf), MatrizPeiExporter.ContentType, MatrizPeiExporter.FileName(tree, dataAsOf));
     }
 

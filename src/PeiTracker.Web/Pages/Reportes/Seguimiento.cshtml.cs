@@ -31,9 +31,8 @@ public class SeguimientoModel(PlanProgressService progress, AppDbContext db, Tim
         var asOf = await DataAsOf.OfPlanAsync(db, view.Plan.Id);
         var bytes = SeguimientoReport.Build(view, period, asOf);
         var fileName = $"reporte-seguimiento-{view.Plan.Code}-{period.Year}-{period.QueryValue}.xlsx";
-        db.AddAudit(clock.GetUtcNow(), User.Identity!.Name!, AuditKind.Exportacion, view.Plan.Code, "Reporte de seguimiento",
-            null, $"{fileName}; {(view.IncludePending ? "incluye pendientes" : "solo validados")}; datos al {PeruTime.FormatDate(asOf)}", null, view.Plan.Id);
-        await db.SaveChangesAsync();
+        await db.RecordAsync(clock, User, "Reporte de seguimiento",
+            $"{fileName}; {(view.IncludePending ? "incluye pendientes" : "solo validados")}; datos al {PeruTime.FormatDate(asOf)}", view.Plan.Id);
         return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
     }
 }
