@@ -34,6 +34,11 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
                 if (result.Succeeded)
                 {
                     await users.AddToRoleAsync(user, role);
+                    if (role == Roles.Registrador && await db.OrganizationalUnits.FirstOrDefaultAsync(u => u.Acronym == "DGA", cancellationToken) is { } dga)
+                    {
+                        db.UserUnits.Add(new UserUnit { UserId = user.Id, UnitId = dga.Id });
+                        await db.SaveChangesAsync(cancellationToken);
+                    }
                 }
             }
         }
