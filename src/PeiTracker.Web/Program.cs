@@ -92,6 +92,7 @@ builder.Services.AddAuthorizationBuilder()
         .AddAuthenticationSchemes(PeiTracker.Web.Api.ApiTokenAuthenticationHandler.SchemeName)
         .RequireAuthenticatedUser());
 
+// Validation messages are ours, in Spanish: no implicit English "field is required" for non-nullable strings.
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/Administracion", Policies.Administer);
@@ -99,7 +100,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AddPageApplicationModelConvention("/Cuenta/Ingresar",
         model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(LoginRateLimit.Policy)));
     options.Conventions.AllowAnonymousToPage("/Error");
-});
+}).AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
 
 // Spanish text is written as is (á, ñ), not as numeric entities; escaping of markup is unchanged.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>

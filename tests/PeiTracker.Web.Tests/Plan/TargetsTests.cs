@@ -105,4 +105,19 @@ public class TargetsTests(AppFixture app)
         Assert.Contains("Otra persona", await response.Content.ReadAsStringAsync());
         Assert.Equal(77m, (await TargetAsync(app, indicator.Id, 2029)).Value);
     }
+
+    [Fact]
+    public async Task Targets_IndicatorWithoutAnyTarget_FirstTargetsAreSaved()
+    {
+        var id = await app.QueryAsync(db => db.Indicators.Where(i => !i.Targets.Any()).OrderByDescending(i => i.Id).Select(i => i.Id).FirstAsync());
+        var client = await app.LoginAsync();
+
+        var response = await client.SubmitFormAsync($"/Plan/Indicador/{id}/Metas", new Dictionary<string, string>
+        {
+            ["Targets[2029]"] = "12", ["Targets[2030]"] = "15", ["Reason"] = "Metas cargadas por la OGPP",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(2, await app.QueryAsync(db => db.Targets.CountAsync(t => t.IndicatorId == id)));
+    }
 }

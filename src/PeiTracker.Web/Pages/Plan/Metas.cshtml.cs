@@ -24,7 +24,7 @@ public class MetasModel(AppDbContext db, TimeProvider clock) : PageModel
 
     /// <summary>The targets as they were when the form was opened; a mismatch on save means someone else changed them.</summary>
     [BindProperty]
-    public string Stamp { get; set; } = "";
+    public string? Stamp { get; set; }
 
     public Indicator Indicator { get; private set; } = null!;
 
@@ -53,7 +53,8 @@ public class MetasModel(AppDbContext db, TimeProvider clock) : PageModel
             return NotFound();
         }
 
-        if (Stamp != StampOf(Indicator))
+        // An indicator without targets has an empty stamp, which the form posts back as null.
+        if ((Stamp ?? "") != StampOf(Indicator))
         {
             ConflictMessage = "Otra persona cambió los logros esperados mientras usted los editaba. Sus cambios no se guardaron: estos son los valores actuales.";
             ModelState.Clear();
