@@ -47,12 +47,14 @@ public class TargetsTests(AppFixture app)
         var indicator = await app.IndicatorWithFullDataAsync(6);
         var client = await app.LoginAsync();
         var original = indicator.TargetFor(CurrentYear)!.Value;
+        // A change that stays within the unit's range: whole counts, 0-100 %, 0-1 indices.
+        var revised = indicator.Unit is UnitOfMeasure.Numero or UnitOfMeasure.Cantidad ? original + 1m : Math.Round(original * 0.9m, 3);
 
         await client.SubmitFormAsync($"/Plan/Indicador/{indicator.Id}/Metas",
-            FormOf(indicator, "Revisión por cambio de metodología", t => t[CurrentYear] = (original + 2m).ToString(CultureInfo.InvariantCulture)));
+            FormOf(indicator, "Revisión por cambio de metodología", t => t[CurrentYear] = revised.ToString(CultureInfo.InvariantCulture)));
 
         var saved = await TargetAsync(app, indicator.Id, CurrentYear);
-        Assert.Equal(original + 2m, saved.Value);
+        Assert.Equal(revised, saved.Value);
         Assert.Equal(original, saved.OriginalValue);
         Assert.Equal("Revisión por cambio de metodología", saved.RevisionReason);
         var page = await client.GetDocumentAsync($"/Plan/Indicador/{indicator.Id}");

@@ -71,9 +71,10 @@ public class MetasModel(AppDbContext db, TimeProvider clock) : PageModel
                 continue;
             }
 
-            if (value is { } v && Indicator.Unit == UnitOfMeasure.Porcentaje && !Indicator.AllowsOver100 && v is < 0 or > 100)
+            // A target obeys the same range as a value of its unit of measure (whole counts, 0-100 %...).
+            if (value is { } v && PeiTracker.Domain.Entry.ValueRules.Check(Indicator, v) is { } rangeError)
             {
-                ModelState.AddModelError($"Targets[{year}]", $"{year}: un porcentaje debe estar entre 0 y 100.");
+                ModelState.AddModelError($"Targets[{year}]", $"{year}: {rangeError}");
             }
 
             if (value is null && Indicator.TargetFor(year) is not null && year <= CurrentYear)
