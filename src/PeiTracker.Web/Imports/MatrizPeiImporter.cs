@@ -171,14 +171,16 @@ public static class MatrizPeiImporter
             return SheetContent.Fail(HeaderNotFoundMessage(years), WorksheetName);
         }
 
-        var lastExpected = expected.Count - 1;
-        var wrong = Enumerable.Range(0, expected.Count).Cast<int?>().FirstOrDefault(i => !SameHeader(header.Text(i!.Value), expected[i!.Value]))
-            ?? header.Cells.Keys.Where(c => c > lastExpected).Order().Cast<int?>().FirstOrDefault();
-        if (wrong is { } column)
+        // The first column whose title differs, or else the first extra column after the last one.
+        var wrong = Enumerable.Range(0, expected.Count).Where(c => !SameHeader(header.Text(c), expected[c]))
+            .Concat(header.Cells.Keys.Where(c => c >= expected.Count).Order())
+            .DefaultIfEmpty(-1)
+            .First();
+        if (wrong >= 0)
         {
-            var found = header.Text(column);
-            var message = WrongColumnMessage(years, ColumnLetter(column), found.Length == 0 ? "(vacía)" : found, column <= lastExpected ? expected[column] : "(nada)");
-            return SheetContent.Fail(new MatrizIssue(WorksheetName, header.Number, ColumnLetter(column), message));
+            var found = header.Text(wrong);
+            var message = WrongColumnMessage(years, ColumnLetter(wrong), found.Length == 0 ? "(vacía)" : found, wrong < expected.Count ? expected[wrong] : "(nada)");
+            return SheetContent.Fail(new MatrizIssue(WorksheetName, header.Number, ColumnLetter(wrong), message));
         }
 
         return new SheetContent(rows.Where(r => r.Number > header.Number).ToList(), null);
@@ -283,29 +285,30 @@ public static class MatrizPeiImporter
     private static void CompareRow(SheetRow row, Indicator indicator, IReadOnlyList<int> years, int currentYear, IssueList errors, List<MatrizChange> changes)
     {
         var percentage = indicator.Unit == UnitOfMeasure.Porcentaje && !indicator.AllowsOver100;
-        var errorsBefore = errors.Count;
 
-        var yearRead = ReadNumber(row, BaselineYearColumn, errors, out var baselineYearValue);
-        if (yearRead && baselineYearValue is { } y && (decimal.Truncate(y) != y || y < MinYear || y > MaxYear))
+        var yearOk = ReadNumber(row, BaselineYearColumn, errors, out var yearValue);
+        if (yearOk && yearValue is { } y && (decimal.Truncate(y) != y || y < MinYear || y > MaxYear))
         {
             errors.Add(row.Number, BaselineYearColumn, BaselineYearMessage);
+            yearOk = false;
         }
 
-        if (ReadNumber(row, BaselineValueColumn, errors, out var baselineValue))
+        var valueOk = ReadNumber(row, BaselineValueColumn, errors, out var baselineValue);
+        if (valueOk && baselineValue is { } bv && percentage && bv is < 0 or > 100)
         {
-            if (baselineValue is { } bv && percentage && bv is < 0 or > 100)
-            {
-                errors.Add(row.Number, BaselineValueColumn, PercentageMessage);
-            }
-            else if (baselineValue is not null && yearRead && baselineYearValue is null)
-            {
-                errors.Add(row.Number, BaselineYearColumn, BaselineYearMissingMessage);
-            }
+            errors.Add(row.Number, BaselineValueColumn, PercentageMessage);
+            valueOk = false;
         }
 
-        var baselineYear = baselineYearValue is { } year ? (int?)(int)year : null;
-        if (errors.Count == errorsBefore)
+        if (yearOk && valueOk && baselineValue is not null && yearValue is null)
         {
+            errors.Add(row.Number, BaselineYearColumn, BaselineYearMissingMessage);
+            yearOk = false;
+        }
+
+        if (yearOk && valueOk)
+        {
+            var baselineYear = (int?)yearValue;
             if (baselineYear != indicator.BaselineYear)
             {
                 changes.Add(Change(row, indicator, MatrizField.BaselineYear, null, indicator.BaselineYear, baselineYear, false, BaselineYearColumn));

@@ -216,6 +216,7 @@ public class MatrizPeiImporterTests
     [Theory]
     [InlineData(1999)]
     [InlineData(2023.5)]
+    [InlineData(99_999_999_999d)]
     public void Preview_BaselineYearOutsideTheRangeOrNotWhole_IsRefused(double year)
     {
         var indicators = Indicators();
