@@ -27,6 +27,12 @@ public class Plan
 
     public PlanSettings Settings { get; set; } = new();
 
+    /// <summary>
+    /// Maintained by the database: a trigger bumps it with every change to the plan, its tree, its
+    /// targets or its values, in the same transaction. Computed progress is cached against it.
+    /// </summary>
+    public long DataVersion { get; set; }
+
     public List<StrategicObjective> Objectives { get; set; } = [];
 
     public List<Indicator> Indicators { get; set; } = [];

@@ -128,9 +128,14 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddScoped<PlanSeeder>();
 builder.Services.AddScoped<DemoDataSeeder>();
+builder.Services.AddScoped<PeiTracker.Web.Synthetic.SyntheticPlans>();
 builder.Services.AddSingleton<DemoMode>();
 builder.Services.AddSingleton<PeiTracker.Web.Exports.ChromiumPdf>();
 builder.Services.AddScoped<PeiTracker.Web.Progress.PlanProgressService>();
+// Computed progress of the most used plans stays in memory, checked against each plan's data version (issue 9).
+builder.Services.AddSingleton(new PeiTracker.Web.Progress.ProgressCache(builder.Configuration.GetValue("PEI_PROGRESS_CACHE_PLANS", 64)));
+builder.Services.AddSingleton<PeiTracker.Web.Progress.PlanSummaryCache>();
+builder.Services.AddScoped<PeiTracker.Web.Progress.NationalProgressService>();
 builder.Services.AddScoped<UserScope>();
 builder.Services.AddScoped<PeiTracker.Web.Entry.ValueEntryService>();
 
@@ -193,6 +198,18 @@ if (app.Configuration.GetValue("PEI_MIGRATE_ON_STARTUP", true))
 {
     using var scope = app.Services.CreateScope();
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+}
+
+// A command, not a page: `PeiTracker.Web sinteticos [N]` loads N synthetic entities' plans for the
+// national-scale benchmark (issue 9, default 2,000) and exits without serving.
+if (args is ["sinteticos", ..])
+{
+    var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
+    using var scope = app.Services.CreateScope();
+    var result = await scope.ServiceProvider.GetRequiredService<PeiTracker.Web.Synthetic.SyntheticPlans>().LoadAsync(count);
+    Console.WriteLine($"Entidades sintéticas: {result.Added} añadidas, {result.Existing} ya existían; {result.Indicators} indicadores, " +
+        $"{result.Targets} metas, {result.Values} valores en {result.Elapsed.TotalSeconds:F1} s.");
+    return;
 }
 
 app.Run();

@@ -26,62 +26,71 @@ public static class PlanQueries
     /// </summary>
     public static async Task<Plan?> LoadTreeAsync(this AppDbContext db, string code, bool withValues = false, CancellationToken cancellationToken = default)
     {
-        var plan = await db.Plans.AsNoTracking().Include(p => p.Institution).SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
-        if (plan is null)
+        var id = await db.Plans.Where(p => p.Code == code).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken);
+        return id is null ? null : (await db.LoadTreesAsync([id.Value], withValues, cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>Several plans' trees at once, in the same fixed number of queries (for national roll-ups).</summary>
+    public static async Task<List<Plan>> LoadTreesAsync(this AppDbContext db, IReadOnlyCollection<int> planIds, bool withValues = false, CancellationToken cancellationToken = default)
+    {
+        var plans = await db.Plans.AsNoTracking().Include(p => p.Institution).Where(p => planIds.Contains(p.Id)).OrderBy(p => p.Code).ToListAsync(cancellationToken);
+        if (plans.Count == 0)
         {
-            return null;
+            return plans;
         }
 
-        var objectives = await db.Objectives.AsNoTracking().Where(o => o.PlanId == plan.Id).OrderBy(o => o.Priority).ThenBy(o => o.Code).ToListAsync(cancellationToken);
-        var actions = await db.Actions.AsNoTracking().Where(a => a.PlanId == plan.Id).OrderBy(a => a.Priority).ThenBy(a => a.Code).ToListAsync(cancellationToken);
-        var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == plan.Id).OrderBy(i => i.SortOrder).ThenBy(i => i.Key).ToListAsync(cancellationToken);
-        var targets = await db.Targets.AsNoTracking().Where(t => t.Indicator!.PlanId == plan.Id).ToListAsync(cancellationToken);
-        var units = await db.IndicatorResponsibleUnits.AsNoTracking().Include(u => u.Unit).Where(u => u.Indicator!.PlanId == plan.Id).ToListAsync(cancellationToken);
+        var objectives = await db.Objectives.AsNoTracking().Where(o => planIds.Contains(o.PlanId)).OrderBy(o => o.Priority).ThenBy(o => o.Code).ToListAsync(cancellationToken);
+        var actions = await db.Actions.AsNoTracking().Where(a => planIds.Contains(a.PlanId)).OrderBy(a => a.Priority).ThenBy(a => a.Code).ToListAsync(cancellationToken);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => planIds.Contains(i.PlanId)).OrderBy(i => i.SortOrder).ThenBy(i => i.Key).ToListAsync(cancellationToken);
+        var targets = await db.Targets.AsNoTracking().Where(t => planIds.Contains(t.Indicator!.PlanId)).ToListAsync(cancellationToken);
+        var units = await db.IndicatorResponsibleUnits.AsNoTracking().Include(u => u.Unit).Where(u => planIds.Contains(u.Indicator!.PlanId)).ToListAsync(cancellationToken);
         var values = withValues
-            ? await db.Values.AsNoTracking().Where(v => v.Indicator!.PlanId == plan.Id).ToListAsync(cancellationToken)
+            ? await db.Values.AsNoTracking().Where(v => planIds.Contains(v.Indicator!.PlanId)).ToListAsync(cancellationToken)
             : [];
 
         var targetsByIndicator = targets.ToLookup(t => t.IndicatorId);
         var unitsByIndicator = units.ToLookup(u => u.IndicatorId);
         var valuesByIndicator = values.ToLookup(v => v.IndicatorId);
-        foreach (var indicator in indicators)
-        {
-            indicator.Plan = plan;
-            indicator.Targets = targetsByIndicator[indicator.Id].OrderBy(t => t.Year).ToList();
-            indicator.ResponsibleUnits = unitsByIndicator[indicator.Id].ToList();
-            indicator.Values = valuesByIndicator[indicator.Id].OrderBy(v => v.Year).ThenBy(v => v.Period).ToList();
-        }
-
         var indicatorsByObjective = indicators.Where(i => i.ObjectiveId is not null).ToLookup(i => i.ObjectiveId!.Value);
         var indicatorsByAction = indicators.Where(i => i.ActionId is not null).ToLookup(i => i.ActionId!.Value);
         var actionsByObjective = actions.ToLookup(a => a.ObjectiveId);
-        foreach (var action in actions)
+        var objectivesByPlan = objectives.ToLookup(o => o.PlanId);
+        var indicatorsByPlan = indicators.ToLookup(i => i.PlanId);
+        foreach (var plan in plans)
         {
-            action.Indicators = indicatorsByAction[action.Id].ToList();
-            foreach (var indicator in action.Indicators)
+            foreach (var indicator in indicatorsByPlan[plan.Id])
             {
-                indicator.Action = action;
+                indicator.Plan = plan;
+                indicator.Targets = targetsByIndicator[indicator.Id].OrderBy(t => t.Year).ToList();
+                indicator.ResponsibleUnits = unitsByIndicator[indicator.Id].ToList();
+                indicator.Values = valuesByIndicator[indicator.Id].OrderBy(v => v.Year).ThenBy(v => v.Period).ToList();
             }
+
+            foreach (var objective in objectivesByPlan[plan.Id])
+            {
+                objective.Plan = plan;
+                objective.Indicators = indicatorsByObjective[objective.Id].ToList();
+                objective.Actions = actionsByObjective[objective.Id].ToList();
+                foreach (var action in objective.Actions)
+                {
+                    action.Objective = objective;
+                    action.Indicators = indicatorsByAction[action.Id].ToList();
+                    foreach (var indicator in action.Indicators)
+                    {
+                        indicator.Action = action;
+                    }
+                }
+
+                foreach (var indicator in objective.Indicators)
+                {
+                    indicator.Objective = objective;
+                }
+            }
+
+            plan.Objectives = objectivesByPlan[plan.Id].ToList();
+            plan.Indicators = indicatorsByPlan[plan.Id].ToList();
         }
 
-        foreach (var objective in objectives)
-        {
-            objective.Plan = plan;
-            objective.Indicators = indicatorsByObjective[objective.Id].ToList();
-            objective.Actions = actionsByObjective[objective.Id].ToList();
-            foreach (var action in objective.Actions)
-            {
-                action.Objective = objective;
-            }
-
-            foreach (var indicator in objective.Indicators)
-            {
-                indicator.Objective = objective;
-            }
-        }
-
-        plan.Objectives = objectives;
-        plan.Indicators = indicators;
-        return plan;
+        return plans;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using PeiTracker.Domain;
 using PeiTracker.Domain.Progress;
 using PeiTracker.Web.Data;
@@ -81,26 +82,73 @@ public sealed class PlanProgressView
     };
 }
 
-public sealed class PlanProgressService(AppDbContext db)
+/// <summary>Which plan a request means, and the version of its data (see <see cref="Domain.Plan.DataVersion"/>).</summary>
+public sealed record PlanStamp(int Id, string Code, long DataVersion, bool OnlyValidated);
+
+/// <summary>
+/// Computed progress per plan, kept in memory and checked against the plan's data version at every
+/// use: a write anywhere (this instance, another one, an import, SQL by hand) bumps the version in its
+/// own transaction, so a cached view is never served after the data it was computed from changed.
+/// Cached views are shared between requests and must be treated as read-only.
+/// </summary>
+public sealed class ProgressCache(int capacity)
+{
+    private readonly MemoryCache views = new(new MemoryCacheOptions { SizeLimit = capacity });
+
+    private sealed record Entry(long DataVersion, PlanProgressView View);
+
+    public PlanProgressView? Find(PlanStamp stamp, bool includePending) =>
+        views.TryGetValue((stamp.Id, includePending), out Entry? entry) && entry!.DataVersion == stamp.DataVersion ? entry.View : null;
+
+    public void Store(PlanStamp stamp, bool includePending, PlanProgressView view) =>
+        views.Set((stamp.Id, includePending), new Entry(stamp.DataVersion, view), new MemoryCacheEntryOptions { Size = 1 });
+}
+
+public sealed class PlanProgressService(AppDbContext db, ProgressCache cache)
 {
     public async Task<PlanProgressView?> LoadAsync(string? planCode, bool? includePending, CancellationToken cancellationToken = default)
     {
-        var code = await db.ResolveCodeAsync(planCode, cancellationToken);
-        var plan = code is null ? null : await db.LoadTreeAsync(code, withValues: true, cancellationToken);
-        if (plan is null)
+        var stamp = await StampAsync(planCode, cancellationToken);
+        if (stamp is null)
         {
             return null;
         }
 
-        var pending = includePending ?? !plan.Settings.OnlyValidated;
+        var pending = includePending ?? !stamp.OnlyValidated;
+        if (cache.Find(stamp, pending) is { } cached)
+        {
+            return cached;
+        }
+
+        // The version is read before the tree, so a cached view is never older than the version it is stored under.
+        var plan = (await db.LoadTreesAsync([stamp.Id], withValues: true, cancellationToken)).Single();
+        var view = Compute(plan, pending);
+        cache.Store(stamp, pending, view);
+        return view;
+    }
+
+    /// <summary>The requested plan, or the first vigente plan when none is asked for, with its data version.</summary>
+    public Task<PlanStamp?> StampAsync(string? planCode, CancellationToken cancellationToken = default)
+    {
+        var anyPlan = string.IsNullOrWhiteSpace(planCode);
+        return db.Plans.AsNoTracking()
+            .Where(p => anyPlan || p.Code == planCode)
+            .OrderBy(p => p.Status == PlanStatus.Vigente ? 0 : 1).ThenBy(p => p.Code)
+            .Select(p => new PlanStamp(p.Id, p.Code, p.DataVersion, p.Settings.OnlyValidated))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Every indicator of a loaded plan through the engine, counting the values the viewer counts.</summary>
+    public static PlanProgressView Compute(Domain.Plan plan, bool includePending)
+    {
         var progress = new Dictionary<int, IndicatorProgress>(plan.Indicators.Count);
         foreach (var indicator in plan.Indicators)
         {
-            var counted = indicator.Values.Where(v => Counts(v.Status, pending));
+            var counted = indicator.Values.Where(v => Counts(v.Status, includePending));
             progress[indicator.Id] = ProgressCalculator.Calculate(IndicatorInput.From(indicator, counted), plan.Settings, plan.FirstYear, plan.LastYear);
         }
 
-        return new PlanProgressView(plan, pending, progress);
+        return new PlanProgressView(plan, includePending, progress);
     }
 
     /// <summary>Validated values always count; values sent for review count only when the viewer includes pending ones.</summary>

@@ -15,6 +15,7 @@ public class PlanConfiguration : IEntityTypeConfiguration<Plan>
         builder.HasIndex(p => p.Code).IsUnique();
         builder.HasOne(p => p.Institution).WithMany(i => i.Plans).HasForeignKey(p => p.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(p => p.Years);
+        builder.Property(p => p.DataVersion).HasDefaultValue(0L).ValueGeneratedOnAddOrUpdate();
         builder.OwnsOne(p => p.Settings, settings =>
         {
             settings.Property(s => s.GreenThreshold).HasColumnName("green_threshold");

@@ -956,6 +956,12 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("code");
 
+                    b.Property<long>("DataVersion")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("data_version");
+
                     b.Property<int>("FirstYear")
                         .HasColumnType("integer")
                         .HasColumnName("first_year");

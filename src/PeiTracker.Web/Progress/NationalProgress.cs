@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using PeiTracker.Domain;
+using PeiTracker.Domain.Progress;
+using PeiTracker.Web.Data;
+
+namespace PeiTracker.Web.Progress;
+
+/// <summary>Where one plan stands in one period: its avance (OEI indicators) and its indicators per semáforo (all of them).</summary>
+public sealed record PeriodSummary(decimal? Avance, ProgressStatus Status, IReadOnlyDictionary<ProgressStatus, int> Counts)
+{
+    public int Count(ProgressStatus status) => Counts.TryGetValue(status, out var n) ? n : 0;
+
+    public int Total => Counts.Values.Sum();
+}
+
+/// <summary>
+/// The summary of every plan in every period, kept per plan and data version. A national roll-up
+/// recomputes only the plans whose version moved since it was last asked, so after the first
+/// request it reads one row per plan and no plan tree. Memory: a few hundred bytes per plan and period.
+/// </summary>
+public sealed class PlanSummaryCache
+{
+    private readonly ConcurrentDictionary<(int PlanId, bool IncludePending), (long DataVersion, Dictionary<ReportPeriod, PeriodSummary> Periods)> summaries = new();
+
+    public IReadOnlyDictionary<ReportPeriod, PeriodSummary>? Find(int planId, long dataVersion, bool includePending) =>
+        summaries.TryGetValue((planId, includePending), out var entry) && entry.DataVersion == dataVersion ? entry.Periods : null;
+
+    public void Store(int planId, long dataVersion, bool includePending, Dictionary<ReportPeriod, PeriodSummary> periods) =>
+        summaries[(planId, includePending)] = (dataVersion, periods);
+
+    /// <summary>One recomputation at a time: concurrent first requests wait for it instead of repeating it.</summary>
+    public SemaphoreSlim Refresh { get; } = new(1, 1);
+}
+
+/// <summary>One entity (pliego) in the national roll-up.</summary>
+public sealed record EntityProgress(int PlanId, string PlanCode, string PliegoCode, string Institution, string Sector, string Level, PeriodSummary? Summary);
+
+/// <summary>A sector: its entities, how many have a figure, their mean avance and the sum of their indicators per semáforo.</summary>
+public sealed record SectorProgress(string Sector, IReadOnlyList<EntityProgress> Entities)
+{
+    public int WithAvance => Entities.Count(e => e.Summary?.Avance is not null);
+
+    /// <summary>A simple mean of the entities' avance: every entity weighs the same, whatever its number of indicators.</summary>
+    public decimal? MeanAvance => WithAvance == 0 ? null : Entities.Where(e => e.Summary?.Avance is not null).Average(e => e.Summary!.Avance!.Value);
+
+    public int Count(ProgressStatus status) => Entities.Sum(e => e.Summary?.Count(status) ?? 0);
+
+    public int Total => Entities.Sum(e => e.Summary?.Total ?? 0);
+}
+
+public sealed class NationalProgressService(AppDbContext db, PlanSummaryCache cache)
+{
+    /// <summary>Plans whose trees are read together when summaries must be recomputed: bounds memory, not correctness.</summary>
+    public const int BatchSize = 25;
+
+    /// <summary>Every plan of every entity in the period, grouped by sector, each plan counting values as its own settings say.</summary>
+    public async Task<IReadOnlyList<SectorProgress>> LoadAsync(ReportPeriod period, CancellationToken cancellationToken = default)
+    {
+        // Versions are read before any tree, so a stored summary is never newer than the version it is filed under.
+        var plans = await db.Plans.AsNoTracking()
+            .Select(p => new
+            {
+                p.Id, p.Code, p.DataVersion, p.Settings.OnlyValidated,
+                p.Institution!.PliegoCode, Institution = p.Institution.Name, p.Institution.Sector, Level = p.Institution.GovernmentLevel,
+            })
+            .ToListAsync(cancellationToken);
+
+        if (plans.Any(p => cache.Find(p.Id, p.DataVersion, !p.OnlyValidated) is null))
+        {
+            await cache.Refresh.WaitAsync(cancellationToken);
+            try
+            {
+                var stale = plans.Where(p => cache.Find(p.Id, p.DataVersion, !p.OnlyValidated) is null).ToList();
+                foreach (var batch in stale.Chunk(BatchSize))
+                {
+                    var versions = batch.ToDictionary(p => p.Id, p => p.DataVersion);
+                    foreach (var tree in await db.LoadTreesAsync(versions.Keys, withValues: true, cancellationToken))
+                    {
+                        var includePending = !tree.Settings.OnlyValidated;
+                        cache.Store(tree.Id, versions[tree.Id], includePending, Summarize(PlanProgressService.Compute(tree, includePending)));
+                    }
+                }
+            }
+            finally
+            {
+                cache.Refresh.Release();
+            }
+        }
+
+        return plans
+            .Select(p => new EntityProgress(p.Id, p.Code, p.PliegoCode, p.Institution, p.Sector, p.Level,
+                cache.Find(p.Id, p.DataVersion, !p.OnlyValidated)?.GetValueOrDefault(period)))
+            .GroupBy(e => e.Sector)
+            .Select(g => new SectorProgress(g.Key, g.OrderBy(e => e.PliegoCode, StringComparer.Ordinal).ToList()))
+            .OrderBy(s => s.Sector, StringComparer.Create(new System.Globalization.CultureInfo("es-PE"), ignoreCase: true))
+            .ToList();
+    }
+
+    /// <summary>A plan's avance and counts in each period it can be followed in.</summary>
+    public static Dictionary<ReportPeriod, PeriodSummary> Summarize(PlanProgressView view)
+    {
+        var all = view.AllIndicators.ToList();
+        return view.SelectablePeriods().ToDictionary(p => p, p =>
+        {
+            var plan = view.ForPlan(p);
+            return new PeriodSummary(plan.Avance, plan.Status, view.RollUp(all, p).Counts);
+        });
+    }
+}

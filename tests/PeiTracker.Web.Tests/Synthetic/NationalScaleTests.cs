@@ -1,0 +1,135 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using PeiTracker.Domain;
+using PeiTracker.Domain.Entry;
+using PeiTracker.Web.Synthetic;
+using PeiTracker.Web.Tests.Infrastructure;
+
+namespace PeiTracker.Web.Tests.Synthetic;
+
+/// <summary>
+/// The synthetic SINAPLAN-size data (here 12 entities, the same generator as 2,000) and the
+/// national roll-up read from it. A database of its own: other tests never see these plans.
+/// </summary>
+public class NationalScaleTests(AppFixture app) : IClassFixture<AppFixture>, IAsyncLifetime
+{
+    private const int Entities = 12;
+
+    private SyntheticPlans.Result first = null!;
+
+    public async Task InitializeAsync()
+    {
+        await using var scope = app.CreateScope();
+        first = await scope.ServiceProvider.GetRequiredService<SyntheticPlans>().LoadAsync(Entities);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Generator_Entities_HaveAboutAHundredIndicatorsWithSixTargetsAndValuesForTwoYears()
+    {
+        var plans = await app.QueryAsync(db => db.Plans.Where(p => p.Code.StartsWith(SyntheticPlans.PlanPrefix))
+            .Select(p => new { p.Code, Indicators = p.Indicators.Count, Objectives = p.Objectives.Count }).ToListAsync());
+        var targetsPerIndicator = await app.QueryAsync(db => db.Indicators.Where(i => i.Plan!.Code.StartsWith(SyntheticPlans.PlanPrefix))
+            .Select(i => i.Targets.Count).Distinct().ToListAsync());
+        var valueYears = await app.QueryAsync(db => db.Values.Where(v => v.Indicator!.Plan!.Code.StartsWith(SyntheticPlans.PlanPrefix))
+            .Select(v => v.Year).Distinct().OrderBy(y => y).ToListAsync());
+
+        Assert.Equal(Entities, first.Added + first.Existing);
+        Assert.Equal(Entities, plans.Count);
+        Assert.InRange(plans.Average(p => p.Indicators), 70, 130);
+        Assert.All(plans, p => Assert.InRange(p.Objectives, 8, 10));
+        Assert.Equal([6], targetsPerIndicator);
+        Assert.Equal([2025, 2026], valueYears);
+    }
+
+    [Fact]
+    public async Task Generator_RunAgain_AddsNothing()
+    {
+        await using var scope = app.CreateScope();
+
+        var again = await scope.ServiceProvider.GetRequiredService<SyntheticPlans>().LoadAsync(Entities);
+
+        Assert.Equal(0, again.Added);
+        Assert.Equal(Entities, again.Existing);
+        Assert.Equal(Entities, await app.QueryAsync(db => db.Institutions.CountAsync(i => i.PliegoCode.StartsWith(SyntheticPlans.PliegoPrefix))));
+    }
+
+    [Fact]
+    public async Task Generator_TargetsAndValues_ObeyTheRangeRulesOfTheirUnit()
+    {
+        var indicators = await app.QueryAsync(db => db.Indicators.AsNoTracking().Include(i => i.Targets).Include(i => i.Values)
+            .Where(i => i.Plan!.Code.StartsWith(SyntheticPlans.PlanPrefix)).ToListAsync());
+
+        var broken = indicators.SelectMany(i => i.Targets.Select(t => (i, t.Value)).Concat(i.Values.Where(v => v.Value is not null).Select(v => (i, v.Value!.Value))))
+            .Where(x => ValueRules.Check(x.i, x.Item2) is not null)
+            .Select(x => $"{x.i.Key} {x.i.Unit} {x.Item2}")
+            .ToList();
+
+        Assert.Empty(broken);
+        Assert.Contains(indicators, i => i.Direction == Direction.Descendente);
+        Assert.Contains(indicators, i => i.Aggregation == Aggregation.Agregable);
+        Assert.True(indicators.Select(i => i.Unit).Distinct().Count() >= 5);
+    }
+
+    [Fact]
+    public async Task NationalView_EveryEntity_ShowsTheAvanceItsOwnDashboardShows()
+    {
+        var client = await app.LoginAsync();
+        var page = await client.GetDocumentAsync("/Tablero/Nacional?anio=2025&periodo=A");
+        var code = await app.QueryAsync(db => db.Plans.Where(p => p.Code.StartsWith(SyntheticPlans.PlanPrefix)).OrderBy(p => p.Code).Select(p => p.Code).FirstAsync());
+
+        var row = page.QuerySelectorAll("details tbody tr").Single(r => r.QuerySelector("a")!.GetAttribute("href")!.Contains("plan=" + code, StringComparison.Ordinal));
+        var dashboard = await client.GetDocumentAsync(row.QuerySelector("a")!.GetAttribute("href")!);
+        var avance = dashboard.QuerySelector("[data-testid=avance-plan]")!.TextContent.Trim();
+
+        Assert.Equal(Entities + 1, page.QuerySelectorAll("details tbody tr").Length);
+        Assert.Contains(avance, row.TextContent);
+        Assert.Contains("Gobiernos Regionales", page.QuerySelector("[data-testid=sectores]")!.TextContent);
+        Assert.Contains("Relaciones Exteriores", page.QuerySelector("[data-testid=sectores]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task NationalView_ValueWrittenInOnePlan_IsReflectedAtTheNextRequest()
+    {
+        var client = await app.LoginAsync();
+        var code = await app.QueryAsync(db => db.Plans.Where(p => p.Code.StartsWith(SyntheticPlans.PlanPrefix)).OrderBy(p => p.Code).Select(p => p.Code).Skip(1).FirstAsync());
+        string RowOf(AngleSharp.Dom.IDocument page) =>
+            page.QuerySelectorAll("details tbody tr").Single(r => r.QuerySelector("a")!.GetAttribute("href")!.Contains("plan=" + code, StringComparison.Ordinal)).TextContent;
+        var before = RowOf(await client.GetDocumentAsync("/Tablero/Nacional?anio=2025&periodo=A"));
+
+        // Every OEI indicator of the plan reaches exactly its 2025 target: the plan avance becomes 100 %.
+        await using (var connection = new NpgsqlConnection(app.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("""
+                DELETE FROM indicator_values v USING indicators i, plans p WHERE v.indicator_id = i.id AND i.plan_id = p.id AND p.code = @code AND v.year = 2025 AND i.objective_id IS NOT NULL;
+                INSERT INTO indicator_values (indicator_id, year, period, value, status, created_by, created_at, is_demo)
+                SELECT i.id, 2025, 'Anual', t.value, 'Validado', 'prueba', now(), true
+                FROM indicators i JOIN plans p ON p.id = i.plan_id JOIN targets t ON t.indicator_id = i.id AND t.year = 2025
+                WHERE p.code = @code AND i.objective_id IS NOT NULL AND i.direction <> 'NoDefinido';
+                """, connection);
+            command.Parameters.AddWithValue("code", code);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var after = RowOf(await client.GetDocumentAsync("/Tablero/Nacional?anio=2025&periodo=A"));
+
+        Assert.NotEqual(before, after);
+        Assert.Contains(100m.ToString("N1", CultureInfo.GetCultureInfo("es-PE")) + " %", after);
+    }
+
+    [Fact]
+    public async Task NationalView_SectorFilter_ShowsOnlyThatSectorOpen()
+    {
+        var client = await app.LoginAsync();
+
+        var page = await client.GetDocumentAsync("/Tablero/Nacional?anio=2025&periodo=A&sector=Gobiernos%20Regionales");
+
+        var details = Assert.Single(page.QuerySelectorAll("details"));
+        Assert.True(details.HasAttribute("open"));
+        Assert.Contains("Gobiernos Regionales", details.TextContent);
+    }
+}
