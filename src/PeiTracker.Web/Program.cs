@@ -136,6 +136,7 @@ builder.Services.AddScoped<PeiTracker.Web.Progress.PlanProgressService>();
 builder.Services.AddSingleton(new PeiTracker.Web.Progress.ProgressCache(builder.Configuration.GetValue("PEI_PROGRESS_CACHE_PLANS", 64)));
 builder.Services.AddSingleton<PeiTracker.Web.Progress.PlanSummaryCache>();
 builder.Services.AddScoped<PeiTracker.Web.Progress.NationalProgressService>();
+builder.Services.AddHostedService<PeiTracker.Web.Progress.NationalWarmUp>();
 builder.Services.AddScoped<UserScope>();
 builder.Services.AddScoped<PeiTracker.Web.Entry.ValueEntryService>();
 

@@ -108,3 +108,32 @@ public sealed class NationalProgressService(AppDbContext db, PlanSummaryCache ca
         });
     }
 }
+
+/// <summary>
+/// Computes every plan's summary once after start-up, in the background, so the first person to
+/// open the national view does not wait for thousands of plans (PEI_WARM_UP=false turns it off).
+/// </summary>
+public sealed class NationalWarmUp(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<NationalWarmUp> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!configuration.GetValue("PEI_WARM_UP", true))
+        {
+            return;
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var sectors = await scope.ServiceProvider.GetRequiredService<NationalProgressService>().LoadAsync(new ReportPeriod(2025, PeriodKind.Anual), stoppingToken);
+            logger.LogInformation("Resumen nacional precalculado: {Plans} planes en {Seconds:F1} s",
+                sectors.Sum(s => s.Entities.Count), System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Not fatal: the first request computes what is missing.
+            logger.LogWarning(exception, "No se pudo precalcular el resumen nacional");
+        }
+    }
+}
