@@ -81,7 +81,7 @@ cookie="$(awk '$6 ~ /^pei\.auth/ { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$
 
 plan_id=$(psql_ -d bench -c "SELECT id FROM plans WHERE code = 'MRE-PEI-2025-2030'")
 indicator_id=$(psql_ -d bench -c "SELECT min(id) FROM indicators WHERE plan_id = $plan_id AND objective_id IS NOT NULL")
-static_url=$(curl -s -b "$jar" "$base/Cuenta/Ingresar" | grep -o '/css/site\.[a-z0-9]*\.css' | head -1)
+static_url=$(curl -s "$base/Cuenta/Ingresar" | grep -o '/css/site\.[a-z0-9]*\.css' | head -1)
 declare -A url=(
   [a]="/Tablero?anio=2025&periodo=A"
   [b]="/Plan/Indicador/$indicator_id"

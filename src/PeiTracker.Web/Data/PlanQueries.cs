@@ -42,10 +42,14 @@ public static class PlanQueries
         var objectives = await db.Objectives.AsNoTracking().Where(o => planIds.Contains(o.PlanId)).OrderBy(o => o.Priority).ThenBy(o => o.Code).ToListAsync(cancellationToken);
         var actions = await db.Actions.AsNoTracking().Where(a => planIds.Contains(a.PlanId)).OrderBy(a => a.Priority).ThenBy(a => a.Code).ToListAsync(cancellationToken);
         var indicators = await db.Indicators.AsNoTracking().Where(i => planIds.Contains(i.PlanId)).OrderBy(i => i.SortOrder).ThenBy(i => i.Key).ToListAsync(cancellationToken);
-        var targets = await db.Targets.AsNoTracking().Where(t => planIds.Contains(t.Indicator!.PlanId)).ToListAsync(cancellationToken);
-        var units = await db.IndicatorResponsibleUnits.AsNoTracking().Include(u => u.Unit).Where(u => planIds.Contains(u.Indicator!.PlanId)).ToListAsync(cancellationToken);
+
+        // By indicator id, not by a join on the plan: for a batch of plans the join made PostgreSQL scan
+        // the whole targets table (1.2 million rows at national scale), the ids use its index (issue 9).
+        var indicatorIds = indicators.Select(i => i.Id).ToList();
+        var targets = await db.Targets.AsNoTracking().Where(t => indicatorIds.Contains(t.IndicatorId)).ToListAsync(cancellationToken);
+        var units = await db.IndicatorResponsibleUnits.AsNoTracking().Include(u => u.Unit).Where(u => indicatorIds.Contains(u.IndicatorId)).ToListAsync(cancellationToken);
         var values = withValues
-            ? await db.Values.AsNoTracking().Where(v => planIds.Contains(v.Indicator!.PlanId)).ToListAsync(cancellationToken)
+            ? await db.Values.AsNoTracking().Where(v => indicatorIds.Contains(v.IndicatorId)).ToListAsync(cancellationToken)
             : [];
 
         var targetsByIndicator = targets.ToLookup(t => t.IndicatorId);
