@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Load on loopback: concurrent writers (API tokens) and readers (dashboards) against the Release app
+# on a throwaway PostgreSQL, then every accepted write checked in the database.
+# Usage: ./scripts/load.sh [--duration 60] [--writers 6] [--readers 6] [--restart-db [--restart-at S] [--down S]]
+#   --restart-db  stops PostgreSQL in the middle of the load (after --restart-at seconds, default a third of
+#                 the duration) for --down seconds (default 5), then starts it again; the app is not restarted.
+# Exits non-zero on any error outside the outage, any unclear error during it, or any lost write.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+source scripts/lib/loadenv.sh
+
+duration=60; writers=6; readers=6; restart=false; restart_at=""; down=5
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --duration) duration="$2"; shift 2 ;;
+    --writers) writers="$2"; shift 2 ;;
+    --readers) readers="$2"; shift 2 ;;
+    --restart-db) restart=true; shift ;;
+    --restart-at) restart_at="$2"; shift 2 ;;
+    --down) down="$2"; shift 2 ;;
+    *) echo "Unknown option $1" >&2; exit 2 ;;
+  esac
+done
+restart_at="${restart_at:-$((duration / 3))}"
+
+load_prepare load
+app_start
+echo "App on $load_url, PostgreSQL on port $load_db_port. Load: ${duration} s, $writers writers, $readers readers."
+extra=()
+$restart && extra=(--require-clear-outage-errors)
+client_start --duration "$duration" --writers "$writers" --readers "$readers" "${extra[@]}"
+
+if $restart; then
+  sleep "$restart_at"
+  kill -0 "$client_pid" 2>/dev/null || { client_wait; exit 1; }
+  start=$(now_ms)
+  echo "$(date -u +%T) stopping PostgreSQL (fast shutdown) for $down s..."
+  pg_stop "$data_dir"
+  sleep "$down"
+  pg_start "$data_dir" "$load_db_port" "$load_password"
+  end=$(now_ms)
+  echo "$start $end" >>"$work/outages"
+  echo "$(date -u +%T) PostgreSQL is back after $(( (end - start) / 1000 )).$(( (end - start) % 1000 / 100 )) s; the app keeps running (pid $app_pid)."
+fi
+
+status=0
+client_wait || status=$?
+kill -0 "$app_pid" 2>/dev/null && echo "App process $app_pid still running: it was never restarted."
+exit "$status"
