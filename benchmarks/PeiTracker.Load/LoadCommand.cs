@@ -40,9 +40,13 @@ public static class LoadCommand
         args.RejectUnknown();
 
         var runId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
-        await using var db = NpgsqlDataSource.Create(connectionString);
-        var writers = await LoadSetup.CreateWritersAsync(db, runId, writerCount, slotsPerWriter);
-        var indicatorIds = await LoadSetup.IndicatorIdsAsync(db);
+        IReadOnlyList<Writer> writers;
+        IReadOnlyList<int> indicatorIds;
+        await using (var setup = NpgsqlDataSource.Create(connectionString))
+        {
+            writers = await LoadSetup.CreateWritersAsync(setup, runId, writerCount, slotsPerWriter);
+            indicatorIds = await LoadSetup.IndicatorIdsAsync(setup);
+        }
         Console.WriteLine($"run {runId}: {writers.Count} writers ({writers.Count(w => w.Role == "Registrador")} Registrador, {writers.Count(w => w.Role == "Planificador")} Planificador) on {writers.Sum(w => w.Slots.Count)} slots, {readerCount} readers, {duration.TotalSeconds} s against {baseUrl}");
 
         using var hardStop = new CancellationTokenSource(duration + timeout + TimeSpan.FromSeconds(120));
@@ -71,6 +75,8 @@ public static class LoadCommand
         var during = samples.Where(InOutage).ToList();
         var failedDuring = during.Where(s => s.Error is not null).ToList();
         var unclear = failedDuring.Count(s => !Web.IsClearUnavailable(s.Error));
+        // A new pool: connections opened before a database restart are dead.
+        await using var db = NpgsqlDataSource.Create(connectionString);
         var verification = await WriteVerifier.VerifyAsync(db, runId, [.. attempts]);
 
         var all = LatencyRecorder.Summarise("all", samples, elapsed);
