@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load on loopback: concurrent writers (API tokens) and readers (dashboards) against the Release app
 # on a throwaway PostgreSQL, then every accepted write checked in the database.
-# Usage: ./scripts/load.sh [--duration 60] [--writers 6] [--readers 6] [--restart-db [--restart-at S] [--down S]]
+# Usage: ./scripts/load.sh [--duration 60] [--writers 6] [--form-writers 2] [--readers 6] [--restart-db [--restart-at S] [--down S]]
+#   --writers       API writers (personal tokens); --form-writers use the entry form, with evidence files.
 #   --restart-db  stops PostgreSQL in the middle of the load (after --restart-at seconds, default a third of
 #                 the duration) for --down seconds (default 5), then starts it again; the app is not restarted.
 # Exits non-zero on any error outside the outage, any unclear error during it, or any lost write.
@@ -10,12 +11,13 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 source scripts/lib/loadenv.sh
 
-duration=60; writers=6; readers=6; restart=false; restart_at=""; down=5
+duration=60; writers=6; form_writers=2; readers=6; restart=false; restart_at=""; down=5
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration="$2"; shift 2 ;;
     --writers) writers="$2"; shift 2 ;;
     --readers) readers="$2"; shift 2 ;;
+    --form-writers) form_writers="$2"; shift 2 ;;
     --restart-db) restart=true; shift ;;
     --restart-at) restart_at="$2"; shift 2 ;;
     --down) down="$2"; shift 2 ;;
@@ -29,7 +31,7 @@ app_start
 echo "App on $load_url, PostgreSQL on port $load_db_port. Load: ${duration} s, $writers writers, $readers readers."
 extra=()
 $restart && extra=(--require-clear-outage-errors)
-client_start --duration "$duration" --writers "$writers" --readers "$readers" "${extra[@]}"
+client_start --duration "$duration" --writers "$writers" --form-writers "$form_writers" --readers "$readers" "${extra[@]}"
 
 if $restart; then
   sleep "$restart_at"

@@ -27,6 +27,7 @@ public static class LoadCommand
         var connectionString = args.Required("db");
         var duration = TimeSpan.FromSeconds(args.Double("duration", 60));
         var writerCount = args.Int("writers", 6);
+        var formWriterCount = args.Int("form-writers", 2);
         var readerCount = args.Int("readers", 6);
         var slotsPerWriter = args.Int("slots-per-writer", 4);
         var readerPassword = args.Text("reader-password") ?? "Demo2025pei";
@@ -44,10 +45,10 @@ public static class LoadCommand
         IReadOnlyList<int> indicatorIds;
         await using (var setup = NpgsqlDataSource.Create(connectionString))
         {
-            writers = await LoadSetup.CreateWritersAsync(setup, runId, writerCount, slotsPerWriter);
+            writers = await LoadSetup.CreateWritersAsync(setup, runId, writerCount, formWriterCount, slotsPerWriter);
             indicatorIds = await LoadSetup.IndicatorIdsAsync(setup);
         }
-        Console.WriteLine($"run {runId}: {writers.Count} writers ({writers.Count(w => w.Role == "Registrador")} Registrador, {writers.Count(w => w.Role == "Planificador")} Planificador) on {writers.Sum(w => w.Slots.Count)} slots, {readerCount} readers, {duration.TotalSeconds} s against {baseUrl}");
+        Console.WriteLine($"run {runId}: {writers.Count} writers ({writers.Count(w => w.ViaForm)} through the entry form, the rest through the API; {writers.Count(w => w.Role == "Registrador")} Registrador, {writers.Count(w => w.Role == "Planificador")} Planificador) on {writers.Sum(w => w.Slots.Count)} slots, {readerCount} readers, {duration.TotalSeconds} s against {baseUrl}");
 
         using var hardStop = new CancellationTokenSource(duration + timeout + TimeSpan.FromSeconds(120));
         var readers = new List<HttpClient>();
@@ -62,11 +63,21 @@ public static class LoadCommand
         var attempts = new ConcurrentQueue<WriteAttempt>();
         var until = DateTimeOffset.UtcNow + duration;
         var watch = Stopwatch.StartNew();
-        var tasks = writers.Select(w => Task.Run(() => WriteAsync(w, baseUrl, timeout, runId, until, recorder, attempts, hardStop.Token)))
+        var formClients = new Dictionary<int, HttpClient>();
+        foreach (var writer in writers.Where(w => w.ViaForm))
+        {
+            formClients[writer.Number] = Web.Client(baseUrl, timeout, new CookieContainer());
+            await Web.LoginAsync(formClients[writer.Number], writer.Email, LoadSetup.FormWriterPassword, hardStop.Token);
+        }
+
+        var tasks = writers.Select(w => Task.Run(() => w.ViaForm
+                ? WriteThroughFormAsync(w, formClients[w.Number], runId, until, recorder, attempts, hardStop.Token)
+                : WriteAsync(w, baseUrl, timeout, runId, until, recorder, attempts, hardStop.Token)))
             .Concat(readers.Select((r, i) => Task.Run(() => ReadAsync(r, i, indicatorIds, until, recorder, hardStop.Token))));
         await Task.WhenAll(tasks);
         var elapsed = watch.Elapsed;
         readers.ForEach(r => r.Dispose());
+        formClients.Values.ToList().ForEach(c => c.Dispose());
 
         var outages = outageFile is not null && File.Exists(outageFile) ? ReadOutages(outageFile) : [];
         bool InOutage(Sample s) => outages.Any(o => s.Started <= o.End + grace && s.Started.AddMilliseconds(s.Milliseconds) >= o.Start);
@@ -86,6 +97,11 @@ public static class LoadCommand
         Console.WriteLine(all.ToLine());
         Console.WriteLine(writes.ToLine());
         Console.WriteLine(reads.ToLine());
+        foreach (var kind in samples.Where(s => s.Kind != "write").Select(s => s.Kind).Distinct().Order())
+        {
+            Console.WriteLine("  " + LatencyRecorder.Summarise(kind, samples.Where(s => s.Kind == kind).ToList(), elapsed).ToLine());
+        }
+
         Console.WriteLine($"errors outside fault windows: {errorsOutside}");
         foreach (var group in outside.Where(s => s.Error is not null).GroupBy(s => s.Error).OrderByDescending(g => g.Count()).Take(8))
         {
@@ -104,7 +120,7 @@ public static class LoadCommand
         }
 
         Console.WriteLine($"writes: sent {attempts.Count}, accepted {verification.Accepted}, verified in PostgreSQL {verification.Verified}, lost {verification.Lost}, duplicated {verification.Duplicated}, committed although the answer was lost {verification.CommittedWithoutAnswer}");
-        Console.WriteLine($"consistency: slots checked {verification.SlotsChecked}, wrong final value {verification.SlotsWrong}, half-written {verification.HalfWritten}, evidence without value {verification.OrphanEvidence}, values without audit {verification.ValuesWithoutAudit}");
+        Console.WriteLine($"consistency: slots checked {verification.SlotsChecked}, wrong final value {verification.SlotsWrong}, half-written {verification.HalfWritten}, evidence files {verification.EvidenceRows} (wrong count on {verification.EvidenceWrong} slots), evidence without value {verification.OrphanEvidence}, values without audit {verification.ValuesWithoutAudit}");
         verification.Problems.ToList().ForEach(p => Console.WriteLine("  problem: " + p));
 
         if (jsonPath is not null)
@@ -137,10 +153,70 @@ public static class LoadCommand
                 Content = JsonContent.Create(new { anio = slot.Year, periodo = slot.ApiPeriod, valor = value.ToString(CultureInfo.InvariantCulture), comentario = marker }),
             }, cancellationToken);
             recorder.Record(sample);
-            attempts.Enqueue(new WriteAttempt(writer.Number, slot, sequence, marker, value, sample.Started, sample.Started.AddMilliseconds(sample.Milliseconds), sample.Error is null));
+            attempts.Enqueue(new WriteAttempt(writer.Number, slot, sequence, marker, value, false, sample.Started, sample.Started.AddMilliseconds(sample.Milliseconds), sample.Error is null));
             if (sample.Error is not null)
             {
                 // A person would wait a moment before trying again; so does the writer, without hammering a down server.
+                await Task.Delay(200, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// As a person does: open the entry page, then post the form (anti-forgery token and concurrency stamp
+    /// from the page) with "Guardar borrador"; every third write attaches a small PDF as evidence.
+    /// Accepted means the redirect to the entry list that follows a save.
+    /// </summary>
+    private static async Task WriteThroughFormAsync(Writer writer, HttpClient client, string runId, DateTimeOffset until, LatencyRecorder recorder, ConcurrentQueue<WriteAttempt> attempts, CancellationToken cancellationToken)
+    {
+        var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF");
+        long sequence = 0;
+        while (DateTimeOffset.UtcNow < until && !cancellationToken.IsCancellationRequested)
+        {
+            sequence++;
+            var slot = writer.Slots[(int)(sequence % writer.Slots.Count)];
+            var url = $"/Registro/Valor/{slot.IndicatorId}?anio={slot.Year}&periodo={slot.ApiPeriod}";
+            var (page, html) = await Web.TimedAsync(client, "formulario", () => new HttpRequestMessage(HttpMethod.Get, url), cancellationToken);
+            recorder.Record(page);
+            if (page.Error is not null || html is null)
+            {
+                await Task.Delay(200, cancellationToken);
+                continue;
+            }
+
+            var value = (int)(sequence % 100);
+            var marker = $"carga {runId} w{writer.Number} #{sequence}";
+            var withEvidence = sequence % 3 == 0;
+            var fields = new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = Web.HiddenValue(html, "__RequestVerificationToken") ?? "",
+                ["Version"] = Web.HiddenValue(html, "Version") ?? "",
+                ["Anio"] = slot.Year.ToString(CultureInfo.InvariantCulture),
+                ["Periodo"] = slot.ApiPeriod,
+                ["Valor"] = value.ToString(CultureInfo.InvariantCulture),
+                ["Comentario"] = marker,
+            };
+            var (sample, _) = await Web.TimedAsync(client, "write", () =>
+            {
+                var form = new MultipartFormDataContent();
+                foreach (var (name, text) in fields)
+                {
+                    form.Add(new StringContent(text), name);
+                }
+
+                if (withEvidence)
+                {
+                    var file = new ByteArrayContent(pdf);
+                    file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+                    form.Add(file, "Evidencias", $"acta-{sequence}.pdf");
+                }
+
+                return new HttpRequestMessage(HttpMethod.Post, $"/Registro/Valor/{slot.IndicatorId}?anio={slot.Year}&periodo={slot.ApiPeriod}&handler=Save") { Content = form };
+            }, cancellationToken, expect: HttpStatusCode.Redirect);
+            recorder.Record(sample);
+            attempts.Enqueue(new WriteAttempt(writer.Number, slot, sequence, marker, value, withEvidence, sample.Started, sample.Started.AddMilliseconds(sample.Milliseconds), sample.Error is null));
+            if (sample.Error is not null)
+            {
                 await Task.Delay(200, cancellationToken);
             }
         }

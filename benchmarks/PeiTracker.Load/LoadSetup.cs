@@ -13,17 +13,22 @@ public sealed record Slot(int IndicatorId, int Year, string Period)
     public override string ToString() => $"{IndicatorId}/{Year}/{ApiPeriod}";
 }
 
-public sealed record Writer(int Number, string Email, string Role, string Token, IReadOnlyList<Slot> Slots);
+/// <summary>A virtual user who enters values: through the JSON API with its token, or through the entry form with its password.</summary>
+public sealed record Writer(int Number, string Email, string Role, string Token, bool ViaForm, IReadOnlyList<Slot> Slots);
 
 /// <summary>
 /// Prepares the writers straight in PostgreSQL: users with the Planificador or Registrador role (a
 /// Registrador answers for one unit and writes only that unit's indicators), each with a personal API
-/// token stored as its hash, exactly as the Tokens page stores it. Every write then goes through the app.
+/// token stored as its hash, exactly as the Tokens page stores it; form writers get a password hashed
+/// the way ASP.NET Core Identity hashes it. Every write then goes through the app.
 /// </summary>
 public static class LoadSetup
 {
-    public static async Task<IReadOnlyList<Writer>> CreateWritersAsync(NpgsqlDataSource db, string runId, int count, int slotsPerWriter)
+    public const string FormWriterPassword = "Carga2025pei";
+
+    public static async Task<IReadOnlyList<Writer>> CreateWritersAsync(NpgsqlDataSource db, string runId, int apiWriters, int formWriters, int slotsPerWriter)
     {
+        var count = apiWriters + formWriters;
         var candidates = await FreeSlotsAsync(db);
         var byUnit = candidates.GroupBy(c => c.UnitId).OrderByDescending(g => g.Count()).ToList();
         var taken = new HashSet<Slot>();
@@ -59,14 +64,16 @@ public static class LoadSetup
             var role = registrador ? "Registrador" : "Planificador";
             var email = $"carga.{runId}.w{n}@peitracker.local";
             var token = "pei_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+            var viaForm = n > apiWriters;
             await using var tx = await connection.BeginTransactionAsync();
             var userId = Guid.NewGuid().ToString();
             await ExecuteAsync(connection, tx, """
                 INSERT INTO "AspNetUsers" (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, security_stamp,
                     concurrency_stamp, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count, full_name, is_active,
-                    must_change_password, created_at)
-                VALUES (@id, @email, upper(@email), @email, upper(@email), true, @stamp, @stamp, false, false, true, 0, @name, true, false, now())
-                """, ("id", userId), ("email", email), ("stamp", Guid.NewGuid().ToString()), ("name", $"Carga {runId} escritor {n} ({role})"));
+                    must_change_password, created_at, password_hash)
+                VALUES (@id, @email, upper(@email), @email, upper(@email), true, @stamp, @stamp, false, false, true, 0, @name, true, false, now(), @hash)
+                """, ("id", userId), ("email", email), ("stamp", Guid.NewGuid().ToString()), ("name", $"Carga {runId} escritor {n} ({role})"),
+                ("hash", viaForm ? IdentityV3Hash(FormWriterPassword) : DBNull.Value));
             await ExecuteAsync(connection, tx, """
                 INSERT INTO "AspNetUserRoles" (user_id, role_id) SELECT @id, r.id FROM "AspNetRoles" r WHERE r.name = @role
                 """, ("id", userId), ("role", role));
@@ -79,7 +86,7 @@ public static class LoadSetup
                 INSERT INTO api_tokens (user_id, name, hint, hash, created_at) VALUES (@id, 'Prueba de carga', @hint, @hash, now())
                 """, ("id", userId), ("hint", token[..10]), ("hash", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))));
             await tx.CommitAsync();
-            writers.Add(new Writer(n, email, role, token, slots));
+            writers.Add(new Writer(n, email, role, token, viaForm, slots));
         }
 
         return writers;
@@ -130,6 +137,22 @@ public static class LoadSetup
         }
 
         return slots;
+    }
+
+    /// <summary>ASP.NET Core Identity's version 3 format: PBKDF2 with HMAC-SHA512, 100 000 iterations, 128-bit salt, 256-bit key.</summary>
+    private static string IdentityV3Hash(string password)
+    {
+        const int iterations = 100_000;
+        var salt = RandomNumberGenerator.GetBytes(16);
+        var key = Rfc2898DeriveBytes.Pbkdf2(password, salt, iterations, HashAlgorithmName.SHA512, 32);
+        var output = new byte[13 + salt.Length + key.Length];
+        output[0] = 0x01;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(output.AsSpan(1), 2);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(output.AsSpan(5), iterations);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(output.AsSpan(9), (uint)salt.Length);
+        salt.CopyTo(output, 13);
+        key.CopyTo(output, 13 + salt.Length);
+        return Convert.ToBase64String(output);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string sql, params (string Name, object Value)[] parameters)

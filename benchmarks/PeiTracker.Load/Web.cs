@@ -45,7 +45,7 @@ public static partial class Web
     }
 
     /// <summary>Sends a request, times it, and says in a few words what went wrong, if anything.</summary>
-    public static async Task<(Sample Sample, string? Body)> TimedAsync(HttpClient client, string kind, Func<HttpRequestMessage> request, CancellationToken cancellationToken)
+    public static async Task<(Sample Sample, string? Body)> TimedAsync(HttpClient client, string kind, Func<HttpRequestMessage> request, CancellationToken cancellationToken, HttpStatusCode expect = HttpStatusCode.OK)
     {
         var started = DateTimeOffset.UtcNow;
         var watch = Stopwatch.StartNew();
@@ -55,7 +55,7 @@ public static partial class Web
             using var response = await client.SendAsync(message, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             watch.Stop();
-            var error = response.StatusCode == HttpStatusCode.OK ? null : Describe(response, body);
+            var error = response.StatusCode == expect ? null : Describe(response, body);
             return (new Sample(kind, started, watch.Elapsed.TotalMilliseconds, error), body);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException && !cancellationToken.IsCancellationRequested)
@@ -94,6 +94,13 @@ public static partial class Web
 
         var lead = Lead().Match(body) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value).Trim() : body.Length > 120 ? body[..120] : body;
         return $"{status} page: {lead}";
+    }
+
+    /// <summary>The value of a hidden input of a page, by name (attributes in the order Razor writes them).</summary>
+    public static string? HiddenValue(string html, string name)
+    {
+        var match = Regex.Match(html, $"<input type=\"hidden\"[^>]*name=\"{Regex.Escape(name)}\"[^>]*value=\"([^\"]*)\"|<input[^>]*name=\"{Regex.Escape(name)}\"[^>]*type=\"hidden\"[^>]*value=\"([^\"]*)\"");
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value) : null;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -3,7 +3,7 @@ using Npgsql;
 namespace PeiTracker.Load;
 
 /// <summary>One value sent by a writer; <see cref="Accepted"/> when the server answered 200.</summary>
-public sealed record WriteAttempt(int Writer, Slot Slot, long Sequence, string Marker, int Value, DateTimeOffset Started, DateTimeOffset Ended, bool Accepted);
+public sealed record WriteAttempt(int Writer, Slot Slot, long Sequence, string Marker, int Value, bool WithEvidence, DateTimeOffset Started, DateTimeOffset Ended, bool Accepted);
 
 public sealed record Verification(
     int Accepted,
@@ -15,10 +15,12 @@ public sealed record Verification(
     int SlotsWrong,
     int HalfWritten,
     int OrphanEvidence,
+    int EvidenceRows,
+    int EvidenceWrong,
     int ValuesWithoutAudit,
     IReadOnlyList<string> Problems)
 {
-    public bool Ok => Lost == 0 && Duplicated == 0 && SlotsWrong == 0 && HalfWritten == 0 && OrphanEvidence == 0 && ValuesWithoutAudit == 0;
+    public bool Ok => Lost == 0 && Duplicated == 0 && SlotsWrong == 0 && HalfWritten == 0 && OrphanEvidence == 0 && EvidenceWrong == 0 && ValuesWithoutAudit == 0;
 }
 
 /// <summary>
@@ -63,6 +65,20 @@ public static class WriteVerifier
             }
         }
 
+        var evidence = new Dictionary<Slot, int>();
+        await using (var command = db.CreateCommand("""
+            SELECT v.indicator_id, v.year, v.period, count(*) FROM evidence e JOIN indicator_values v ON v.id = e.value_id
+            WHERE v.comment LIKE @prefix GROUP BY v.indicator_id, v.year, v.period
+            """))
+        {
+            command.Parameters.AddWithValue("prefix", prefix);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                evidence[new Slot(reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2))] = (int)reader.GetInt64(3);
+            }
+        }
+
         var byMarker = attempts.ToDictionary(a => a.Marker);
         int verified = 0, lost = 0, duplicated = 0;
         foreach (var write in attempts.Where(a => a.Accepted))
@@ -90,7 +106,7 @@ public static class WriteVerifier
             Note(problems, $"audit row with marker {marker} that no writer sent");
         }
 
-        int slotsChecked = 0, slotsWrong = 0, halfWritten = 0;
+        int slotsChecked = 0, slotsWrong = 0, halfWritten = 0, evidenceWrong = 0;
         foreach (var slot in attempts.GroupBy(a => a.Slot))
         {
             var sent = slot.OrderBy(a => a.Sequence).ToList();
@@ -107,6 +123,14 @@ public static class WriteVerifier
             {
                 halfWritten++;
                 Note(problems, $"slot {slot.Key}: audit rows but no value row");
+            }
+
+            // Evidence is saved with its value and audit row or not at all: one file per committed write that carried one.
+            var expectedEvidence = sent.Count(a => a.WithEvidence && audit.ContainsKey(a.Marker));
+            if (evidence.GetValueOrDefault(slot.Key) != expectedEvidence)
+            {
+                evidenceWrong++;
+                Note(problems, $"slot {slot.Key}: {evidence.GetValueOrDefault(slot.Key)} evidence files, {expectedEvidence} committed writes carried one");
             }
 
             if (lastAccepted is null)
@@ -131,7 +155,7 @@ public static class WriteVerifier
             WHERE NOT v.is_demo AND NOT EXISTS (SELECT 1 FROM audit_entries a WHERE a.indicator_id = v.indicator_id AND a.kind = 'Valor')
             """);
         return new Verification(attempts.Count(a => a.Accepted), verified, lost, duplicated, committedWithoutAnswer, slotsChecked, slotsWrong,
-            halfWritten, (int)orphanEvidence, (int)withoutAudit, problems);
+            halfWritten, (int)orphanEvidence, evidence.Values.Sum(), evidenceWrong, (int)withoutAudit, problems);
     }
 
     private static async Task<long> CountAsync(NpgsqlDataSource db, string sql)
