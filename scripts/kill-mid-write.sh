@@ -23,7 +23,7 @@ done
 
 load_prepare kill
 app_start
-echo "App on $load_url, PostgreSQL on port $load_db_port. ${duration} s of writes; $kills kill -9 at random moments."
+echo "App on $load_url, PostgreSQL on port $load_db_port. ${duration} s: $writers API writers, $form_writers form writers, $readers readers; $kills kill -9 at random moments."
 client_start --duration "$duration" --writers "$writers" --form-writers "$form_writers" --readers "$readers"
 
 # The kills are spread over the run, each at a random moment of its share, leaving the last 10 s quiet.
