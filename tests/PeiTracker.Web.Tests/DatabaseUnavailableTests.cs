@@ -37,6 +37,7 @@ public sealed class DatabaseUnavailableTests : IAsyncLifetime
         });
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("5", response.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var page = await HttpClientExtensions.ParseAsync(await response.Content.ReadAsStringAsync());
         Assert.Contains(DatabaseUnavailable.Message, page.Body!.TextContent);
         Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector(".code")?.TextContent));
@@ -52,6 +53,7 @@ public sealed class DatabaseUnavailableTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("5", response.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(DatabaseUnavailable.Message, problem.GetProperty("detail").GetString());
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("codigoReferencia").GetString()));
