@@ -49,10 +49,15 @@ if $restart; then
   start=$(now_ms)
   echo "$(date -u +%T) stopping PostgreSQL (fast shutdown) for $down s..."
   pg_stop "$data_dir"
+  # What a monitor sees meanwhile: /health must say 503 with the Spanish message, not hang or crash.
+  curl -s -m 15 -o "$work/health-body" -w '%{http_code}' "$load_url/health" >"$work/health-status" 2>/dev/null &
+  probe_pid=$!
   sleep "$down"
+  wait "$probe_pid" || true
   pg_start "$data_dir" "$load_db_port" "$load_password"
   end=$(now_ms)
   echo "$start $end" >>"$work/outages"
+  echo "/health while PostgreSQL was down: HTTP $(cat "$work/health-status") $(cat "$work/health-body" 2>/dev/null)"
   echo "$(date -u +%T) PostgreSQL is back after $(( (end - start) / 1000 )).$(( (end - start) % 1000 / 100 )) s; the app keeps running (pid $app_pid)."
 fi
 
