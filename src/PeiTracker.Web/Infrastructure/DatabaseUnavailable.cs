@@ -73,8 +73,7 @@ public sealed class DatabaseUnavailable(ILogger<DatabaseUnavailable> logger) : I
         Extensions = { ["codigoReferencia"] = httpContext.TraceIdentifier },
     };
 
-    private static bool IsMachinePath(PathString path) =>
-        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsMachinePath(string path) => IsMachinePath(new PathString(path));
+    private static bool IsMachinePath(string path) =>
+        new PathString(path).StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        || new PathString(path).StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
 }
