@@ -83,6 +83,7 @@ builder.Services.AddAuthentication()
         PeiTracker.Web.Api.ApiTokenAuthenticationHandler.SchemeName, null);
 builder.Services.AddOpenApi("v1");
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<DatabaseUnavailable>();
 
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -164,7 +165,14 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 });
 
 // No stack trace ever reaches a user, in any environment: a Spanish error page with a reference id.
-app.UseExceptionHandler("/Error");
+// A database that cannot be reached gives 503 and "try again in a few seconds" (DatabaseUnavailable);
+// the error page runs in a fresh scope so it does not reuse the failed request's DbContext.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/Error",
+    CreateScopeForErrors = true,
+    StatusCodeSelector = DatabaseUnavailable.StatusCodeFor,
+});
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
@@ -188,6 +196,9 @@ app.MapHealthChecks("/health", new HealthCheckOptions
         [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded] = StatusCodes.Status200OK,
         [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
     },
+    ResponseWriter = (context, report) => report.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy
+        ? context.Response.WriteAsJsonAsync(DatabaseUnavailable.Problem(context), options: null, contentType: "application/problem+json")
+        : context.Response.WriteAsync(report.Status.ToString()),
 }).AllowAnonymous();
 app.MapStaticAssets().AllowAnonymous();
 app.MapOpenApi("/api/{documentName}/openapi.json");

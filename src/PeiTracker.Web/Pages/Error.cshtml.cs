@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PeiTracker.Web.Infrastructure;
 
 namespace PeiTracker.Web.Pages;
 
@@ -18,7 +20,7 @@ public class ErrorModel : PageModel
     private void Describe(int? code)
     {
         RequestId = HttpContext.TraceIdentifier;
-        Code = code ?? 500;
+        Code = code ?? (DatabaseUnavailable.Is(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error) ? 503 : 500);
     }
 
     public string Title => Code switch
@@ -26,6 +28,7 @@ public class ErrorModel : PageModel
         404 => "Página no encontrada",
         403 => "Acceso denegado",
         400 => "Solicitud no válida",
+        503 => DatabaseUnavailable.Title,
         _ => "Ocurrió un error",
     };
 
@@ -34,6 +37,7 @@ public class ErrorModel : PageModel
         404 => "La dirección no existe o el elemento fue eliminado. Revise el enlace o vuelva al plan.",
         403 => "Su rol no permite esta acción.",
         400 => "La solicitud no pudo procesarse. Vuelva a cargar la página e inténtelo de nuevo.",
+        503 => DatabaseUnavailable.Message + " Si estaba guardando un valor, vuelva a abrirlo para confirmar si quedó registrado.",
         _ => "No pudimos completar la operación. Sus datos no se modificaron. Si el problema continúa, comunique el código de referencia al administrador.",
     };
 }
