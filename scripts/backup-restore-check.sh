@@ -28,7 +28,7 @@ dotnet build src/PeiTracker.Web -c Release -v q -nologo >/dev/null
 start_app() {
   PEI_DB="Host=127.0.0.1;Port=$port;Database=$1;Username=postgres;Password=$password" \
   PEI_URLS="http://127.0.0.1:$app_port" PEI_DEMO="$2" PEI_KEYS_DIR="$work/keys" \
-  PEI_ADMIN_EMAIL=backup@peitracker.local PEI_ADMIN_PASSWORD=Backup2025pei ASPNETCORE_ENVIRONMENT=Production \
+  PEI_ADMIN_EMAIL=backup@peitracker.local PEI_ADMIN_PASSWORD=Backup2025pei ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_CONTENTROOT="$root/src/PeiTracker.Web" \
   Serilog__MinimumLevel__Default=Warning \
     dotnet src/PeiTracker.Web/bin/Release/net10.0/PeiTracker.Web.dll >"$work/app-$1.log" 2>&1 &
   app_pid=$!

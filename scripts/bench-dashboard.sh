@@ -24,7 +24,7 @@ trap cleanup EXIT
 dotnet build src/PeiTracker.Web -c Release -v q -nologo >/dev/null
 PEI_DB="Host=127.0.0.1;Port=$port;Database=bench;Username=postgres;Password=$password" \
 PEI_URLS="http://127.0.0.1:$app_port" PEI_DEMO=true PEI_KEYS_DIR="$work/keys" \
-PEI_ADMIN_EMAIL=bench@peitracker.local PEI_ADMIN_PASSWORD=Bench2025pei ASPNETCORE_ENVIRONMENT=Production \
+PEI_ADMIN_EMAIL=bench@peitracker.local PEI_ADMIN_PASSWORD=Bench2025pei ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_CONTENTROOT="$root/src/PeiTracker.Web" \
 Serilog__MinimumLevel__Default=Warning \
   dotnet src/PeiTracker.Web/bin/Release/net10.0/PeiTracker.Web.dll >"$work/app.log" 2>&1 &
 app_pid=$!

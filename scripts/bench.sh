@@ -55,7 +55,8 @@ echo "Building (Release)..."
 dotnet build src/PeiTracker.Web -c Release -v q -nologo >/dev/null
 dll=src/PeiTracker.Web/bin/Release/net10.0/PeiTracker.Web.dll
 export PEI_DB="Host=127.0.0.1;Port=$port;Database=bench;Username=postgres;Password=$password"
-export PEI_KEYS_DIR="$work/keys" PEI_ADMIN_EMAIL=bench@peitracker.local PEI_ADMIN_PASSWORD=Bench2025pei ASPNETCORE_ENVIRONMENT=Production
+# The project folder as content root: appsettings.json (logging) and wwwroot (static files), as a deployed app has them.
+export PEI_KEYS_DIR="$work/keys" PEI_ADMIN_EMAIL=bench@peitracker.local PEI_ADMIN_PASSWORD=Bench2025pei ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_CONTENTROOT="$root/src/PeiTracker.Web"
 
 echo "Loading the official plan with demo values, then $entities synthetic entities..."
 PEI_DEMO=true PEI_URLS="http://127.0.0.1:$app_port" dotnet "$dll" >"$work/seed.log" 2>&1 &

@@ -41,7 +41,7 @@ load_cleanup() {
 # app_start: starts the Release app in the background ($app_pid) and waits until /health answers 200 (60 s at most).
 app_start() {
   PEI_DB="$load_conn" PEI_URLS="$load_url" PEI_DEMO=true PEI_KEYS_DIR="$work/keys" \
-  PEI_ADMIN_EMAIL=carga@peitracker.local PEI_ADMIN_PASSWORD=Carga2025pei ASPNETCORE_ENVIRONMENT=Production \
+  PEI_ADMIN_EMAIL=carga@peitracker.local PEI_ADMIN_PASSWORD=Carga2025pei ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_CONTENTROOT="$root/src/PeiTracker.Web" \
   PEI_LOGIN_RATE_LIMIT=1000 Serilog__MinimumLevel__Default=Warning \
     dotnet src/PeiTracker.Web/bin/Release/net10.0/PeiTracker.Web.dll >>"$work/app.log" 2>&1 &
   app_pid=$!
