@@ -122,7 +122,8 @@ public static class MatrizPeiImporter
             using var document = SpreadsheetDocument.Open(new MemoryStream(file, writable: false), false, new OpenSettings { MaxCharactersInPart = MaxPartBytes });
             return ReadSheet(document, years);
         }
-        catch (Exception ex) when (ex is InvalidDataException or FormatException or OpenXmlPackageException or XmlException or IOException)
+        // InvalidOperationException: the package names a part (workbook, sheet, shared strings) it does not contain.
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or OpenXmlPackageException or XmlException or IOException or InvalidOperationException)
         {
             return SheetContent.Fail(NotXlsxMessage, "");
         }
