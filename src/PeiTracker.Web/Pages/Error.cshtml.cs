@@ -18,7 +18,9 @@ public class ErrorModel : PageModel
     private void Describe(int? code)
     {
         RequestId = HttpContext.TraceIdentifier;
-        Code = code ?? 500;
+        // Re-executed by the exception handler there is no code in the query, but the status is already
+        // chosen (400 for a request ASP.NET Core could not read, such as a form with a NUL character).
+        Code = code ?? (Response.StatusCode is >= 400 and < 500 ? Response.StatusCode : 500);
     }
 
     public string Title => Code switch
