@@ -28,6 +28,7 @@ public class ErrorModel : PageModel
         404 => "Página no encontrada",
         403 => "Acceso denegado",
         400 => "Solicitud no válida",
+        413 => "Archivo demasiado grande",
         _ => "Ocurrió un error",
     };
 
@@ -36,6 +37,7 @@ public class ErrorModel : PageModel
         404 => "La dirección no existe o el elemento fue eliminado. Revise el enlace o vuelva al plan.",
         403 => "Su rol no permite esta acción.",
         400 => "La solicitud no pudo procesarse. Vuelva a cargar la página e inténtelo de nuevo.",
+        413 => "El archivo enviado supera el límite de tamaño (10 MB por evidencia, 5 MB para la Matriz del PEI). No se guardó nada: vuelva atrás y elija un archivo más pequeño.",
         _ => "No pudimos completar la operación. Sus datos no se modificaron. Si el problema continúa, comunique el código de referencia al administrador.",
     };
 }
