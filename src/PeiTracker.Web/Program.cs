@@ -100,7 +100,11 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AddPageApplicationModelConvention("/Cuenta/Ingresar",
         model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(LoginRateLimit.Policy)));
     options.Conventions.AllowAnonymousToPage("/Error");
-}).AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+}).AddMvcOptions(options =>
+{
+    options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+    SpanishBindingMessages.Apply(options.ModelBindingMessageProvider);
+});
 
 // Spanish text is written as is (á, ñ), not as numeric entities; escaping of markup is unchanged.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
