@@ -38,6 +38,9 @@ public partial class RouteTableTests(AppFixture app)
         /// <summary>Administrador and Planificador; a Registrador only for indicators of their units, a Consulta never.</summary>
         UnitScoped,
 
+        /// <summary>Everyone who sees every indicator (Administrador, Planificador, Consulta); a Registrador only for their units.</summary>
+        ViewScoped,
+
         /// <summary>The JSON API: personal tokens only, never the session cookie of any role.</summary>
         ApiToken,
     }
@@ -71,7 +74,7 @@ public partial class RouteTableTests(AppFixture app)
         ["Registro"] = Access.SignedIn,
         ["Registro/Index"] = Access.SignedIn,
         ["Registro/Valor/{id:int}"] = Access.UnitScoped,
-        ["Registro/Evidencia/{id:int}"] = Access.UnitScoped,
+        ["Registro/Evidencia/{id:int}"] = Access.ViewScoped,
         ["Registro/Revision"] = Access.EditPlan,
         ["Registro/Periodos"] = Access.EditPlan,
         ["Reportes"] = Access.SignedIn,
@@ -181,11 +184,12 @@ public partial class RouteTableTests(AppFixture app)
                 Access.Public or Access.SignedIn => true,
                 Access.EditPlan or Access.UnitScoped => role is Roles.Administrador or Roles.Planificador,
                 Access.Administer => role == Roles.Administrador,
+                Access.ViewScoped => role != Roles.Registrador,
                 _ => false,
             };
 
-            // A unit-scoped route for a missing record may answer 404 before it looks at the person: nothing is shown either way.
-            var ok = status < 500 && (allowed ? !denied : denied || (access == Access.UnitScoped && response.StatusCode == HttpStatusCode.NotFound));
+            // A scoped route for a missing record may answer 404 before it looks at the person: nothing is shown either way.
+            var ok = status < 500 && (allowed ? !denied : denied || (access is Access.UnitScoped or Access.ViewScoped && response.StatusCode == HttpStatusCode.NotFound));
             if (!ok)
             {
                 failures.Add($"{role} on {route.Pattern} ({route.Method}): {status} {location}, expected {(allowed ? "served" : "denied")}");
