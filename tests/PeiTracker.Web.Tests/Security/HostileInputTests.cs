@@ -146,6 +146,11 @@ public partial class HostileInputTests(AppFixture app)
             {
                 await AssertShownEscapedAsync(client, url, payload);
             }
+
+            if (field == TextField.IndicatorName)
+            {
+                await AssertOpenDataCsvNeutralizesFormulasAsync(s, payload);
+            }
         }
         finally
         {
@@ -459,6 +464,21 @@ public partial class HostileInputTests(AppFixture app)
         var wanted = Squeeze(payload);
         Assert.True(Squeeze(page.Body!.TextContent).Contains(wanted, StringComparison.Ordinal) || page.All.Any(e => e.Attributes.Any(a => Squeeze(a.Value).Contains(wanted, StringComparison.Ordinal))),
             $"GET {url} does not show «{payload}» as text");
+    }
+
+    /// <summary>In the open-data CSV a name that a spreadsheet would run as a formula starts with an apostrophe.</summary>
+    private async Task AssertOpenDataCsvNeutralizesFormulasAsync(Session s, string payload)
+    {
+        var plan = await app.QueryAsync(db => db.Indicators.Where(i => i.Id == s.EditIndicator).Select(i => i.Plan!.Code).SingleAsync());
+        var csv = await (await s.Admin.GetAsync($"/DatosAbiertos/{plan}/indicadores.csv")).Content.ReadAsStringAsync();
+        var quoted = payload.Replace("\"", "\"\"", StringComparison.Ordinal);
+        var formulaLike = payload[0] is '=' or '+' or '-' or '@';
+        Assert.Contains((formulaLike ? "'" : "") + quoted, csv, StringComparison.Ordinal);
+        if (formulaLike)
+        {
+            Assert.DoesNotContain("," + quoted, csv, StringComparison.Ordinal);
+            Assert.DoesNotContain(",\"" + quoted, csv, StringComparison.Ordinal);
+        }
     }
 
     private static string Squeeze(string text) => Whitespace().Replace(text, " ").Trim();
