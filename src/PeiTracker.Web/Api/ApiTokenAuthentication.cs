@@ -10,7 +10,7 @@ namespace PeiTracker.Web.Api;
 
 /// <summary>
 /// "Authorization: Bearer pei_..." for the JSON API. The token is looked up by its hash; a revoked
-/// token or a deactivated user is refused. Failures answer with RFC 7807 problem details in Spanish.
+/// token or a deactivated user is refused, and so is a user who must change their password (403). Failures answer with RFC 7807 problem details in Spanish.
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -21,6 +21,8 @@ public sealed class ApiTokenAuthenticationHandler(
     TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
+
+    private const string PasswordChangePendingKey = "pei.api.password-change-pending";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -43,6 +45,13 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("Token no válido o revocado.");
         }
 
+        if (token.User.MustChangePassword)
+        {
+            // The browser sends such a person to change it first (AccountStatusMiddleware); the API cannot, so it refuses.
+            Context.Items[PasswordChangePendingKey] = true;
+            return AuthenticateResult.Fail("Cambio de contraseña pendiente.");
+        }
+
         var now = clock.GetUtcNow();
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
         {
@@ -61,7 +70,10 @@ public sealed class ApiTokenAuthenticationHandler(
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status401Unauthorized, "No autenticado",
+        Context.Items.ContainsKey(PasswordChangePendingKey)
+            ? WriteProblemAsync(StatusCodes.Status403Forbidden, "Cambio de contraseña pendiente",
+                "Debe cambiar su contraseña en la aplicación (Mi cuenta > Contraseña) antes de usar la API; mientras tanto sus tokens no se aceptan.")
+            : WriteProblemAsync(StatusCodes.Status401Unauthorized, "No autenticado",
             "Envíe un token personal válido en la cabecera Authorization: Bearer pei_... (se crea en Mi cuenta > Tokens de API).");
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>

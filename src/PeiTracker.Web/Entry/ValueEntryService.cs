@@ -44,6 +44,7 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
     public const string FilesField = "Evidencias";
     public const string GeneralField = "";
     public const string UnknownIndicator = "El indicador no existe.";
+    public const string ControlCharactersMessage = "El texto contiene caracteres no permitidos (caracteres de control): bórrelos y vuelva a intentarlo.";
 
     public async Task<bool> CanEditAsync(ClaimsPrincipal user, Indicator indicator, CancellationToken cancellationToken = default)
     {
@@ -263,6 +264,16 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
             return EntryResult.Refused("Motivo", "Indique qué debe corregir la unidad: el motivo es obligatorio para observar un valor.");
         }
 
+        if (reason is { Length: > 1000 })
+        {
+            return EntryResult.Refused("Motivo", "El motivo no puede superar los 1000 caracteres.");
+        }
+
+        if (reason is not null && HasControlCharacters(reason))
+        {
+            return EntryResult.Refused("Motivo", ControlCharactersMessage);
+        }
+
         if (await PeriodProblemAsync(value.Indicator!.Plan!, value.Year, value.Period, cancellationToken) is { } periodProblem)
         {
             return EntryResult.Refused(PeriodField, periodProblem);
@@ -309,6 +320,8 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
         $"{ProgressFormat.Number(value.Value, Math.Max(indicator.Decimals, 0))} ({Labels.Of(value.Status).ToLowerInvariant()})" +
         (string.IsNullOrEmpty(value.Comment) ? "" : $"; comentario: {value.Comment}");
 
+    public static bool HasControlCharacters(string text) => text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
+
     private static string? Clean(string? text, int max, string field, Dictionary<string, string> errors)
     {
         var trimmed = text?.Trim();
@@ -320,6 +333,11 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
         if (trimmed.Length > max)
         {
             errors[field] = $"Máximo {max} caracteres.";
+        }
+        else if (HasControlCharacters(trimmed))
+        {
+            // PostgreSQL cannot store a NUL in text; the API and multipart forms let one through.
+            errors[field] = ControlCharactersMessage;
         }
 
         return trimmed;

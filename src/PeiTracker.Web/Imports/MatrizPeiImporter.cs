@@ -35,6 +35,8 @@ public static class MatrizPeiImporter
     public const string PartTooLargeMessage =
         "El contenido del archivo ocupa más de 50 MB al descomprimirlo; no se leerá. Cargue la matriz descargada de esta página.";
 
+    public const string UnreadableNumberMessage = "La celda numérica no contiene un número legible (el archivo está dañado); escriba la cifra de nuevo.";
+
     public const string NoIndicatorRowsMessage = "La hoja no tiene filas de indicadores: no hay nada que cargar.";
 
     public const string RowWithoutIndicatorMessage =
@@ -122,7 +124,8 @@ public static class MatrizPeiImporter
             using var document = SpreadsheetDocument.Open(new MemoryStream(file, writable: false), false, new OpenSettings { MaxCharactersInPart = MaxPartBytes });
             return ReadSheet(document, years);
         }
-        catch (Exception ex) when (ex is InvalidDataException or FormatException or OpenXmlPackageException or XmlException or IOException)
+        // InvalidOperationException: the package names a part (workbook, sheet, shared strings) it does not contain.
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or OpenXmlPackageException or XmlException or IOException or InvalidOperationException)
         {
             return SheetContent.Fail(NotXlsxMessage, "");
         }
@@ -373,7 +376,12 @@ public static class MatrizPeiImporter
                 error = PercentFormatMessage;
                 break;
             case CellKind.Number:
-                if (!decimal.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || Math.Abs(number) >= 1_000_000_000_000m)
+                if (!double.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var stored) || !double.IsFinite(stored))
+                {
+                    // Excel never stores NaN, INF or "1.5.5" in a number cell: the file was damaged or made by hand.
+                    error = UnreadableNumberMessage;
+                }
+                else if (!decimal.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || Math.Abs(number) >= 1_000_000_000_000m)
                 {
                     error = DecimalText.TooLargeMessage;
                 }

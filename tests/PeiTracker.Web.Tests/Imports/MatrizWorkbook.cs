@@ -13,6 +13,12 @@ public sealed record Percent(decimal Fraction);
 /// <summary>A cell holding an Excel error such as #DIV/0!.</summary>
 public sealed record ExcelError(string Code);
 
+/// <summary>A numeric cell whose stored text is written as given (1E+300, NaN...), as a damaged or hand-made file may hold.</summary>
+public sealed record RawNumber(string Text);
+
+/// <summary>A cell with a formula and the value Excel cached for it.</summary>
+public sealed record Formula(string Expression, string? Cached);
+
 /// <summary>
 /// Builds .xlsx files in the Matriz del PEI layout the way Excel saves them (shared strings,
 /// numeric cells), independently of the exporter, so import tests do not just mirror its quirks.
@@ -146,6 +152,10 @@ public sealed class MatrizWorkbook
                 return new Cell(new CellValue(percent.Fraction.ToString(CultureInfo.InvariantCulture))) { StyleIndex = 1 };
             case ExcelError error:
                 return new Cell(new CellValue(error.Code)) { DataType = CellValues.Error };
+            case RawNumber raw:
+                return new Cell(new CellValue(raw.Text));
+            case Formula formula:
+                return new Cell { CellFormula = new CellFormula(formula.Expression), CellValue = formula.Cached is null ? null : new CellValue(formula.Cached) };
             case double number:
                 return new Cell(new CellValue(number.ToString("R", CultureInfo.InvariantCulture)));
             case IFormattable number:

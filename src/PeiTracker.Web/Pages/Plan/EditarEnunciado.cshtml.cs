@@ -74,6 +74,10 @@ public class EditarEnunciadoModel(AppDbContext db, TimeProvider clock) : PageMod
         {
             ModelState.AddModelError("Input.Reason", "Explique el motivo del cambio: queda en el historial.");
         }
+        else if (Input.Reason.Length > 1000)
+        {
+            ModelState.AddModelError("Input.Reason", "El motivo no puede superar los 1000 caracteres.");
+        }
 
         if (!ModelState.IsValid)
         {

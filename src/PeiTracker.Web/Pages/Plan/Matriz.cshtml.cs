@@ -18,6 +18,7 @@ namespace PeiTracker.Web.Pages.Plan;
 /// saves nothing if the changes differ from the ones previewed. Downloading is MatrizDescargar.
 /// </summary>
 [Authorize(Policy = Policies.EditPlan)]
+[UploadLimit(2 * MatrizPeiImporter.MaxFileBytes)]
 [RequestSizeLimit(2 * MatrizPeiImporter.MaxFileBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = 2 * MatrizPeiImporter.MaxFileBytes)]
 public class MatrizModel(AppDbContext db, TimeProvider clock, PendingUploadStore uploads) : PageModel

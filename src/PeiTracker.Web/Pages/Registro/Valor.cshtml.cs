@@ -4,11 +4,13 @@ using PeiTracker.Domain;
 using PeiTracker.Domain.Entry;
 using PeiTracker.Domain.Progress;
 using PeiTracker.Web.Entry;
+using PeiTracker.Web.Infrastructure;
 using PeiTracker.Web.Progress;
 
 namespace PeiTracker.Web.Pages.Registro;
 
 /// <summary>Entering one indicator's value for one period: value, comment, medio de verificación, evidence; save or send.</summary>
+[UploadLimit(60 * 1024 * 1024)]
 [RequestSizeLimit(60 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
 public class ValorModel(ValueEntryService entry) : PageModel
