@@ -74,11 +74,18 @@ for _ in $(seq 1 240); do curl -fs "$base/health" >/dev/null 2>&1 && break; slee
 curl -fs "$base/health" >/dev/null || { echo "the app did not start" >&2; tail -20 "$work/app.log" >&2; exit 1; }
 
 jar="$work/cookies"
-token=$(curl -s -c "$jar" -b "$jar" "$base/Cuenta/Ingresar" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)
-curl -s -c "$jar" -b "$jar" -o /dev/null -X POST "$base/Cuenta/Ingresar" \
-  --data-urlencode "Input.Email=bench@peitracker.local" --data-urlencode "Input.Password=Bench2025pei" --data-urlencode "__RequestVerificationToken=$token"
-cookie="$(awk '$6 ~ /^pei\.auth/ { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$jar")"
-[ -n "$cookie" ] || { echo "sign-in failed" >&2; exit 1; }
+# A fresh sign-in before each measurement: a browser would take the cookie the app renews when it
+# re-checks the account (every minute); a fixed cookie would be re-checked at every request.
+sign_in() {
+  rm -f "$jar"
+  local token
+  token=$(curl -s -c "$jar" -b "$jar" "$base/Cuenta/Ingresar" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)
+  curl -s -c "$jar" -b "$jar" -o /dev/null -X POST "$base/Cuenta/Ingresar" \
+    --data-urlencode "Input.Email=bench@peitracker.local" --data-urlencode "Input.Password=Bench2025pei" --data-urlencode "__RequestVerificationToken=$token"
+  cookie="$(awk '$6 ~ /^pei\.auth/ { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$jar")"
+  [ -n "$cookie" ] || { echo "sign-in failed" >&2; exit 1; }
+}
+sign_in
 
 plan_id=$(psql_ -d bench -c "SELECT id FROM plans WHERE code = 'MRE-PEI-2025-2030'")
 indicator_id=$(psql_ -d bench -c "SELECT min(id) FROM indicators WHERE plan_id = $plan_id AND objective_id IS NOT NULL")
@@ -108,6 +115,7 @@ done
 declare -A p50 p95 rps errs count
 measure_http() {
   local k="$1" c="$2" line
+  sign_in
   line=$(wrk -t2 -c"$c" -d"${seconds}s" -H "Cookie: $cookie" -s scripts/lib/wrk-report.lua "$base${url[$k]}" | grep '^RESULT')
   read -r _ p50[$k] p95[$k] rps[$k] errs[$k] count[$k] <<<"$line"
 }

@@ -14,6 +14,10 @@ namespace PeiTracker.Web.Pages.Registro;
 [Authorize(Policy = Policies.EditPlan)]
 public class RevisionModel(AppDbContext db, ValueEntryService entry, TimeProvider clock) : PageModel
 {
+    /// <summary>The plan whose queue is shown: the first vigente plan unless another is asked for.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Plan { get; set; }
+
     public IReadOnlyList<Item> Items { get; private set; } = [];
 
     public IReadOnlyDictionary<(int Year, PeriodKind Period), DateOnly> Deadlines { get; private set; } = new Dictionary<(int, PeriodKind), DateOnly>();
@@ -25,15 +29,18 @@ public class RevisionModel(AppDbContext db, ValueEntryService entry, TimeProvide
     public async Task OnGetAsync()
     {
         Today = DateOnly.FromDateTime(PeruTime.ToLima(clock.GetUtcNow()).DateTime);
+        // One plan's queue: with several entities in the database, another entity's values are not this office's to review.
+        Plan = await db.ResolveCodeAsync(Plan);
+        var planId = await db.Plans.Where(p => p.Code == Plan).Select(p => (int?)p.Id).SingleOrDefaultAsync();
         var values = await db.Values.AsNoTracking()
-            .Where(v => v.Status == ValueStatus.Enviado)
+            .Where(v => v.Status == ValueStatus.Enviado && v.Indicator!.PlanId == planId)
             .Include(v => v.Indicator).ThenInclude(i => i!.ResponsibleUnits).ThenInclude(u => u.Unit)
             .Include(v => v.Evidence)
             .OrderBy(v => v.Year).ThenBy(v => v.Period).ThenBy(v => v.Indicator!.Key)
             .AsSplitQuery()
             .ToListAsync();
         Items = values.Select(v => new Item(v, v.Indicator!, string.Join(", ", v.Indicator!.ResponsibleUnits.Select(u => u.Unit!.Acronym)))).ToList();
-        Deadlines = await db.PeriodDeadlines.AsNoTracking().ToDictionaryAsync(d => (d.Year, d.Period), d => d.DueDate);
+        Deadlines = await db.PeriodDeadlines.AsNoTracking().Where(d => d.PlanId == planId).ToDictionaryAsync(d => (d.Year, d.Period), d => d.DueDate);
     }
 
     public Task<IActionResult> OnPostValidateAsync(int valueId, uint version) => ReviewAsync(valueId, WorkflowAction.Validar, null, version);
@@ -46,6 +53,6 @@ public class RevisionModel(AppDbContext db, ValueEntryService entry, TimeProvide
         TempData[result.Saved ? "Status" : "Error"] = result.Saved
             ? (action == WorkflowAction.Validar ? "Valor validado." : "Valor observado: la unidad verá el motivo y podrá corregirlo.")
             : result.Conflict ?? string.Join(" ", result.Errors.Values);
-        return RedirectToPage();
+        return RedirectToPage(new { plan = Plan });
     }
 }
