@@ -22,6 +22,12 @@ public sealed class AccountStatusMiddleware(RequestDelegate next)
 
     private static readonly PathString[] AllowedWhileChangePending = [ChangePasswordPath, "/Cuenta/Salir"];
 
+    private sealed record AccountState(bool IsActive, bool MustChangePassword);
+
+    // Compiled once: it runs on every signed-in request (issue 9).
+    private static readonly Func<AppDbContext, string, Task<AccountState?>> AccountOf = EF.CompileAsyncQuery((AppDbContext db, string id) =>
+        db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new AccountState(u.IsActive, u.MustChangePassword)).SingleOrDefault());
+
     public async Task InvokeAsync(HttpContext context, AppDbContext db, IOptions<IdentityOptions> identityOptions)
     {
         var endpoint = context.GetEndpoint();
@@ -32,10 +38,7 @@ public sealed class AccountStatusMiddleware(RequestDelegate next)
         }
 
         var userId = context.User.FindFirstValue(identityOptions.Value.ClaimsIdentity.UserIdClaimType);
-        var account = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId)
-            .Select(u => new { u.IsActive, u.MustChangePassword })
-            .SingleOrDefaultAsync(context.RequestAborted);
+        var account = userId is null ? null : await AccountOf(db, userId);
 
         if (account is null || !account.IsActive)
         {

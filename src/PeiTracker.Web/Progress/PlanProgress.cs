@@ -34,14 +34,23 @@ public sealed class PlanProgressView
 {
     private readonly Dictionary<int, IndicatorProgress> byIndicator;
 
-    public PlanProgressView(Domain.Plan plan, bool includePending, Dictionary<int, IndicatorProgress> byIndicator)
+    private readonly IReadOnlyDictionary<(int Year, PeriodKind Period), DateOnly> deadlines;
+
+    public PlanProgressView(Domain.Plan plan, bool includePending, Dictionary<int, IndicatorProgress> byIndicator, IReadOnlyDictionary<(int, PeriodKind), DateOnly>? deadlines = null)
     {
         Plan = plan;
         IncludePending = includePending;
         this.byIndicator = byIndicator;
+        this.deadlines = deadlines ?? new Dictionary<(int, PeriodKind), DateOnly>();
     }
 
+    /// <summary>The date by which the units must report the period, when the planning office set one.</summary>
+    public DateOnly? DeadlineOf(ReportPeriod period) => deadlines.TryGetValue((period.Year, period.Kind), out var due) ? due : null;
+
     public Domain.Plan Plan { get; }
+
+    /// <summary>The plan's data version this view was computed at (0 when computed outside the cache).</summary>
+    public long DataVersion { get; internal set; }
 
     public PlanSettings Settings => Plan.Settings;
 
@@ -122,24 +131,27 @@ public sealed class PlanProgressService(AppDbContext db, ProgressCache cache)
 
         // The version is read before the tree, so a cached view is never older than the version it is stored under.
         var plan = (await db.LoadTreesAsync([stamp.Id], withValues: true, cancellationToken)).Single();
-        var view = Compute(plan, pending);
+        var deadlines = await db.PeriodDeadlines.AsNoTracking().Where(d => d.PlanId == stamp.Id).ToDictionaryAsync(d => (d.Year, d.Period), d => d.DueDate, cancellationToken);
+        var view = Compute(plan, pending, deadlines);
+        view.DataVersion = stamp.DataVersion;
         cache.Store(stamp, pending, view);
         return view;
     }
 
     /// <summary>The requested plan, or the first vigente plan when none is asked for, with its data version.</summary>
-    public Task<PlanStamp?> StampAsync(string? planCode, CancellationToken cancellationToken = default)
-    {
-        var anyPlan = string.IsNullOrWhiteSpace(planCode);
-        return db.Plans.AsNoTracking()
-            .Where(p => anyPlan || p.Code == planCode)
+    public Task<PlanStamp?> StampAsync(string? planCode, CancellationToken cancellationToken = default) =>
+        StampQuery(db, string.IsNullOrWhiteSpace(planCode) ? null : planCode);
+
+    // Compiled once: this runs on every dashboard, report and API read, and EF's per-call translation showed in profiles (issue 9).
+    private static readonly Func<AppDbContext, string?, Task<PlanStamp?>> StampQuery = EF.CompileAsyncQuery((AppDbContext db, string? code) =>
+        db.Plans.AsNoTracking()
+            .Where(p => code == null || p.Code == code)
             .OrderBy(p => p.Status == PlanStatus.Vigente ? 0 : 1).ThenBy(p => p.Code)
             .Select(p => new PlanStamp(p.Id, p.Code, p.DataVersion, p.Settings.OnlyValidated))
-            .FirstOrDefaultAsync(cancellationToken);
-    }
+            .FirstOrDefault());
 
     /// <summary>Every indicator of a loaded plan through the engine, counting the values the viewer counts.</summary>
-    public static PlanProgressView Compute(Domain.Plan plan, bool includePending)
+    public static PlanProgressView Compute(Domain.Plan plan, bool includePending, IReadOnlyDictionary<(int, PeriodKind), DateOnly>? deadlines = null)
     {
         var progress = new Dictionary<int, IndicatorProgress>(plan.Indicators.Count);
         foreach (var indicator in plan.Indicators)
@@ -148,7 +160,7 @@ public sealed class PlanProgressService(AppDbContext db, ProgressCache cache)
             progress[indicator.Id] = ProgressCalculator.Calculate(IndicatorInput.From(indicator, counted), plan.Settings, plan.FirstYear, plan.LastYear);
         }
 
-        return new PlanProgressView(plan, includePending, progress);
+        return new PlanProgressView(plan, includePending, progress, deadlines);
     }
 
     /// <summary>Validated values always count; values sent for review count only when the viewer includes pending ones.</summary>

@@ -13,7 +13,7 @@ namespace PeiTracker.Web.Pages.Tablero;
 /// The plan dashboard: where the plan stands in a period, each OEI's avance, what is at risk and
 /// what is overdue. Every filter lives in the query string, so a view can be bookmarked and shared.
 /// </summary>
-public class IndexModel(PlanProgressService progress, AppDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(PlanProgressService progress, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Plan { get; set; }
@@ -62,6 +62,10 @@ public class IndexModel(PlanProgressService progress, AppDbContext db, TimeProvi
 
     public bool IsFiltered => Oei is not null || Unidad is not null || Semaforo is not null;
 
+    /// <summary>Everything the rendered body depends on: the plan's data version, the filters and the day (for overdue deadlines).</summary>
+    public string FragmentKey => string.Join('|', View.Plan.Id, View.DataVersion, View.IncludePending, Period.Year, Period.QueryValue, Oei, Unidad, Semaforo, Pendientes,
+        DateOnly.FromDateTime(PeruTime.ToLima(clock.GetUtcNow()).DateTime).DayNumber);
+
     public record ObjectiveCard(StrategicObjective Objective, RollUpResult RollUp, IReadOnlyList<(string Label, decimal? Avance)> Trend);
 
     public record IndicatorRow(Indicator Indicator, string Owner, PeriodProgress? Progress, Projection Projection, string Units)
@@ -107,9 +111,7 @@ public class IndexModel(PlanProgressService progress, AppDbContext db, TimeProvi
             .OrderBy(r => r.Projection.ProjectedProgress ?? 0m).Take(10).ToList();
         Missing = rows.Where(r => r.Status == ProgressStatus.SinDato).ToList();
 
-        Deadline = await db.PeriodDeadlines.AsNoTracking()
-            .Where(d => d.PlanId == view.Plan.Id && d.Year == Period.Year && d.Period == Period.Kind)
-            .Select(d => (DateOnly?)d.DueDate).SingleOrDefaultAsync();
+        Deadline = view.DeadlineOf(Period);
         DeadlinePassed = Deadline is { } due && DateOnly.FromDateTime(PeruTime.ToLima(clock.GetUtcNow()).DateTime) > due;
         Units = view.AllIndicators.SelectMany(i => i.ResponsibleUnits).Select(u => u.Unit!).DistinctBy(u => u.Id).OrderBy(u => u.Name).ToList();
         return Page();
