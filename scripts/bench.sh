@@ -96,19 +96,21 @@ declare -A url=(
   [c]="/Reportes/Seguimiento?anio=2025&periodo=A"
   [d]="/Tablero/Nacional?anio=2025&periodo=A"
   [f]="$static_url"
+  [g]="/Cuenta/Contrasena"
 )
 declare -A label=(
   [a]="(a) tablero del plan (MRE)" [b]="(b) página de indicador" [c]="(c) Reporte de seguimiento .xlsx"
   [d]="(d) vista nacional ($entities entidades)" [e]="(e) SQL directo de las filas de (a)" [f]="(f) archivo estático"
+  [g]="(g) página mínima con sesión (referencia)"
 )
 
-for k in a b c d f; do
+for k in a b c d f g; do
   read -r code took < <(curl -s -b "$jar" -o /dev/null -w '%{http_code} %{time_total}\n' "$base${url[$k]}")
   [ "$code" = 200 ] || { echo "${url[$k]} answered $code" >&2; tail -20 "$work/app.log" >&2; exit 1; }
   echo "   first request of ${label[$k]}: ${took} s"
 done
 echo "   memory after warm-up: $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$app_pid/status)"
-for k in a b c d f; do
+for k in a b c d f g; do
   for _ in $(seq 1 20); do curl -s -b "$jar" -o /dev/null "$base${url[$k]}"; done
 done
 
@@ -146,12 +148,13 @@ measure_http c 2
 measure_http d 4
 measure_sql "$connections"
 measure_http f "$connections"
+measure_http g "$connections"
 peak=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' /proc/$app_pid/status)
 
 echo
 echo "| medición | URL | conexiones | mediana (ms) | p95 (ms) | peticiones/s | errores |"
 echo "|---|---|---:|---:|---:|---:|---:|"
-for k in a b c d e f; do
+for k in a b c d e f g; do
   conns=$connections; [ "$k" = c ] && conns=2; [ "$k" = d ] && conns=4
   where="${url[$k]:-pgbench, 7 consultas}"
   printf '| %s | `%s` | %s | %s | %s | %s | %s |\n' "${label[$k]}" "$where" "$conns" "${p50[$k]}" "${p95[$k]}" "${rps[$k]}" "${errs[$k]}"
@@ -159,6 +162,7 @@ done
 echo
 awk -v a50="${p50[a]}" -v a95="${p95[a]}" -v e50="${p50[e]}" -v e95="${p95[e]}" -v f50="${p50[f]}" -v f95="${p95[f]}" 'BEGIN {
   printf "Ratios: (a)/(e) mediana %.1fx, p95 %.1fx · (a)/(f) mediana %.1fx, p95 %.1fx\n", a50/e50, a95/e95, a50/f50, a95/f95 }'
+echo "Reference (g): the simplest signed-in page (session cookie, account check, layout) serves ${rps[g]} req/s on this run: the ceiling any signed-in page can reach here."
 echo "Peak memory of the web process (VmHWM): $peak MB"
 echo
 echo "Goals: (a) p95 <= 50 ms and <= 3x (e), >= 300 req/s; (c) < 500 ms; (d) < 1 s; memory < 400 MB"
