@@ -26,7 +26,7 @@ public class ProgressCacheTests(AppFixture app)
 
     public static TheoryData<string, string> Writes => new()
     {
-        { "value", "UPDATE indicator_values SET comment = coalesce(comment, '') || '.' WHERE id = (SELECT min(v.id) FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id JOIN plans p ON p.id = i.plan_id WHERE p.code = 'MRE-PEI-2025-2030')" },
+        { "value", "INSERT INTO indicator_values (indicator_id, year, period, value, status, created_by, created_at, is_demo) SELECT min(i.id), 2030, 'SegundoSemestre', 1, 'Borrador', 'prueba', now(), false FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE p.code = 'MRE-PEI-2025-2030' ON CONFLICT (indicator_id, year, period) DO UPDATE SET comment = coalesce(indicator_values.comment, '') || '.'" },
         { "target", "UPDATE targets SET value = value WHERE id = (SELECT min(t.id) FROM targets t JOIN indicators i ON i.id = t.indicator_id JOIN plans p ON p.id = i.plan_id WHERE p.code = 'MRE-PEI-2025-2030')" },
         { "indicator", "UPDATE indicators SET relevance = relevance WHERE id = (SELECT min(i.id) FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE p.code = 'MRE-PEI-2025-2030')" },
         { "objective", "UPDATE objectives SET priority = priority WHERE plan_id = (SELECT id FROM plans WHERE code = 'MRE-PEI-2025-2030')" },

@@ -40,25 +40,35 @@ public class IndexModel(PlanProgressService progress, TimeProvider clock) : Page
 
     public ReportPeriod Period { get; private set; } = null!;
 
-    public RollUpResult PlanRollUp { get; private set; } = null!;
+    // The figures are computed when the page first reads them: when its body comes from the fragment
+    // cache (same data version and filters), nothing below is computed at all.
+    private Figures? figures;
 
-    public RollUpResult Scope { get; private set; } = null!;
+    private Figures Computed => figures ??= ComputeFigures();
 
-    public IReadOnlyList<ObjectiveCard> Cards { get; private set; } = [];
+    public RollUpResult PlanRollUp => Computed.PlanRollUp;
 
-    public IReadOnlyList<IndicatorRow> Rows { get; private set; } = [];
+    public RollUpResult Scope => Computed.Scope;
 
-    public IReadOnlyList<IndicatorRow> AtRisk { get; private set; } = [];
+    public IReadOnlyList<ObjectiveCard> Cards => Computed.Cards;
 
-    public IReadOnlyList<IndicatorRow> Missing { get; private set; } = [];
+    public IReadOnlyList<IndicatorRow> Rows => Computed.Rows;
+
+    public IReadOnlyList<IndicatorRow> AtRisk => Computed.AtRisk;
+
+    public IReadOnlyList<IndicatorRow> Missing => Computed.Missing;
+
+    public IReadOnlyList<OrganizationalUnit> Units => Computed.Units;
+
+    public bool HasAnyData => Computed.HasAnyData;
 
     public DateOnly? Deadline { get; private set; }
 
     public bool DeadlinePassed { get; private set; }
 
-    public IReadOnlyList<OrganizationalUnit> Units { get; private set; } = [];
-
-    public bool HasAnyData { get; private set; }
+    private sealed record Figures(
+        RollUpResult PlanRollUp, RollUpResult Scope, IReadOnlyList<ObjectiveCard> Cards, IReadOnlyList<IndicatorRow> Rows,
+        IReadOnlyList<IndicatorRow> AtRisk, IReadOnlyList<IndicatorRow> Missing, IReadOnlyList<OrganizationalUnit> Units, bool HasAnyData);
 
     public bool IsFiltered => Oei is not null || Unidad is not null || Semaforo is not null;
 
@@ -83,17 +93,22 @@ public class IndexModel(PlanProgressService progress, TimeProvider clock) : Page
 
         View = view;
         Plan = view.Plan.Code;
-        var withData = view.PeriodsWithData();
-        HasAnyData = withData.Count > 0;
         Period = Anio is { } year && view.Plan.Covers(year)
             ? new ReportPeriod(year, ReportPeriod.ParseKind(Periodo))
-            : withData.FirstOrDefault() ?? new ReportPeriod(Math.Clamp(PeruTime.ToLima(clock.GetUtcNow()).Year - 1, view.Plan.FirstYear, view.Plan.LastYear), PeriodKind.Anual);
+            : view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(Math.Clamp(PeruTime.ToLima(clock.GetUtcNow()).Year - 1, view.Plan.FirstYear, view.Plan.LastYear), PeriodKind.Anual);
         Anio = Period.Year;
         Periodo = Period.QueryValue;
+        Deadline = view.DeadlineOf(Period);
+        DeadlinePassed = Deadline is { } due && DateOnly.FromDateTime(PeruTime.ToLima(clock.GetUtcNow()).DateTime) > due;
+        return Page();
+    }
 
-        PlanRollUp = view.ForPlan(Period);
+    private Figures ComputeFigures()
+    {
+        var view = View;
+        var withData = view.PeriodsWithData();
         var chronological = withData.Reverse().ToList();
-        Cards = view.Plan.Objectives
+        var cards = view.Plan.Objectives
             .Where(o => Oei is null || o.Id == Oei)
             .Select(o => new ObjectiveCard(o, view.ForObjective(o, Period), chronological.Select(p => (p.Label, view.ForObjective(o, p).Avance)).ToList()))
             .ToList();
@@ -105,16 +120,17 @@ public class IndexModel(PlanProgressService progress, TimeProvider clock) : Page
             .Where(x => Unidad is null || x.Indicator.ResponsibleUnits.Any(u => u.UnitId == Unidad))
             .Select(x => RowOf(view, x.Indicator, x.Owner, Period))
             .ToList();
-        Scope = view.RollUp(rows.Select(r => r.Indicator), Period);
-        Rows = Semaforo is { } status ? rows.Where(r => r.Status == status).ToList() : rows;
-        AtRisk = rows.Where(r => r.Projection.Class is ProjectionClass.EnRiesgo or ProjectionClass.RequiereAcelerar)
+        var atRisk = rows.Where(r => r.Projection.Class is ProjectionClass.EnRiesgo or ProjectionClass.RequiereAcelerar)
             .OrderBy(r => r.Projection.ProjectedProgress ?? 0m).Take(10).ToList();
-        Missing = rows.Where(r => r.Status == ProgressStatus.SinDato).ToList();
-
-        Deadline = view.DeadlineOf(Period);
-        DeadlinePassed = Deadline is { } due && DateOnly.FromDateTime(PeruTime.ToLima(clock.GetUtcNow()).DateTime) > due;
-        Units = view.AllIndicators.SelectMany(i => i.ResponsibleUnits).Select(u => u.Unit!).DistinctBy(u => u.Id).OrderBy(u => u.Name).ToList();
-        return Page();
+        return new Figures(
+            view.ForPlan(Period),
+            view.RollUp(rows.Select(r => r.Indicator), Period),
+            cards,
+            Semaforo is { } status ? rows.Where(r => r.Status == status).ToList() : rows,
+            atRisk,
+            rows.Where(r => r.Status == ProgressStatus.SinDato).ToList(),
+            view.AllIndicators.SelectMany(i => i.ResponsibleUnits).Select(u => u.Unit!).DistinctBy(u => u.Id).OrderBy(u => u.Name).ToList(),
+            withData.Count > 0);
     }
 
     /// <summary>This view's URL with some filters changed, so every link keeps the rest.</summary>
