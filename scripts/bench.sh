@@ -118,6 +118,8 @@ declare -A p50 p95 rps errs count
 measure_http() {
   local k="$1" c="$2" line
   sign_in
+  # Warm-up at the measured concurrency (discarded): the JIT's second tier and the caches settle first.
+  wrk -t2 -c"$c" -d3s -H "Cookie: $cookie" "$base${url[$k]}" >/dev/null
   line=$(wrk -t2 -c"$c" -d"${seconds}s" -H "Cookie: $cookie" -s scripts/lib/wrk-report.lua "$base${url[$k]}" | grep '^RESULT')
   read -r _ p50[$k] p95[$k] rps[$k] errs[$k] count[$k] <<<"$line"
 }
