@@ -182,9 +182,16 @@ if [ "$explain" = true ]; then
     "SELECT t.* FROM targets t JOIN indicators i ON i.id = t.indicator_id WHERE i.plan_id = $plan_id" \
     "SELECT v.* FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id WHERE i.plan_id = $plan_id" \
     "SELECT p.id, p.code, p.data_version, p.only_validated, i.pliego_code, i.name, i.sector, i.government_level FROM plans p JOIN institutions i ON i.id = p.institution_id" \
-    "SELECT t.* FROM targets t JOIN indicators i ON i.id = t.indicator_id WHERE i.plan_id = ANY(ARRAY(SELECT id FROM plans ORDER BY id LIMIT 25))"; do
+    ; do
     echo
     echo "$q"
     psql_ -d bench -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $q"
+  done
+  # The national roll-up reads 25 plans at a time by indicator id (the ids are a literal array, as the app sends them).
+  ids=$(psql_ -d bench -c "SELECT array_agg(id) FROM indicators WHERE plan_id IN (SELECT id FROM plans ORDER BY id LIMIT 25)")
+  for table in targets indicator_values indicator_responsible_units; do
+    echo
+    echo "SELECT * FROM $table WHERE indicator_id = ANY(<ids of the indicators of 25 plans>)"
+    psql_ -d bench -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT * FROM $table WHERE indicator_id = ANY('$ids'::int[])" | grep -v 'Cond:' | cut -c1-160
   done
 fi
