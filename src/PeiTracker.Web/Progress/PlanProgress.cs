@@ -36,12 +36,13 @@ public sealed class PlanProgressView
 
     private readonly IReadOnlyDictionary<(int Year, PeriodKind Period), DateOnly> deadlines;
 
-    public PlanProgressView(Domain.Plan plan, bool includePending, Dictionary<int, IndicatorProgress> byIndicator, IReadOnlyDictionary<(int, PeriodKind), DateOnly>? deadlines = null)
+    public PlanProgressView(Domain.Plan plan, bool includePending, Dictionary<int, IndicatorProgress> byIndicator, IReadOnlyDictionary<(int, PeriodKind), DateOnly>? deadlines = null, long dataVersion = 0)
     {
         Plan = plan;
         IncludePending = includePending;
         this.byIndicator = byIndicator;
         this.deadlines = deadlines ?? new Dictionary<(int, PeriodKind), DateOnly>();
+        DataVersion = dataVersion;
     }
 
     /// <summary>The date by which the units must report the period, when the planning office set one.</summary>
@@ -50,7 +51,7 @@ public sealed class PlanProgressView
     public Domain.Plan Plan { get; }
 
     /// <summary>The plan's data version this view was computed at (0 when computed outside the cache).</summary>
-    public long DataVersion { get; internal set; }
+    public long DataVersion { get; }
 
     public PlanSettings Settings => Plan.Settings;
 
@@ -104,13 +105,12 @@ public sealed class ProgressCache(int capacity)
 {
     private readonly MemoryCache views = new(new MemoryCacheOptions { SizeLimit = capacity });
 
-    private sealed record Entry(long DataVersion, PlanProgressView View);
-
     public PlanProgressView? Find(PlanStamp stamp, bool includePending) =>
-        views.TryGetValue((stamp.Id, includePending), out Entry? entry) && entry!.DataVersion == stamp.DataVersion ? entry.View : null;
+        views.TryGetValue((stamp.Id, includePending), out PlanProgressView? view) && view!.DataVersion == stamp.DataVersion ? view : null;
 
-    public void Store(PlanStamp stamp, bool includePending, PlanProgressView view) =>
-        views.Set((stamp.Id, includePending), new Entry(stamp.DataVersion, view), new MemoryCacheEntryOptions { Size = 1 });
+    /// <summary>Files a view under its own data version (the version read before its tree).</summary>
+    public void Store(PlanProgressView view) =>
+        views.Set((view.Plan.Id, view.IncludePending), view, new MemoryCacheEntryOptions { Size = 1 });
 }
 
 public sealed class PlanProgressService(AppDbContext db, ProgressCache cache)
@@ -132,9 +132,8 @@ public sealed class PlanProgressService(AppDbContext db, ProgressCache cache)
         // The version is read before the tree, so a cached view is never older than the version it is stored under.
         var plan = (await db.LoadTreesAsync([stamp.Id], withValues: true, cancellationToken)).Single();
         var deadlines = await db.PeriodDeadlines.AsNoTracking().Where(d => d.PlanId == stamp.Id).ToDictionaryAsync(d => (d.Year, d.Period), d => d.DueDate, cancellationToken);
-        var view = Compute(plan, pending, deadlines);
-        view.DataVersion = stamp.DataVersion;
-        cache.Store(stamp, pending, view);
+        var view = Compute(plan, pending, deadlines, stamp.DataVersion);
+        cache.Store(view);
         return view;
     }
 
@@ -151,7 +150,7 @@ public sealed class PlanProgressService(AppDbContext db, ProgressCache cache)
             .FirstOrDefault());
 
     /// <summary>Every indicator of a loaded plan through the engine, counting the values the viewer counts.</summary>
-    public static PlanProgressView Compute(Domain.Plan plan, bool includePending, IReadOnlyDictionary<(int, PeriodKind), DateOnly>? deadlines = null)
+    public static PlanProgressView Compute(Domain.Plan plan, bool includePending, IReadOnlyDictionary<(int, PeriodKind), DateOnly>? deadlines = null, long dataVersion = 0)
     {
         var progress = new Dictionary<int, IndicatorProgress>(plan.Indicators.Count);
         foreach (var indicator in plan.Indicators)
@@ -160,7 +159,7 @@ public sealed class PlanProgressService(AppDbContext db, ProgressCache cache)
             progress[indicator.Id] = ProgressCalculator.Calculate(IndicatorInput.From(indicator, counted), plan.Settings, plan.FirstYear, plan.LastYear);
         }
 
-        return new PlanProgressView(plan, includePending, progress, deadlines);
+        return new PlanProgressView(plan, includePending, progress, deadlines, dataVersion);
     }
 
     /// <summary>Validated values always count; values sent for review count only when the viewer includes pending ones.</summary>

@@ -66,6 +66,9 @@ public class IndexModel(PlanProgressService progress, TimeProvider clock) : Page
 
     public bool DeadlinePassed { get; private set; }
 
+    /// <summary>Today in Lima: decides overdue deadlines, so the cached body is also keyed by it.</summary>
+    private DateOnly today;
+
     private sealed record Figures(
         RollUpResult PlanRollUp, RollUpResult Scope, IReadOnlyList<ObjectiveCard> Cards, IReadOnlyList<IndicatorRow> Rows,
         IReadOnlyList<IndicatorRow> AtRisk, IReadOnlyList<IndicatorRow> Missing, IReadOnlyList<OrganizationalUnit> Units, bool HasAnyData);
@@ -73,8 +76,7 @@ public class IndexModel(PlanProgressService progress, TimeProvider clock) : Page
     public bool IsFiltered => Oei is not null || Unidad is not null || Semaforo is not null;
 
     /// <summary>Everything the rendered body depends on: the plan's data version, the filters and the day (for overdue deadlines).</summary>
-    public string FragmentKey => string.Join('|', View.Plan.Id, View.DataVersion, View.IncludePending, Period.Year, Period.QueryValue, Oei, Unidad, Semaforo, Pendientes,
-        DateOnly.FromDateTime(PeruTime.ToLima(clock.GetUtcNow()).DateTime).DayNumber);
+    public string FragmentKey => string.Join('|', View.Plan.Id, View.DataVersion, View.IncludePending, Period.Year, Period.QueryValue, Oei, Unidad, Semaforo, Pendientes, today.DayNumber);
 
     public record ObjectiveCard(StrategicObjective Objective, RollUpResult RollUp, IReadOnlyList<(string Label, decimal? Avance)> Trend);
 
@@ -93,13 +95,14 @@ public class IndexModel(PlanProgressService progress, TimeProvider clock) : Page
 
         View = view;
         Plan = view.Plan.Code;
+        today = DateOnly.FromDateTime(PeruTime.ToLima(clock.GetUtcNow()).DateTime);
         Period = Anio is { } year && view.Plan.Covers(year)
             ? new ReportPeriod(year, ReportPeriod.ParseKind(Periodo))
-            : view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(Math.Clamp(PeruTime.ToLima(clock.GetUtcNow()).Year - 1, view.Plan.FirstYear, view.Plan.LastYear), PeriodKind.Anual);
+            : view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(Math.Clamp(today.Year - 1, view.Plan.FirstYear, view.Plan.LastYear), PeriodKind.Anual);
         Anio = Period.Year;
         Periodo = Period.QueryValue;
         Deadline = view.DeadlineOf(Period);
-        DeadlinePassed = Deadline is { } due && DateOnly.FromDateTime(PeruTime.ToLima(clock.GetUtcNow()).DateTime) > due;
+        DeadlinePassed = Deadline is { } due && today > due;
         return Page();
     }
 
