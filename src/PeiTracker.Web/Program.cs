@@ -123,6 +123,7 @@ builder.Services.AddRazorPages(options =>
     options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
     SpanishBindingMessages.Apply(options.ModelBindingMessageProvider);
     options.ModelBinderProviders.Insert(0, new PlainWholeNumberBinderProvider());
+    options.Filters.Add(new UnknownHandlerFilter());
 });
 
 // Spanish text is written as is (á, ñ), not as numeric entities; escaping of markup is unchanged.
