@@ -37,9 +37,10 @@ pg_as_owner() {
 
 # pg_start DIR PORT PASSWORD: creates the cluster on first use, starts it if stopped.
 pg_start() {
-  local dir="$1" port="$2" password="$3"
+  local dir port="$2" password="$3"
   pg_find_bin || return 1
-  mkdir -p "$dir"
+  mkdir -p "$1"
+  dir="$(cd "$1" && pwd)"
   if [ "$(id -u)" -eq 0 ]; then
     id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
     chown postgres: "$dir"
