@@ -14,10 +14,9 @@ public static class PlanQueries
             return requested;
         }
 
-        return await db.Plans.AsNoTracking()
-            .OrderBy(p => p.Status == PlanStatus.Vigente ? 0 : 1).ThenBy(p => p.Code)
-            .Select(p => p.Code)
-            .FirstOrDefaultAsync(cancellationToken);
+        // Two index scans (plans (status, code), then plans.code) rather than sorting every plan by "vigente first".
+        return await db.Plans.AsNoTracking().Where(p => p.Status == PlanStatus.Vigente).OrderBy(p => p.Code).Select(p => p.Code).FirstOrDefaultAsync(cancellationToken)
+            ?? await db.Plans.AsNoTracking().OrderBy(p => p.Code).Select(p => p.Code).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>

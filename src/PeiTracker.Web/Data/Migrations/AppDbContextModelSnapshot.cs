@@ -1000,6 +1000,9 @@ namespace PeiTracker.Web.Data.Migrations
                     b.HasIndex("InstitutionId")
                         .HasDatabaseName("ix_plans_institution_id");
 
+                    b.HasIndex("Status", "Code")
+                        .HasDatabaseName("ix_plans_status_code");
+
                     b.ToTable("plans", null, t =>
                         {
                             t.HasCheckConstraint("ck_plans_years", "first_year <= last_year AND first_year >= 2000 AND last_year <= 2100");
