@@ -33,6 +33,7 @@ public class ProgressCacheTests(AppFixture app)
         { "action", "UPDATE actions SET priority = priority WHERE plan_id = (SELECT id FROM plans WHERE code = 'MRE-PEI-2025-2030')" },
         { "plan settings", "UPDATE plans SET green_threshold = green_threshold WHERE code = 'MRE-PEI-2025-2030'" },
         { "unit", "UPDATE organizational_units SET name = name WHERE institution_id = (SELECT institution_id FROM plans WHERE code = 'MRE-PEI-2025-2030')" },
+        { "institution", "UPDATE institutions SET name = name WHERE id = (SELECT institution_id FROM plans WHERE code = 'MRE-PEI-2025-2030')" },
         { "responsible unit", "UPDATE indicator_responsible_units SET unit_id = unit_id WHERE indicator_id = (SELECT min(i.id) FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE p.code = 'MRE-PEI-2025-2030')" },
     };
 
