@@ -159,6 +159,10 @@ builder.Services.AddScoped<PeiTracker.Web.Progress.PlanProgressService>();
 // Computed progress of the most used plans stays in memory, checked against each plan's data version (issue 9).
 builder.Services.AddSingleton(new PeiTracker.Web.Progress.ProgressCache(builder.Configuration.GetValue("PEI_PROGRESS_CACHE_PLANS", 64)));
 builder.Services.AddSingleton<PeiTracker.Web.Progress.PlanSummaryCache>();
+// Rendered dashboard and national bodies (<cache> in the pages): a national body is about 3 MB in memory, a dashboard
+// about 0.2 MB. The framework's default bound, 100 MB, would take a quarter of the memory goal of issue 9.
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.TagHelpers.CacheTagHelperOptions>(options =>
+    options.SizeLimit = builder.Configuration.GetValue("PEI_FRAGMENT_CACHE_MB", 32) * 1024L * 1024L);
 builder.Services.AddScoped<PeiTracker.Web.Progress.NationalProgressService>();
 builder.Services.AddHostedService<PeiTracker.Web.Progress.NationalWarmUp>();
 builder.Services.AddScoped<UserScope>();

@@ -31,7 +31,29 @@ public sealed class PlanSummaryCache
 
     /// <summary>One recomputation at a time: concurrent first requests wait for it instead of repeating it.</summary>
     public SemaphoreSlim Refresh { get; } = new(1, 1);
+
+    /// <summary>Periods whose whole roll-up is kept (a roll-up of 2,000 entities is a few hundred kilobytes).</summary>
+    public const int RollUpPeriods = 8;
+
+    private readonly ConcurrentDictionary<ReportPeriod, (PlanVersion[] Versions, NationalRollUp RollUp)> rollUps = new();
+
+    /// <summary>The period's roll-up, when it was made from exactly these plans at exactly these versions.</summary>
+    public NationalRollUp? FindRollUp(ReportPeriod period, PlanVersion[] versions) =>
+        rollUps.TryGetValue(period, out var entry) && entry.Versions.AsSpan().SequenceEqual(versions) ? entry.RollUp : null;
+
+    public void StoreRollUp(ReportPeriod period, PlanVersion[] versions, NationalRollUp rollUp)
+    {
+        if (rollUps.Count >= RollUpPeriods && !rollUps.ContainsKey(period))
+        {
+            rollUps.Clear();
+        }
+
+        rollUps[period] = (versions, rollUp);
+    }
 }
+
+/// <summary>A plan and its data version (which moves with any write to the plan, its tree or its entity).</summary>
+public readonly record struct PlanVersion(int Id, long DataVersion);
 
 /// <summary>One entity (pliego) in the national roll-up.</summary>
 public sealed record EntityProgress(int PlanId, string PlanCode, string PliegoCode, string Institution, string Sector, string Level, PeriodSummary? Summary);
@@ -49,13 +71,32 @@ public sealed record SectorProgress(string Sector, IReadOnlyList<EntityProgress>
     public int Total => Entities.Sum(e => e.Summary?.Total ?? 0);
 }
 
+/// <summary>The national roll-up of one period, and a fingerprint of every plan version and entity name it was made from.</summary>
+public sealed record NationalRollUp(IReadOnlyList<SectorProgress> Sectors, string Fingerprint);
+
 public sealed class NationalProgressService(AppDbContext db, PlanSummaryCache cache)
 {
     /// <summary>Plans whose trees are read together when summaries must be recomputed: bounds memory, not correctness.</summary>
     public const int BatchSize = 25;
 
     /// <summary>Every plan of every entity in the period, grouped by sector, each plan counting values as its own settings say.</summary>
-    public async Task<IReadOnlyList<SectorProgress>> LoadAsync(ReportPeriod period, CancellationToken cancellationToken = default)
+    public async Task<NationalRollUp> LoadAsync(ReportPeriod period, CancellationToken cancellationToken = default)
+    {
+        // Every plan's version, two numbers a plan: when none moved since this period was last rolled up, that roll-up is
+        // the answer. Names and sectors are covered too, since renaming an entity moves its plans' versions.
+        var current = new List<PlanVersion>();
+        await foreach (var version in VersionsQuery(db).WithCancellation(cancellationToken))
+        {
+            current.Add(version);
+        }
+
+        return cache.FindRollUp(period, [.. current]) ?? await RollUpAsync(period, cancellationToken);
+    }
+
+    private static readonly Func<AppDbContext, IAsyncEnumerable<PlanVersion>> VersionsQuery = EF.CompileAsyncQuery((AppDbContext db) =>
+        db.Plans.AsNoTracking().OrderBy(p => p.Id).Select(p => new PlanVersion(p.Id, p.DataVersion)));
+
+    private async Task<NationalRollUp> RollUpAsync(ReportPeriod period, CancellationToken cancellationToken)
     {
         // Versions are read before any tree, so a stored summary is never newer than the version it is filed under.
         var plans = await db.Plans.AsNoTracking()
@@ -88,13 +129,25 @@ public sealed class NationalProgressService(AppDbContext db, PlanSummaryCache ca
             }
         }
 
-        return plans
+        // What the roll-up was made from: every plan's id, data version and counting rule, and its entity's names. Two
+        // requests with the same fingerprint and period show the same figures, so the page can reuse its rendered body.
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var p in plans)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{p.Id}\u001f{p.DataVersion}\u001f{p.OnlyValidated}\u001f{p.Code}\u001f{p.PliegoCode}\u001f{p.Institution}\u001f{p.Sector}\u001f{p.Level}\u001e"));
+        }
+
+        var fingerprint = Convert.ToHexString(hash.GetHashAndReset());
+        var sectors = plans
             .Select(p => new EntityProgress(p.Id, p.Code, p.PliegoCode, p.Institution, p.Sector, p.Level,
                 cache.Find(p.Id, p.DataVersion, !p.OnlyValidated)?.GetValueOrDefault(period)))
             .GroupBy(e => e.Sector)
             .Select(g => new SectorProgress(g.Key, g.OrderBy(e => e.PliegoCode, StringComparer.Ordinal).ToList()))
             .OrderBy(s => s.Sector, StringComparer.Create(new System.Globalization.CultureInfo("es-PE"), ignoreCase: true))
             .ToList();
+        var rollUp = new NationalRollUp(sectors, fingerprint);
+        cache.StoreRollUp(period, [.. plans.OrderBy(p => p.Id).Select(p => new PlanVersion(p.Id, p.DataVersion))], rollUp);
+        return rollUp;
     }
 
     /// <summary>A plan's avance and counts in each period it can be followed in.</summary>
@@ -128,7 +181,7 @@ public sealed class NationalWarmUp(IServiceScopeFactory scopes, IConfiguration c
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var sectors = await scope.ServiceProvider.GetRequiredService<NationalProgressService>().LoadAsync(new ReportPeriod(2025, PeriodKind.Anual), stoppingToken);
             logger.LogInformation("Resumen nacional precalculado: {Plans} planes en {Seconds:F1} s",
-                sectors.Sum(s => s.Entities.Count), System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+                sectors.Sectors.Sum(s => s.Entities.Count), System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

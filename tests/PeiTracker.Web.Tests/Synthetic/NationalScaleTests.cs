@@ -122,6 +122,52 @@ public class NationalScaleTests(AppFixture app) : IClassFixture<AppFixture>, IAs
     }
 
     [Fact]
+    public async Task NationalView_EntityRenamedOutsideTheApp_ShowsTheNewNameAtTheNextRequest()
+    {
+        var client = await app.LoginAsync();
+        var code = await app.QueryAsync(db => db.Plans.Where(p => p.Code.StartsWith(SyntheticPlans.PlanPrefix)).OrderBy(p => p.Code).Select(p => p.Code).Skip(2).FirstAsync());
+        const string url = "/Tablero/Nacional?anio=2025&periodo=A";
+        string RowOf(AngleSharp.Dom.IDocument page) =>
+            page.QuerySelectorAll("details tbody tr").Single(r => r.QuerySelector("a")!.GetAttribute("href")!.Contains("plan=" + code, StringComparison.Ordinal)).TextContent;
+        Assert.DoesNotContain("(renombrada)", RowOf(await client.GetDocumentAsync(url)));
+
+        // The rendered page is cached per plan version: a new entity name must move the versions of its plans.
+        await using (var connection = new NpgsqlConnection(app.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("UPDATE institutions SET name = name || ' (renombrada)' WHERE id = (SELECT institution_id FROM plans WHERE code = @code)", connection);
+            command.Parameters.AddWithValue("code", code);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        Assert.Contains("(renombrada)", RowOf(await client.GetDocumentAsync(url)));
+    }
+
+    [Fact]
+    public async Task NationalView_RepeatedWithoutChanges_ReadsOnlyThePlansVersions()
+    {
+        var client = await app.LoginAsync();
+        const string url = "/Tablero/Nacional?anio=2025&periodo=S1";
+        await client.GetAsync(url);
+        await using (var connection = new NpgsqlConnection(app.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"UPDATE plans SET name = name WHERE code = (SELECT min(code) FROM plans WHERE code LIKE '{SyntheticPlans.PlanPrefix}%')", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using var counter = new SqlCommandCounter();
+        var changed = await client.GetAsync(url);
+        var afterChange = counter.Count;
+        counter.Reset();
+        var repeated = await client.GetAsync(url);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, repeated.StatusCode);
+        Assert.True(counter.Count < afterChange, $"a repeated request ran {counter.Count} SQL commands, one after a change {afterChange}");
+    }
+
+    [Fact]
     public async Task NationalView_SectorFilter_ShowsOnlyThatSectorOpen()
     {
         var client = await app.LoginAsync();

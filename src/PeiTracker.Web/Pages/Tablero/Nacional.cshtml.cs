@@ -27,6 +27,9 @@ public class NacionalModel(NationalProgressService national, TimeProvider clock)
 
     public IReadOnlyList<SectorProgress> Shown { get; private set; } = [];
 
+    /// <summary>Everything the rendered body depends on: the plans' versions and entities (fingerprint), the period and the sector.</summary>
+    public string FragmentKey { get; private set; } = "";
+
     public int Entities => Sectors.Sum(s => s.Entities.Count);
 
     public static readonly IReadOnlyList<int> Years = Enumerable.Range(2025, 6).ToList();
@@ -37,7 +40,9 @@ public class NacionalModel(NationalProgressService national, TimeProvider clock)
         Period = new ReportPeriod(Anio is { } year && Years.Contains(year) ? year : lastYear, ReportPeriod.ParseKind(Periodo));
         Anio = Period.Year;
         Periodo = Period.QueryValue;
-        Sectors = await national.LoadAsync(Period, HttpContext.RequestAborted);
+        var rollUp = await national.LoadAsync(Period, HttpContext.RequestAborted);
+        Sectors = rollUp.Sectors;
+        FragmentKey = string.Join('|', rollUp.Fingerprint, Period.Year, Period.QueryValue, Sector);
         Shown = string.IsNullOrEmpty(Sector) ? Sectors : Sectors.Where(s => s.Sector == Sector).ToList();
     }
 
