@@ -179,6 +179,8 @@ if [ "$explain" = true ]; then
   echo
   echo "Query plans (EXPLAIN ANALYZE) of the heavy reads:"
   for q in \
+    "SELECT p.id, p.code, p.data_version, p.only_validated FROM plans p WHERE p.status = 'Vigente' ORDER BY p.code LIMIT 1" \
+    "SELECT p.id, p.data_version FROM plans p ORDER BY p.id" \
     "SELECT t.* FROM targets t JOIN indicators i ON i.id = t.indicator_id WHERE i.plan_id = $plan_id" \
     "SELECT v.* FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id WHERE i.plan_id = $plan_id" \
     "SELECT p.id, p.code, p.data_version, p.only_validated, i.pliego_code, i.name, i.sector, i.government_level FROM plans p JOIN institutions i ON i.id = p.institution_id" \
