@@ -218,7 +218,8 @@ public sealed class SyntheticPlans(AppDbContext db, TimeProvider clock, ILogger<
 
         public static Entity Create(int number, int total, int seed, Dictionary<string, int> next)
         {
-            var random = new Random(HashCode.Combine(seed, number));
+            // A stable seed per entity (HashCode.Combine is randomised per process, so every run made different plans).
+            var random = new Random(unchecked((seed * 1_000_003) + number));
             var (name, sector, level) = Describe(number, total);
             var entity = new Entity
             {
