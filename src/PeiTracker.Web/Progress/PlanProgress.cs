@@ -137,29 +137,8 @@ public sealed class PlanProgressService(AppDbContext db, ProgressCache cache)
         return view;
     }
 
-    /// <summary>The requested plan, or the first vigente plan when none is asked for (the first plan when none is vigente), with its data version.</summary>
-    public async Task<PlanStamp?> StampAsync(string? planCode, CancellationToken cancellationToken = default) =>
-        string.IsNullOrWhiteSpace(planCode)
-            ? await FirstWithStatusQuery(db, PlanStatus.Vigente) ?? await FirstQuery(db)
-            : await ByCodeQuery(db, planCode);
-
-    // Compiled once: these run on every dashboard, report and API read, and EF's per-call translation showed in profiles.
-    // Each is one index scan (plans.code, plans (status, code)): with 2,000 plans a sort of every plan by "vigente first"
-    // cost 2.5 ms of the database per dashboard (issue 9).
-    private static readonly Func<AppDbContext, string, Task<PlanStamp?>> ByCodeQuery = EF.CompileAsyncQuery((AppDbContext db, string code) =>
-        db.Plans.AsNoTracking().Where(p => p.Code == code)
-            .Select(p => new PlanStamp(p.Id, p.Code, p.DataVersion, p.Settings.OnlyValidated))
-            .FirstOrDefault());
-
-    private static readonly Func<AppDbContext, PlanStatus, Task<PlanStamp?>> FirstWithStatusQuery = EF.CompileAsyncQuery((AppDbContext db, PlanStatus status) =>
-        db.Plans.AsNoTracking().Where(p => p.Status == status).OrderBy(p => p.Code)
-            .Select(p => new PlanStamp(p.Id, p.Code, p.DataVersion, p.Settings.OnlyValidated))
-            .FirstOrDefault());
-
-    private static readonly Func<AppDbContext, Task<PlanStamp?>> FirstQuery = EF.CompileAsyncQuery((AppDbContext db) =>
-        db.Plans.AsNoTracking().OrderBy(p => p.Code)
-            .Select(p => new PlanStamp(p.Id, p.Code, p.DataVersion, p.Settings.OnlyValidated))
-            .FirstOrDefault());
+    /// <summary>The requested plan, or the default one, with its data version (<see cref="PlanQueries.StampAsync"/>).</summary>
+    public Task<PlanStamp?> StampAsync(string? planCode, CancellationToken cancellationToken = default) => db.StampAsync(planCode, cancellationToken);
 
     /// <summary>Every indicator of a loaded plan through the engine, counting the values the viewer counts.</summary>
     public static PlanProgressView Compute(Domain.Plan plan, bool includePending, IReadOnlyDictionary<(int, PeriodKind), DateOnly>? deadlines = null, long dataVersion = 0)
