@@ -37,9 +37,14 @@ public sealed class PlanSummaryCache
 
     private readonly ConcurrentDictionary<ReportPeriod, (PlanVersion[] Versions, NationalRollUp RollUp)> rollUps = new();
 
+    private long generations;
+
     /// <summary>The period's roll-up, when it was made from exactly these plans at exactly these versions.</summary>
-    public NationalRollUp? FindRollUp(ReportPeriod period, PlanVersion[] versions) =>
+    public NationalRollUp? FindRollUp(ReportPeriod period, ReadOnlySpan<PlanVersion> versions) =>
         rollUps.TryGetValue(period, out var entry) && entry.Versions.AsSpan().SequenceEqual(versions) ? entry.RollUp : null;
+
+    /// <summary>A number no other roll-up made by this instance has: a roll-up is reused only while no plan version moved.</summary>
+    public long NextGeneration() => Interlocked.Increment(ref generations);
 
     public void StoreRollUp(ReportPeriod period, PlanVersion[] versions, NationalRollUp rollUp)
     {
@@ -71,8 +76,11 @@ public sealed record SectorProgress(string Sector, IReadOnlyList<EntityProgress>
     public int Total => Entities.Sum(e => e.Summary?.Total ?? 0);
 }
 
-/// <summary>The national roll-up of one period, and a fingerprint of every plan version and entity name it was made from.</summary>
-public sealed record NationalRollUp(IReadOnlyList<SectorProgress> Sectors, string Fingerprint);
+/// <summary>
+/// The national roll-up of one period. Its generation is new whenever it is made again, which happens only when a plan's
+/// version moved (any write to a plan, its tree or its entity), so a page can cache what it renders from it by generation.
+/// </summary>
+public sealed record NationalRollUp(IReadOnlyList<SectorProgress> Sectors, long Generation);
 
 public sealed class NationalProgressService(AppDbContext db, PlanSummaryCache cache)
 {
@@ -90,7 +98,7 @@ public sealed class NationalProgressService(AppDbContext db, PlanSummaryCache ca
             current.Add(version);
         }
 
-        return cache.FindRollUp(period, [.. current]) ?? await RollUpAsync(period, cancellationToken);
+        return cache.FindRollUp(period, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(current)) ?? await RollUpAsync(period, cancellationToken);
     }
 
     private static readonly Func<AppDbContext, IAsyncEnumerable<PlanVersion>> VersionsQuery = EF.CompileAsyncQuery((AppDbContext db) =>
@@ -129,15 +137,6 @@ public sealed class NationalProgressService(AppDbContext db, PlanSummaryCache ca
             }
         }
 
-        // What the roll-up was made from: every plan's id, data version and counting rule, and its entity's names. Two
-        // requests with the same fingerprint and period show the same figures, so the page can reuse its rendered body.
-        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        foreach (var p in plans)
-        {
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{p.Id}\u001f{p.DataVersion}\u001f{p.OnlyValidated}\u001f{p.Code}\u001f{p.PliegoCode}\u001f{p.Institution}\u001f{p.Sector}\u001f{p.Level}\u001e"));
-        }
-
-        var fingerprint = Convert.ToHexString(hash.GetHashAndReset());
         var sectors = plans
             .Select(p => new EntityProgress(p.Id, p.Code, p.PliegoCode, p.Institution, p.Sector, p.Level,
                 cache.Find(p.Id, p.DataVersion, !p.OnlyValidated)?.GetValueOrDefault(period)))
@@ -145,7 +144,7 @@ public sealed class NationalProgressService(AppDbContext db, PlanSummaryCache ca
             .Select(g => new SectorProgress(g.Key, g.OrderBy(e => e.PliegoCode, StringComparer.Ordinal).ToList()))
             .OrderBy(s => s.Sector, StringComparer.Create(new System.Globalization.CultureInfo("es-PE"), ignoreCase: true))
             .ToList();
-        var rollUp = new NationalRollUp(sectors, fingerprint);
+        var rollUp = new NationalRollUp(sectors, cache.NextGeneration());
         cache.StoreRollUp(period, [.. plans.OrderBy(p => p.Id).Select(p => new PlanVersion(p.Id, p.DataVersion))], rollUp);
         return rollUp;
     }

@@ -27,7 +27,7 @@ public class NacionalModel(NationalProgressService national, TimeProvider clock)
 
     public IReadOnlyList<SectorProgress> Shown { get; private set; } = [];
 
-    /// <summary>Everything the rendered body depends on: the plans' versions and entities (fingerprint), the period and the sector.</summary>
+    /// <summary>Everything the rendered body depends on: the roll-up (its generation), the period and the sector.</summary>
     public string FragmentKey { get; private set; } = "";
 
     public int Entities => Sectors.Sum(s => s.Entities.Count);
@@ -42,7 +42,7 @@ public class NacionalModel(NationalProgressService national, TimeProvider clock)
         Periodo = Period.QueryValue;
         var rollUp = await national.LoadAsync(Period, HttpContext.RequestAborted);
         Sectors = rollUp.Sectors;
-        FragmentKey = string.Join('|', rollUp.Fingerprint, Period.Year, Period.QueryValue, Sector);
+        FragmentKey = string.Join('|', rollUp.Generation, Period.Year, Period.QueryValue, Sector);
         Shown = string.IsNullOrEmpty(Sector) ? Sectors : Sectors.Where(s => s.Sector == Sector).ToList();
     }
 
