@@ -167,6 +167,7 @@ builder.Services.AddScoped<PeiTracker.Web.Progress.NationalProgressService>();
 builder.Services.AddHostedService<PeiTracker.Web.Progress.NationalWarmUp>();
 builder.Services.AddScoped<UserScope>();
 builder.Services.AddScoped<PeiTracker.Web.Entry.ValueEntryService>();
+builder.Services.AddScoped<PeiTracker.Web.Writes.AuditedWriter>();
 
 // Uploaded matrices wait on disk between preview and confirmation; PEI_IMPORTS_DIR must be shared if several instances run.
 var importsDirectory = builder.Configuration["PEI_IMPORTS_DIR"] is { Length: > 0 } imports ? imports : PendingUploadStore.DefaultFolder;
