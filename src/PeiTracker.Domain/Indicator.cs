@@ -1,3 +1,7 @@
+using System.Globalization;
+using PeiTracker.Domain.Editing;
+using PeiTracker.Domain.Entry;
+
 namespace PeiTracker.Domain;
 
 /// <summary>Which definition fields were inferred from the indicator's name rather than read in the plan.</summary>
@@ -89,6 +93,9 @@ public class Indicator
 
     public List<AnnualTarget> Targets { get; set; } = [];
 
+    /// <summary>Logros esperados set for single semesters (optional; see <see cref="SemesterTarget"/>).</summary>
+    public List<SemesterTarget> SemesterTargets { get; set; } = [];
+
     public List<IndicatorValue> Values { get; set; } = [];
 
     public bool MeasuresObjective => ObjectiveId is not null;
@@ -133,6 +140,61 @@ public class Indicator
 
         return revision;
     }
+
+    public decimal? SemesterTargetFor(int year, PeriodKind semester) =>
+        SemesterTargets.FirstOrDefault(t => t.Year == year && t.Period == semester)?.Value;
+
+    /// <summary>The audit field of a semester's logro esperado, e.g. "Logro esperado I semestre 2026".</summary>
+    public static string SemesterTargetField(int year, PeriodKind semester) =>
+        $"Logro esperado {Labels.Of(semester)} {year.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>
+    /// Sets (or, with null, removes) the logro esperado of one semester of a plan year. The value must fit the
+    /// indicator's unit like any value; on any problem nothing changes and the refusal says why, keyed by
+    /// <see cref="SemesterTargetField"/>. Otherwise the one change is reported with what was stored before.
+    /// </summary>
+    public EditResult SetSemesterTarget(int year, PeriodKind semester, decimal? value, int firstYear, int lastYear)
+    {
+        var field = SemesterTargetField(year, semester);
+        if (semester == PeriodKind.Anual)
+        {
+            return EditResult.Refused(field, "Elija el I o el II semestre: el logro esperado anual se edita en la columna de su año.");
+        }
+
+        if (year < firstYear || year > lastYear)
+        {
+            return EditResult.Refused(field, $"El año {year.ToString(CultureInfo.InvariantCulture)} está fuera del plan ({firstYear.ToString(CultureInfo.InvariantCulture)}-{lastYear.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        if (value is { } proposed && ValueRules.Check(this, proposed) is { } problem)
+        {
+            return EditResult.Refused(field, problem);
+        }
+
+        var existing = SemesterTargets.SingleOrDefault(t => t.Year == year && t.Period == semester);
+        var before = existing?.Value;
+        if (before == value)
+        {
+            return EditResult.Applied([]);
+        }
+
+        if (value is not { } after)
+        {
+            SemesterTargets.Remove(existing!);
+        }
+        else if (existing is null)
+        {
+            SemesterTargets.Add(new SemesterTarget { IndicatorId = Id, Year = year, Period = semester, Value = after });
+        }
+        else
+        {
+            existing.Value = after;
+        }
+
+        return EditResult.Applied([new FieldChange(AuditKind.Meta, field, Show(before), Show(value))]);
+    }
+
+    private static string? Show(decimal? value) => value?.ToString("0.######", CultureInfo.InvariantCulture);
 
     /// <summary>PostgreSQL's xmin, used for optimistic concurrency.</summary>
     public uint Version { get; set; }

@@ -17,6 +17,22 @@ public enum AvanceType
     TipoII = 2,
 }
 
+/// <summary>How a semester is judged when the planning office set no logro esperado of its own for it.</summary>
+public enum SemesterExpectationRule
+{
+    /// <summary>
+    /// Agregable indicators accumulate over the year, so the I semestre is judged against half the annual
+    /// target and the II (the year's total so far) against all of it; no agregable ones against the annual target.
+    /// </summary>
+    PorAgregacion = 0,
+
+    /// <summary>Every semester against the whole annual target (CEPLAN's avance column).</summary>
+    MetaAnual = 1,
+
+    /// <summary>Only semesters with a logro esperado of their own are judged; the others have no expectation.</summary>
+    SoloDefinidas = 2,
+}
+
 /// <summary>
 /// The progress rules of one plan. CEPLAN revises its guides every year or two, so none of these
 /// is a constant in code; the defaults are CEPLAN practice.
@@ -42,6 +58,8 @@ public class PlanSettings
 
     /// <summary>The plan asks for semester follow-up (seguimiento semestral) besides the annual one.</summary>
     public bool SemesterFollowUp { get; set; } = true;
+
+    public SemesterExpectationRule SemesterExpectation { get; set; } = SemesterExpectationRule.PorAgregacion;
 
     /// <summary>Null when the thresholds are coherent, otherwise the reason in Spanish.</summary>
     public string? Problem() =>

@@ -18,7 +18,7 @@ public static class ValueRules
                 return $"{Labels.Of(indicator.Unit)}: el valor debe ser un número entero.";
             case UnitOfMeasure.Indice when value < 0m:
                 return "Un índice no puede ser negativo.";
-            case UnitOfMeasure.Indice when value > 1m && IndexIsFraction(indicator):
+            case UnitOfMeasure.Indice when value > 1m && UnitRange.Of(indicator).Max == 1m:
                 return "Este índice se mide entre 0 y 1 (su línea base y sus metas lo están).";
             case UnitOfMeasure.Ratio or UnitOfMeasure.Tasa or UnitOfMeasure.Promedio when value < 0m:
                 return $"{Labels.Of(indicator.Unit)}: el valor no puede ser negativo.";
@@ -30,12 +30,5 @@ public static class ValueRules
         }
 
         return null;
-    }
-
-    /// <summary>An index whose baseline and targets all lie within 0-1 is read as a 0-1 index.</summary>
-    private static bool IndexIsFraction(Indicator indicator)
-    {
-        var figures = indicator.Targets.Select(t => t.Value).Append(indicator.BaselineValue ?? 0m).ToList();
-        return figures.Count > 1 && figures.All(f => f is >= 0m and <= 1m);
     }
 }

@@ -194,21 +194,24 @@ public class ProgressCalculatorTests
     }
 
     [Fact]
-    public void YearWithNeitherTargetNorValue_HasNoPeriod()
+    public void YearWithNeitherTargetNorValue_IsSinMetaAndSaysWhy()
     {
-        Assert.Null(Calc(Ind(targets: "2025=10", values: "2025=7")).For(2027, PeriodKind.Anual));
+        var period = Calc(Ind(targets: "2025=10", values: "2025=7")).For(2027, PeriodKind.Anual);
+
+        Assert.Equal(ProgressStatus.SinMeta, period.Status);
+        Assert.Equal("No hay logro esperado para 2027.", period.StatusReason);
     }
 
     [Fact]
-    public void Semester_OnlyWhenReported_ComparedWithTheAnnualTarget()
+    public void Semester_NoAgregableWithoutItsOwnTarget_ComparedWithTheAnnualTarget()
     {
         var progress = Calc(Ind(targets: "2026=80", values: "2026S1=60"));
 
-        var first = progress.For(2026, PeriodKind.PrimerSemestre)!;
+        var first = progress.For(2026, PeriodKind.PrimerSemestre);
         Assert.Equal(75m, first.TipoI.Uncapped);
-        Assert.Null(progress.For(2026, PeriodKind.SegundoSemestre));
+        Assert.Equal(ProgressStatus.SinDato, progress.For(2026, PeriodKind.SegundoSemestre).Status);
         Assert.Contains("logro esperado anual", first.TipoI.Explanation.Note);
-        Assert.Equal(ProgressStatus.SinDato, progress.For(2026, PeriodKind.Anual)!.Status);
+        Assert.Equal(ProgressStatus.SinDato, progress.For(2026, PeriodKind.Anual).Status);
     }
 
     // ---- No definido ----
@@ -274,15 +277,15 @@ public class ProgressCalculatorTests
     }
 
     [Fact]
-    public void Projection_SingleValueWithoutBaseline_IsDatosInsuficientes()
+    public void Projection_SingleValueWithoutBaseline_IsNoEvaluable()
     {
-        Assert.Equal(ProjectionClass.DatosInsuficientes, Calc(Ind(targets: "2030=60", values: "2025=10")).Projection.Class);
+        Assert.Equal(ProjectionClass.NoEvaluable, Calc(Ind(targets: "2030=60", values: "2025=10")).Projection.Class);
     }
 
     [Fact]
-    public void Projection_WithoutFinalTarget_IsDatosInsuficientes()
+    public void Projection_WithoutFinalTarget_IsNoEvaluable()
     {
-        Assert.Equal(ProjectionClass.DatosInsuficientes, Calc(Ind(baseline: "0", targets: "2025=10", values: "2025=10")).Projection.Class);
+        Assert.Equal(ProjectionClass.NoEvaluable, Calc(Ind(baseline: "0", targets: "2025=10", values: "2025=10")).Projection.Class);
     }
 
     // ---- Roll-up ----
