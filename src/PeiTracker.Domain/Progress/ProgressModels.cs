@@ -302,6 +302,27 @@ public static class ProgressFormat
         _ => projection.ToString(),
     };
 
+    /// <summary>Where a period's expectation comes from, in a few words for a table cell.</summary>
+    public static string SourceShort(ExpectationSource source) => source switch
+    {
+        ExpectationSource.Anual => "logro esperado anual",
+        ExpectationSource.SemestralDefinida => "fijado por la OGPP para el semestre",
+        ExpectationSource.MitadDeLaAnual => "½ del anual (agregable)",
+        ExpectationSource.MetaAnual => "el anual (regla del plan)",
+        ExpectationSource.LimitePermisible => "límite permisible",
+        _ => "sin logro esperado",
+    };
+
+    /// <summary>The plan's rule for semesters without a logro esperado of their own, as a sentence.</summary>
+    public static string Describe(SemesterExpectationRule rule) => rule switch
+    {
+        SemesterExpectationRule.MetaAnual =>
+            "Semestres: sin logro esperado propio, cada semestre se compara con el logro esperado anual completo (regla del plan).",
+        SemesterExpectationRule.SoloDefinidas =>
+            "Semestres: solo se evalúan los que tienen logro esperado propio fijado por la OGPP; los demás quedan sin meta (regla del plan).",
+        _ => "Semestres: sin logro esperado propio, un indicador agregable se compara en el I semestre con la mitad del logro esperado anual y en el II con el anual completo; uno no agregable, con el logro esperado anual (regla del plan).",
+    };
+
     public static string Coverage(int included, int total) =>
         $"{included.ToString(CultureInfo.InvariantCulture)} de {total.ToString(CultureInfo.InvariantCulture)} {(total == 1 ? "indicador" : "indicadores")} con avance";
 

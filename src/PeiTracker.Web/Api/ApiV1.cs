@@ -40,9 +40,33 @@ public static class ApiV1
 
     public sealed record ValueSavedDto(int Id, int Year, string Period, decimal? Value, string Status, uint Version);
 
-    public sealed record ProgressDto(string Key, string PublishedCode, string Status, decimal? AvanceTipoI, decimal? AvanceTipoII, decimal? Value, decimal? Target, string Projection);
+    /// <summary>
+    /// An indicator in a period. Status "SinDato" means the period has a logro esperado and no counted value
+    /// (PendingValidation when one was sent and awaits validation); "SinMeta" means it has no logro esperado.
+    /// Target is what the period is judged against (TargetSource says where it comes from: the year's own, the
+    /// semester's own, or derived from the annual one by the plan's rule); AnnualTarget and AvanceTipoIAnnualTarget
+    /// are CEPLAN's column, against the year's logro esperado.
+    /// </summary>
+    public sealed record ProgressDto(
+        string Key,
+        string PublishedCode,
+        string Status,
+        decimal? AvanceTipoI,
+        decimal? AvanceTipoII,
+        decimal? Value,
+        decimal? Target,
+        string Projection,
+        string StatusLabel,
+        bool PendingValidation,
+        string TargetSource,
+        decimal? AnnualTarget,
+        decimal? AvanceTipoIAnnualTarget,
+        string ProjectionSummary);
 
-    public sealed record RollUpDto(string Code, decimal? Avance, string Status, IReadOnlyDictionary<string, int> Counts);
+    /// <summary>A roll-up: Included of Total indicators have an avance; the others are left out with their reason.</summary>
+    public sealed record RollUpDto(string Code, decimal? Avance, string Status, IReadOnlyDictionary<string, int> Counts, int Included, int Total, IReadOnlyList<ExclusionDto> Excluded);
+
+    public sealed record ExclusionDto(string Key, string Status, bool PendingValidation, string Reason);
 
     public sealed record PlanProgressDto(string Plan, int Year, string Period, bool IncludesPending, RollUpDto PlanRollUp, IReadOnlyList<RollUpDto> Objectives, IReadOnlyList<ProgressDto> Indicators);
 
@@ -95,13 +119,14 @@ public static class ApiV1
 
             var period = new Progress.ReportPeriod(anio, Progress.ReportPeriod.ParseKind(periodo));
             static RollUpDto Dto(string code, Domain.Progress.RollUpResult r) =>
-                new(code, r.Avance, r.Status.ToString(), r.Counts.ToDictionary(c => c.Key.ToString(), c => c.Value));
+                new(code, r.Avance, r.Status.ToString(), r.Counts.ToDictionary(c => c.Key.ToString(), c => c.Value), r.Included.Count, r.Total,
+                    r.Excluded.Select(e => new ExclusionDto(e.Key, e.Status.ToString(), e.Pending, e.Reason)).ToList());
             var indicators = view.AllIndicators.Select(i =>
             {
                 var p = view.Of(i);
                 var at = p.For(period.Year, period.Kind);
-                return new ProgressDto(i.Key, i.PublishedCode, (at?.Status ?? Domain.Progress.ProgressStatus.SinMeta).ToString(),
-                    at?.TipoI.Capped, at?.TipoII.Capped, at?.Value, at?.Target, p.Projection.Class.ToString());
+                return new ProgressDto(i.Key, i.PublishedCode, at.Status.ToString(), at.TipoI.Capped, at.TipoII.Capped, at.Value, at.Target, p.Projection.Class.ToString(),
+                    at.StatusLabel, at.PendingValidation, at.Source.ToString(), at.AnnualTarget, at.AgainstAnnualTarget.Capped, p.Projection.Summary);
             }).ToList();
             return TypedResults.Ok(new PlanProgressDto(view.Plan.Code, period.Year, period.Kind.ToString(), view.IncludePending,
                 Dto(view.Plan.Code, view.ForPlan(period)),

@@ -22,6 +22,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
 
     public DbSet<AnnualTarget> Targets => Set<AnnualTarget>();
 
+    public DbSet<SemesterTarget> SemesterTargets => Set<SemesterTarget>();
+
     public DbSet<IndicatorValue> Values => Set<IndicatorValue>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

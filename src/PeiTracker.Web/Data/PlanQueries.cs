@@ -38,7 +38,7 @@ public static class PlanQueries
             .FirstOrDefault());
 
     /// <summary>
-    /// The plan with its objectives, actions, indicators, targets, responsible units and (optionally)
+    /// The plan with its objectives, actions, indicators, targets (annual and semester), responsible units and (optionally)
     /// values, read without tracking in a fixed number of queries whatever the plan's size.
     /// </summary>
     public static async Task<Plan?> LoadTreeAsync(this AppDbContext db, string code, bool withValues = false, CancellationToken cancellationToken = default)
@@ -64,12 +64,14 @@ public static class PlanQueries
         // the whole targets table (1.2 million rows at national scale), the ids use its index (issue 9).
         var indicatorIds = indicators.Select(i => i.Id).ToList();
         var targets = await db.Targets.AsNoTracking().Where(t => indicatorIds.Contains(t.IndicatorId)).ToListAsync(cancellationToken);
+        var semesterTargets = await db.SemesterTargets.AsNoTracking().Where(t => indicatorIds.Contains(t.IndicatorId)).ToListAsync(cancellationToken);
         var units = await db.IndicatorResponsibleUnits.AsNoTracking().Include(u => u.Unit).Where(u => indicatorIds.Contains(u.IndicatorId)).ToListAsync(cancellationToken);
         var values = withValues
             ? await db.Values.AsNoTracking().Where(v => indicatorIds.Contains(v.IndicatorId)).ToListAsync(cancellationToken)
             : [];
 
         var targetsByIndicator = targets.ToLookup(t => t.IndicatorId);
+        var semesterTargetsByIndicator = semesterTargets.ToLookup(t => t.IndicatorId);
         var unitsByIndicator = units.ToLookup(u => u.IndicatorId);
         var valuesByIndicator = values.ToLookup(v => v.IndicatorId);
         var indicatorsByObjective = indicators.Where(i => i.ObjectiveId is not null).ToLookup(i => i.ObjectiveId!.Value);
@@ -83,6 +85,7 @@ public static class PlanQueries
             {
                 indicator.Plan = plan;
                 indicator.Targets = targetsByIndicator[indicator.Id].OrderBy(t => t.Year).ToList();
+                indicator.SemesterTargets = semesterTargetsByIndicator[indicator.Id].OrderBy(t => t.Year).ThenBy(t => t.Period).ToList();
                 indicator.ResponsibleUnits = unitsByIndicator[indicator.Id].ToList();
                 indicator.Values = valuesByIndicator[indicator.Id].OrderBy(v => v.Year).ThenBy(v => v.Period).ToList();
             }

@@ -44,7 +44,8 @@ public static class MatrizPeiExporter
     public static string FileName(Plan plan, DateOnly dataAsOf) =>
         $"Matriz-PEI-{plan.Code}-{dataAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.xlsx";
 
-    public static byte[] Export(Plan plan, DateOnly dataAsOf)
+    /// <param name="demo">The plan holds demo values: the title and the printed footer say so (<see cref="DemoMark"/>).</param>
+    public static byte[] Export(Plan plan, DateOnly dataAsOf, bool demo = false)
     {
         var institution = plan.Institution ?? throw new ArgumentException("The plan must come with its institution.", nameof(plan));
         var years = plan.Years.ToList();
@@ -52,7 +53,7 @@ public static class MatrizPeiExporter
 
         var rows = new List<Row>
         {
-            NewRow(1, TextCell(CodeColumn, 1, Title, Style.Title)),
+            NewRow(1, TextCell(CodeColumn, 1, DemoMark.Title(Title, demo), Style.Title)),
             LabelRow(2, "Sector", institution.Sector),
             LabelRow(3, "Pliego", institution.DisplayName),
             LabelRow(4, "Periodo", $"{plan.FirstYear}-{plan.LastYear}"),
@@ -99,7 +100,7 @@ public static class MatrizPeiExporter
             new AutoFilter { Reference = tableRange },
             new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
             new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 },
-            new HeaderFooter(new OddFooter($"&L&8{Title} · Datos al {dataAsOf.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}&R&8Página &P de &N")));
+            new HeaderFooter(new OddFooter($"&L&8{DemoMark.Title(Title, demo)} · Datos al {dataAsOf.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}&R&8Página &P de &N")));
 
         var sheetReference = $"'{MatrizPeiLayout.WorksheetName}'!";
         var workbook = new Workbook(

@@ -8,7 +8,9 @@ namespace PeiTracker.Web.Exports;
 
 /// <summary>
 /// Open data of a plan: CSV (UTF-8 with BOM so Excel reads accents) and JSON with the plan's
-/// indicators, baselines, targets, validated values and avance. Same data, same bytes.
+/// indicators, baselines, targets, validated values and avance. Same data, same bytes. The avance lists every
+/// period up to the latest one with a validated value in which the indicator expects or has a value, with the
+/// same state the dashboards show ("Sin dato" when a logro esperado has no validated value).
 /// </summary>
 public static class OpenData
 {
@@ -31,20 +33,25 @@ public static class OpenData
     public static byte[] ProgressCsv(PlanProgressView view)
     {
         var csv = new StringBuilder();
-        Line(csv, ["codigo", "clave", "anio", "periodo", "logro_esperado", "valor_obtenido", "avance_tipo_i", "avance_tipo_ii", "semaforo"]);
+        Line(csv, ["codigo", "clave", "anio", "periodo", "logro_esperado", "valor_obtenido", "avance_tipo_i", "avance_tipo_ii", "semaforo",
+            "origen_logro_esperado", "logro_esperado_anual", "avance_tipo_i_frente_le_anual"]);
+        var last = LastPublished(view);
         foreach (var (indicator, _, _) in Rows(view))
         {
-            foreach (var p in view.Of(indicator).Periods.Where(p => p.Value is not null))
+            foreach (var p in Published(view, indicator, last))
             {
                 Line(csv, [indicator.PublishedCode, indicator.Key, p.Year.ToString(CultureInfo.InvariantCulture), Labels.Of(p.Period), Number(p.Target), Number(p.Value),
-                    Number(p.TipoI.Capped), Number(p.TipoII.Capped), ProgressFormat.Label(p.Status)]);
+                    Number(p.TipoI.Capped), Number(p.TipoII.Capped), p.StatusLabel,
+                    p.HasExpectation ? ProgressFormat.SourceShort(p.Source) : "", Number(p.AnnualTarget), Number(p.AgainstAnnualTarget.Capped)]);
             }
         }
 
         return WithBom(csv);
     }
 
-    public static object Json(PlanProgressView view, DateTimeOffset asOf) => new
+    public static object Json(PlanProgressView view, DateTimeOffset asOf) => Json(view, asOf, LastPublished(view));
+
+    private static object Json(PlanProgressView view, DateTimeOffset asOf, ReportPeriod? last) => new
     {
         plan = new { codigo = view.Plan.Code, nombre = view.Plan.Name, pliego = view.Plan.Institution!.PliegoCode, entidad = view.Plan.Institution.Name, sector = view.Plan.Institution.Sector, periodo = $"{view.Plan.FirstYear}-{view.Plan.LastYear}" },
         datosAl = asOf.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
@@ -60,7 +67,7 @@ public static class OpenData
             sentidoEsperado = Labels.Of(r.Indicator.Direction),
             lineaBase = new { anio = r.Indicator.BaselineYear, valor = Normal(r.Indicator.BaselineValue) },
             logrosEsperados = r.Indicator.Targets.OrderBy(t => t.Year).Select(t => new { anio = t.Year, valor = Normal(t.Value) }),
-            avance = view.Of(r.Indicator).Periods.Where(p => p.Value is not null).Select(p => new
+            avance = Published(view, r.Indicator, last).Select(p => new
             {
                 anio = p.Year,
                 periodo = Labels.Of(p.Period),
@@ -68,10 +75,22 @@ public static class OpenData
                 logroEsperado = Normal(p.Target),
                 avanceTipoI = Normal(p.TipoI.Capped),
                 avanceTipoII = Normal(p.TipoII.Capped),
-                semaforo = ProgressFormat.Label(p.Status),
+                semaforo = p.StatusLabel,
+                pendienteDeValidacion = p.PendingValidation,
+                origenLogroEsperado = p.HasExpectation ? ProgressFormat.SourceShort(p.Source) : null,
+                logroEsperadoAnual = Normal(p.AnnualTarget),
+                avanceTipoIFrenteLeAnual = Normal(p.AgainstAnnualTarget.Capped),
             }),
         }),
     };
+
+    /// <summary>The latest period with a counted value anywhere in the plan: later periods are not published yet.</summary>
+    private static ReportPeriod? LastPublished(PlanProgressView view) => view.PeriodsWithData().FirstOrDefault();
+
+    /// <summary>The indicator's followed periods up to <paramref name="last"/>.</summary>
+    private static IEnumerable<PeriodProgress> Published(PlanProgressView view, Indicator indicator, ReportPeriod? last) =>
+        last is null ? [] : view.Of(indicator).Periods.Where(p => p.IsFollowed
+            && (p.Year, PlanProgressView.PeriodOrder(p.Period)).CompareTo((last.Year, PlanProgressView.PeriodOrder(last.Kind))) <= 0);
 
     private static IEnumerable<(Indicator Indicator, StrategicObjective Objective, StrategicAction? Action)> Rows(PlanProgressView view) =>
         view.Plan.Objectives.SelectMany(o => o.Indicators.Select(i => (i, o, (StrategicAction?)null))

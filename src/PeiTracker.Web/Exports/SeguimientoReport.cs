@@ -8,7 +8,9 @@ namespace PeiTracker.Web.Exports;
 /// <summary>
 /// Reporte de seguimiento del PEI (.xlsx): header, one row per indicator in plan order with its
 /// definition, línea base, logros esperados, valores obtenidos and Avance Tipo I of each period up to
-/// the chosen one, and the semáforo; a second sheet with CEPLAN's alert table per OEI and AEI.
+/// the chosen one, and the semáforo; a second sheet with CEPLAN's alert table per OEI and AEI. A semester
+/// keeps CEPLAN's column (avance against the annual logro esperado) and, beside it, the logro esperado of the
+/// semester the semáforo uses, where it comes from, and the avance against it.
 /// </summary>
 public static class SeguimientoReport
 {
@@ -16,7 +18,7 @@ public static class SeguimientoReport
     public const string AlertSheet = "Alertas";
     public const int HeaderRow = 10;
 
-    public static byte[] Build(PlanProgressView view, ReportPeriod period, DateTimeOffset dataAsOf)
+    public static byte[] Build(PlanProgressView view, ReportPeriod period, DateTimeOffset dataAsOf, bool demo = false)
     {
         var plan = view.Plan;
         var periods = view.SelectablePeriods()
@@ -24,11 +26,12 @@ public static class SeguimientoReport
             .ToList();
         var xlsx = new XlsxWriter();
         var fixedColumns = new[] { 14d, 60, 18, 12, 13, 13, 9, 11 };
-        var widths = fixedColumns.Concat(plan.Years.Select(_ => 11d)).Concat(periods.SelectMany(_ => new[] { 11d, 11d })).Concat([16d]).ToArray();
+        var widths = fixedColumns.Concat(plan.Years.Select(_ => 11d))
+            .Concat(periods.SelectMany(p => p.Kind == PeriodKind.Anual ? new[] { 11d, 11d } : [11d, 13d, 11d, 18d, 13d])).Concat([22d]).ToArray();
         var sheet = xlsx.AddSheet(MainSheet, widths);
         var lastYearColumnCount = plan.Years.Count();
 
-        sheet.Row(("Reporte de seguimiento del Plan Estratégico Institucional", XlsxStyle.Title));
+        sheet.Row((DemoMark.Title("Reporte de seguimiento del Plan Estratégico Institucional", demo), XlsxStyle.Title), (demo ? DemoMark.Notice : null, XlsxStyle.Bold));
         sheet.Row(("Periodo del PEI", XlsxStyle.Bold), ($"{plan.FirstYear}-{plan.LastYear}", XlsxStyle.Text));
         sheet.Row(("Nivel de gobierno", XlsxStyle.Bold), (plan.Institution!.GovernmentLevel, XlsxStyle.Text));
         sheet.Row(("Sector", XlsxStyle.Bold), (plan.Institution.Sector, XlsxStyle.Text));
@@ -48,10 +51,19 @@ public static class SeguimientoReport
         foreach (var p in periods)
         {
             header.Add(($"VO {p.Label}", XlsxStyle.Header));
-            header.Add(($"Avance Tipo I {p.Label} (%)", XlsxStyle.Header));
+            if (p.Kind == PeriodKind.Anual)
+            {
+                header.Add(($"Avance Tipo I {p.Label} (%)", XlsxStyle.Header));
+                continue;
+            }
+
+            header.Add(($"Avance Tipo I {p.Label} frente al LE anual (CEPLAN) (%)", XlsxStyle.Header));
+            header.Add(($"LE {p.Label} usado por el semáforo", XlsxStyle.Header));
+            header.Add(($"Origen del LE {p.Label}", XlsxStyle.Header));
+            header.Add(($"Avance Tipo I {p.Label} frente al LE del semestre (%)", XlsxStyle.Header));
         }
 
-        header.Add(($"Semáforo {period.Label}", XlsxStyle.Header));
+        header.Add(($"Semáforo {period.Label}{(period.Kind == PeriodKind.Anual ? "" : " (frente al LE del semestre)")}", XlsxStyle.Header));
         sheet.Row([.. header]);
 
         foreach (var objective in plan.Objectives)
@@ -75,21 +87,26 @@ public static class SeguimientoReport
                 foreach (var p in periods)
                 {
                     var at = progress.For(p.Year, p.Kind);
-                    cells.Add((at?.Value, numberStyle));
-                    cells.Add((at?.TipoI.Capped, XlsxStyle.OneDecimal));
+                    cells.Add((at.Value, numberStyle));
+                    cells.Add((at.AgainstAnnualTarget.Capped, XlsxStyle.OneDecimal));
+                    if (p.Kind != PeriodKind.Anual)
+                    {
+                        cells.Add((at.Target, numberStyle));
+                        cells.Add((at.HasExpectation ? ProgressFormat.SourceShort(at.Source) : null, XlsxStyle.Text));
+                        cells.Add((at.TipoI.Capped, XlsxStyle.OneDecimal));
+                    }
                 }
 
-                var status = progress.For(period.Year, period.Kind)?.Status ?? ProgressStatus.SinMeta;
-                cells.Add((ProgressFormat.Label(status), XlsxStyle.Text));
+                cells.Add((progress.For(period.Year, period.Kind).StatusLabel, XlsxStyle.Text));
                 sheet.Row([.. cells]);
             }
         }
 
-        var lastColumn = XlsxWriter.ColumnName(8 + lastYearColumnCount + (periods.Count * 2));
+        var lastColumn = XlsxWriter.ColumnName(8 + lastYearColumnCount + periods.Sum(p => p.Kind == PeriodKind.Anual ? 2 : 5));
         xlsx.Freeze(MainSheet, HeaderRow, $"A{HeaderRow}:{lastColumn}{sheet.RowCount}");
 
         var alerts = xlsx.AddSheet(AlertSheet, 14, 70, 10, 11, 10, 10, 10, 10);
-        alerts.Row(($"Tabla de alertas · {period.Label} · Datos al {PeruTime.FormatDate(dataAsOf)}", XlsxStyle.Title));
+        alerts.Row((DemoMark.Title($"Tabla de alertas · {period.Label} · Datos al {PeruTime.FormatDate(dataAsOf)}", demo), XlsxStyle.Title));
         alerts.Row(("Código", XlsxStyle.Header), ("OEI / AEI", XlsxStyle.Header), ("Verde", XlsxStyle.Header), ("Amarillo", XlsxStyle.Header),
             ("Rojo", XlsxStyle.Header), ("Sin dato", XlsxStyle.Header), ("Sin meta", XlsxStyle.Header), ("Avance (%)", XlsxStyle.Header));
         void Alert(string code, string statement, RollUpResult r) => alerts.Row((code, XlsxStyle.Text), (statement, XlsxStyle.Wrapped),
@@ -105,7 +122,7 @@ public static class SeguimientoReport
         }
 
         xlsx.Freeze(AlertSheet, 2, null);
-        return xlsx.Build($"Reporte de seguimiento del PEI {plan.Code} {period.Label}", dataAsOf);
+        return xlsx.Build(DemoMark.Title($"Reporte de seguimiento del PEI {plan.Code} {period.Label}", demo), dataAsOf);
     }
 
     /// <summary>Number format by unit of measure: whole numbers for counts, the indicator's decimals otherwise.</summary>

@@ -14,7 +14,14 @@ public static class StatusBadge
     private static readonly Dictionary<ProgressStatus, HtmlString> Badges =
         Enum.GetValues<ProgressStatus>().ToDictionary(s => s, Render);
 
+    private static readonly HtmlString PendingBadge = new(
+        $"<span class=\"status st-gris\"><span aria-hidden=\"true\">◔</span> {HtmlEncoder.Default.Encode(ProgressFormat.Label(ProgressStatus.SinDato))} <span class=\"pending\">(pendiente de validación)</span></span>");
+
     public static IHtmlContent Of(ProgressStatus status) => Badges[status];
+
+    /// <summary>A period's badge: "sin dato" says when a value awaits validation.</summary>
+    public static IHtmlContent Of(PeriodProgress period) =>
+        period.Status == ProgressStatus.SinDato && period.PendingValidation ? PendingBadge : Badges[period.Status];
 
     private static HtmlString Render(ProgressStatus status)
     {

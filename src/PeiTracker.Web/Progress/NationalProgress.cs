@@ -6,9 +6,14 @@ using PeiTracker.Web.Data;
 
 namespace PeiTracker.Web.Progress;
 
-/// <summary>Where one plan stands in one period: its avance (OEI indicators) and its indicators per semáforo (all of them).</summary>
-public sealed record PeriodSummary(decimal? Avance, ProgressStatus Status, IReadOnlyDictionary<ProgressStatus, int> Counts)
+/// <summary>
+/// Where one plan stands in one period: its avance, how many of its OEI indicators it rests on, and its
+/// indicators per semáforo (all of them).
+/// </summary>
+public sealed record PeriodSummary(decimal? Avance, ProgressStatus Status, IReadOnlyDictionary<ProgressStatus, int> Counts, int AvanceIndicators, int ObjectiveIndicators)
 {
+    public string Coverage => ProgressFormat.Coverage(AvanceIndicators, ObjectiveIndicators);
+
     public int Count(ProgressStatus status) => Counts.TryGetValue(status, out var n) ? n : 0;
 
     public int Total => Counts.Values.Sum();
@@ -156,7 +161,7 @@ public sealed class NationalProgressService(AppDbContext db, PlanSummaryCache ca
         return view.SelectablePeriods().ToDictionary(p => p, p =>
         {
             var plan = view.ForPlan(p);
-            return new PeriodSummary(plan.Avance, plan.Status, view.RollUp(all, p).Counts);
+            return new PeriodSummary(plan.Avance, plan.Status, view.RollUp(all, p).Counts, plan.Included.Count, plan.Total);
         });
     }
 }

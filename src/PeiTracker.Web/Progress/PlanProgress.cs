@@ -84,12 +84,7 @@ public sealed class PlanProgressView
                 : [new ReportPeriod(y, PeriodKind.Anual)])
             .ToList();
 
-    public static int PeriodOrder(PeriodKind kind) => kind switch
-    {
-        PeriodKind.PrimerSemestre => 0,
-        PeriodKind.SegundoSemestre => 1,
-        _ => 2,
-    };
+    public static int PeriodOrder(PeriodKind kind) => ProgressCalculator.PeriodOrder(kind);
 }
 
 /// <summary>Which plan a request means, and the version of its data (see <see cref="Domain.Plan.DataVersion"/>).</summary>

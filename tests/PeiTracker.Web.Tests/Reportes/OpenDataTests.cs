@@ -74,11 +74,14 @@ public class OpenDataTests(AppFixture app)
         var csv = ParseCsv(Encoding.UTF8.GetString((await client.GetByteArrayAsync(Base + "avance.csv"))[3..]));
         var json = JsonDocument.Parse(await client.GetByteArrayAsync(Base + "plan.json")).RootElement;
 
-        Assert.Contains(csv, r => r[1] == validated.Key && r[6] == "100");
-        Assert.DoesNotContain(csv, r => r[1] == pending.Key);
+        Assert.Contains(csv, r => r[1] == validated.Key && r[2] == "2025" && r[3] == "Anual" && r[6] == "100");
+        // The value sent for review is never published; its year reads "sin dato, pendiente de validación".
+        var pendingRow = Assert.Single(csv, r => r[1] == pending.Key && r[2] == "2025" && r[3] == "Anual");
+        Assert.Equal(("", "Sin dato (pendiente de validación)"), (pendingRow[5], pendingRow[8]));
         Assert.Equal(103, json.GetProperty("indicadores").GetArrayLength());
         var fromJson = json.GetProperty("indicadores").EnumerateArray().Single(i => i.GetProperty("clave").GetString() == validated.Key);
-        Assert.Equal(100m, fromJson.GetProperty("avance")[0].GetProperty("avanceTipoI").GetDecimal());
+        var annual2025 = fromJson.GetProperty("avance").EnumerateArray().Single(a => a.GetProperty("anio").GetInt32() == 2025 && a.GetProperty("periodo").GetString() == "Anual");
+        Assert.Equal(100m, annual2025.GetProperty("avanceTipoI").GetDecimal());
     }
 
     [Fact]

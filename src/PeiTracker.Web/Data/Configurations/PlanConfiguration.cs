@@ -28,6 +28,7 @@ public class PlanConfiguration : IEntityTypeConfiguration<Plan>
             settings.Property(s => s.DashboardAvance).HasColumnName("dashboard_avance").HasConversion<string>().HasMaxLength(10);
             settings.Property(s => s.OnlyValidated).HasColumnName("only_validated");
             settings.Property(s => s.SemesterFollowUp).HasColumnName("semester_follow_up");
+            settings.Property(s => s.SemesterExpectation).HasColumnName("semester_expectation").HasConversion<string>().HasMaxLength(20);
         });
         builder.Navigation(p => p.Settings).IsRequired();
         builder.ToTable(t => t.HasCheckConstraint("ck_plans_years", "first_year <= last_year AND first_year >= 2000 AND last_year <= 2100"));

@@ -35,6 +35,8 @@ public class ConfiguracionModel(AppDbContext db, TimeProvider clock) : PageModel
 
         public bool SemesterFollowUp { get; set; }
 
+        public SemesterExpectationRule SemesterExpectation { get; set; }
+
         public string? Reason { get; set; }
     }
 
@@ -57,6 +59,7 @@ public class ConfiguracionModel(AppDbContext db, TimeProvider clock) : PageModel
             DashboardAvance = s.DashboardAvance,
             OnlyValidated = s.OnlyValidated,
             SemesterFollowUp = s.SemesterFollowUp,
+            SemesterExpectation = s.SemesterExpectation,
         };
         return Page();
     }
@@ -83,7 +86,7 @@ public class ConfiguracionModel(AppDbContext db, TimeProvider clock) : PageModel
         var green = Read(nameof(InputModel.GreenThreshold), Input.GreenThreshold);
         var yellow = Read(nameof(InputModel.YellowThreshold), Input.YellowThreshold);
         var cap = Read(nameof(InputModel.Cap), Input.Cap);
-        if (!Enum.IsDefined(Input.Weighting) || !Enum.IsDefined(Input.DashboardAvance))
+        if (!Enum.IsDefined(Input.Weighting) || !Enum.IsDefined(Input.DashboardAvance) || !Enum.IsDefined(Input.SemesterExpectation))
         {
             ModelState.AddModelError(string.Empty, "Elija las opciones de la lista.");
         }
@@ -103,6 +106,7 @@ public class ConfiguracionModel(AppDbContext db, TimeProvider clock) : PageModel
             DashboardAvance = Input.DashboardAvance,
             OnlyValidated = Input.OnlyValidated,
             SemesterFollowUp = Input.SemesterFollowUp,
+            SemesterExpectation = Input.SemesterExpectation,
         };
         if (ModelState.IsValid && proposed.Problem() is { } problem)
         {
@@ -147,5 +151,11 @@ public class ConfiguracionModel(AppDbContext db, TimeProvider clock) : PageModel
     public static string Describe(PlanSettings s) => string.Create(CultureInfo.InvariantCulture,
         $"verde ≥ {s.GreenThreshold}; amarillo ≥ {s.YellowThreshold}; tope {(s.CapEnabled ? s.Cap.ToString(CultureInfo.InvariantCulture) : "sin tope")}; " +
         $"ponderación {(s.Weighting == WeightingRule.PorRelevancia ? "por relevancia" : "igual")}; avance del tablero {(s.DashboardAvance == AvanceType.TipoI ? "Tipo I" : "Tipo II")}; " +
-        $"{(s.OnlyValidated ? "solo validados" : "incluye pendientes")}; seguimiento {(s.SemesterFollowUp ? "semestral y anual" : "anual")}");
+        $"{(s.OnlyValidated ? "solo validados" : "incluye pendientes")}; seguimiento {(s.SemesterFollowUp ? "semestral y anual" : "anual")}; " +
+        $"semestres sin logro esperado propio: {s.SemesterExpectation switch
+        {
+            SemesterExpectationRule.MetaAnual => "frente al logro esperado anual",
+            SemesterExpectationRule.SoloDefinidas => "sin meta",
+            _ => "mitad del anual en el I semestre si es agregable, el anual en los demás casos",
+        }}");
 }

@@ -33,6 +33,14 @@ public class IndicadorModel(AppDbContext db, IAuthorizationService authorization
 
     public IndicatorProgress Progress { get; private set; } = null!;
 
+    /// <summary>The periods worth a row: those expecting, holding or awaiting a value (semesters only when the plan follows them or one was reported).</summary>
+    public IReadOnlyList<PeriodProgress> Followed => Progress.Periods
+        .Where(p => p.IsFollowed && (p.Period == PeriodKind.Anual || Indicator.Plan!.Settings.SemesterFollowUp || p.Value is not null || p.PendingValidation))
+        .ToList();
+
+    /// <summary>Why the latest counted period's semáforo and the projection seem to disagree, when they do.</summary>
+    public string? Why => Progress.Periods.LastOrDefault(p => p.Value is not null) is { } latest ? Progress.WhyStatusAndProjectionDiffer(latest.Year, latest.Period) : null;
+
     /// <summary>Series for the chart: baseline, targets, counted annual values and the projection, by year.</summary>
     public object ChartData()
     {
@@ -47,13 +55,15 @@ public class IndicadorModel(AppDbContext db, IAuthorizationService authorization
         var annual = Progress.Periods.Where(p => p.Period == PeriodKind.Anual && p.Value is not null).ToDictionary(p => p.Year, p => p.Value);
         var projection = Progress.Projection;
         var lastValueYear = annual.Keys.DefaultIfEmpty(0).Max();
+        // An agregable indicator projects a total over the plan's years, which does not belong on a chart of yearly values.
+        var drawn = !projection.Accumulated && projection.SlopePerYear is not null;
         return new
         {
             labels = years.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             baseline = years.Select(y => y == Indicator.BaselineYear ? Indicator.BaselineValue : null),
             targets = years.Select(y => At(Indicator.TargetFor, y)),
             values = years.Select(y => At(annual.GetValueOrDefault, y)),
-            projection = years.Select(y => projection.ProjectedValue is { } projected && projection.SlopePerYear is not null && lastValueYear > 0
+            projection = years.Select(y => projection.ProjectedValue is { } projected && drawn && lastValueYear > 0
                 ? y == lastValueYear ? annual[y] : y == Indicator.Plan!.LastYear ? Math.Round(projected, Math.Max(Indicator.Decimals, 2)) : (decimal?)null
                 : null),
         };
@@ -67,6 +77,7 @@ public class IndicadorModel(AppDbContext db, IAuthorizationService authorization
             .Include(i => i.Action).ThenInclude(a => a!.Objective)
             .Include(i => i.ResponsibleUnits).ThenInclude(u => u.Unit)
             .Include(i => i.Targets)
+            .Include(i => i.SemesterTargets)
             .Include(i => i.Values).ThenInclude(v => v.Evidence)
             .AsSplitQuery()
             .SingleOrDefaultAsync(i => i.Id == id);

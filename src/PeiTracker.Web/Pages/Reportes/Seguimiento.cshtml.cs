@@ -29,7 +29,7 @@ public class SeguimientoModel(PlanProgressService progress, AppDbContext db, Tim
 
         var period = new ReportPeriod(anio, ReportPeriod.ParseKind(periodo));
         var asOf = await DataAsOf.OfPlanAsync(db, view.Plan.Id);
-        var bytes = SeguimientoReport.Build(view, period, asOf);
+        var bytes = SeguimientoReport.Build(view, period, asOf, DemoMark.InPlan(view.Plan));
         var fileName = $"reporte-seguimiento-{view.Plan.Code}-{period.Year}-{period.QueryValue}.xlsx";
         await db.RecordAsync(clock, User, "Reporte de seguimiento",
             $"{fileName}; {(view.IncludePending ? "incluye pendientes" : "solo validados")}; datos al {PeruTime.FormatDate(asOf)}", view.Plan.Id);

@@ -80,9 +80,10 @@ public class IndexModel(PlanProgressService progress, TimeProvider clock) : Page
 
     public record ObjectiveCard(StrategicObjective Objective, RollUpResult RollUp, IReadOnlyList<(string Label, decimal? Avance)> Trend);
 
-    public record IndicatorRow(Indicator Indicator, string Owner, PeriodProgress? Progress, Projection Projection, string Units)
+    /// <param name="Why">Why the period's semáforo and the projection seem to disagree, when they do.</param>
+    public record IndicatorRow(Indicator Indicator, string Owner, PeriodProgress Progress, Projection Projection, string Units, string? Why)
     {
-        public ProgressStatus Status => Progress?.Status ?? ProgressStatus.SinMeta;
+        public ProgressStatus Status => Progress.Status;
     }
 
     public async Task<IActionResult> OnGetAsync()
@@ -110,10 +111,11 @@ public class IndexModel(PlanProgressService progress, TimeProvider clock) : Page
     {
         var view = View;
         var withData = view.PeriodsWithData();
-        var chronological = withData.Reverse().ToList();
+        // A trend compares like with like: years with years, a semester with the same semester of other years.
+        var trend = withData.Where(p => p.Kind == Period.Kind && p.Year <= Period.Year).Reverse().ToList();
         var cards = view.Plan.Objectives
             .Where(o => Oei is null || o.Id == Oei)
-            .Select(o => new ObjectiveCard(o, view.ForObjective(o, Period), chronological.Select(p => (p.Label, view.ForObjective(o, p).Avance)).ToList()))
+            .Select(o => new ObjectiveCard(o, view.ForObjective(o, Period), trend.Select(p => (p.Label, view.ForObjective(o, p).Avance)).ToList()))
             .ToList();
 
         var rows = view.Plan.Objectives.SelectMany(o =>
@@ -177,7 +179,7 @@ public class IndexModel(PlanProgressService progress, TimeProvider clock) : Page
     {
         var progress = view.Of(indicator);
         return new IndicatorRow(indicator, owner, progress.For(period.Year, period.Kind), progress.Projection,
-            string.Join(", ", indicator.ResponsibleUnits.Select(u => u.Unit!.Acronym)));
+            string.Join(", ", indicator.ResponsibleUnits.Select(u => u.Unit!.Acronym)), progress.WhyStatusAndProjectionDiffer(period.Year, period.Kind));
     }
 
     public static string StatusBorder(ProgressStatus status) => status switch

@@ -30,7 +30,7 @@ public class UnidadesModel(PlanProgressService progress) : PageModel
 
     public string PeriodQuery => IndexModel.PeriodLink(View.Plan.Code, Period, Pendientes);
 
-    /// <summary>Reporting of one unit in the period: indicators with a target, how many were reported and validated.</summary>
+    /// <summary>Reporting of one unit in the period: indicators expected to report (with a logro esperado for it), how many were reported and validated.</summary>
     public record UnitSummary(OrganizationalUnit Unit, int Indicators, int Expected, int Reported, int Validated, RollUpResult RollUp)
     {
         public decimal? Completeness => Expected == 0 ? null : Reported * 100m / Expected;
@@ -56,7 +56,7 @@ public class UnidadesModel(PlanProgressService progress) : PageModel
             .Select(g =>
             {
                 var indicators = g.Select(x => x.Indicator).ToList();
-                var expected = indicators.Where(i => i.TargetFor(Period.Year) is not null).ToList();
+                var expected = indicators.Where(i => view.Of(i).For(Period.Year, Period.Kind).HasExpectation).ToList();
                 var values = expected.Select(i => i.Values.FirstOrDefault(v => v.Year == Period.Year && v.Period == Period.Kind)).ToList();
                 return new UnitSummary(g.First().Unit, indicators.Count, expected.Count,
                     values.Count(v => v is { Status: ValueStatus.Enviado or ValueStatus.Validado }),
