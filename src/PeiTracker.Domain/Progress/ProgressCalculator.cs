@@ -105,10 +105,10 @@ public static class ProgressCalculator
             SemesterExpectationRule.SoloDefinidas => new(null, ExpectationSource.Ninguna, "",
                 $"la regla del plan solo evalúa los semestres con logro esperado propio, y el {label} no lo tiene"),
             SemesterExpectationRule.PorAgregacion when indicator.Aggregation == Aggregation.Agregable && period == PeriodKind.PrimerSemestre =>
-                new(annual / 2m, ExpectationSource.MitadDeLaAnual, $"la mitad del logro esperado anual {y} ({N(annual)}), por ser agregable (regla del plan)", null),
+                new(annual / 2m, ExpectationSource.MitadDeLaAnual, $"la mitad del logro esperado anual {y} ({N(annual)}), por ser agregable, según la regla del plan", null),
             SemesterExpectationRule.PorAgregacion when indicator.Aggregation == Aggregation.Agregable =>
-                new(annual, ExpectationSource.MetaAnual, $"el logro esperado anual {y} completo ({N(annual)}), pues el II semestre acumula el año (regla del plan)", null),
-            _ => new(annual, ExpectationSource.MetaAnual, $"el logro esperado anual {y} ({N(annual)}) (regla del plan)", null),
+                new(annual, ExpectationSource.MetaAnual, $"el logro esperado anual {y} completo ({N(annual)}), pues el II semestre acumula el año, según la regla del plan", null),
+            _ => new(annual, ExpectationSource.MetaAnual, $"el logro esperado anual {y} ({N(annual)}), según la regla del plan", null),
         };
     }
 
@@ -580,13 +580,13 @@ public static class ProgressCalculator
     public static string? Reconcile(PeriodProgress period, Projection projection)
     {
         var judged = $"El semáforo compara {period.PeriodLabel} con {period.Expectation}";
-        const string pace = "la proyección mira el ritmo de los valores anuales hasta la meta final";
+        const string pace = "la proyección mide el ritmo de los valores anuales hacia la meta final";
         return (period.Status, projection.Class) switch
         {
             (ProgressStatus.Verde or ProgressStatus.Cumple, ProjectionClass.EnRiesgo or ProjectionClass.RequiereAcelerar) =>
-                $"{judged}, y ahí cumple; {pace}: {projection.Summary}",
+                $"{judged}, y ahí cumple; {pace}, que a ese ritmo no se alcanzaría.",
             (ProgressStatus.Rojo or ProgressStatus.NoCumple, ProjectionClass.EnCamino or ProjectionClass.Cumplida) =>
-                $"{judged}, y ahí va por debajo; {pace}: {projection.Summary}",
+                $"{judged}, y ahí va por debajo; {pace}, que a ese ritmo sí se alcanzaría.",
             _ => null,
         };
     }

@@ -306,9 +306,9 @@ public static class ProgressFormat
     public static string SourceShort(ExpectationSource source) => source switch
     {
         ExpectationSource.Anual => "logro esperado anual",
-        ExpectationSource.SemestralDefinida => "fijado por la OGPP para el semestre",
+        ExpectationSource.SemestralDefinida => "propio del semestre (OGPP)",
         ExpectationSource.MitadDeLaAnual => "½ del anual (agregable)",
-        ExpectationSource.MetaAnual => "el anual (regla del plan)",
+        ExpectationSource.MetaAnual => "= anual (regla del plan)",
         ExpectationSource.LimitePermisible => "límite permisible",
         _ => "sin logro esperado",
     };

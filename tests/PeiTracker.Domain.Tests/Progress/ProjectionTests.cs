@@ -51,7 +51,7 @@ public partial class ProjectionTests
         Assert.Equal("Al ritmo actual llegaría a 3 en 2030; la meta es 5: los valores no se mueven hacia la meta.", progress.Projection.Summary);
         var why = progress.WhyStatusAndProjectionDiffer(2025, PeriodKind.Anual);
         Assert.NotNull(why);
-        Assert.StartsWith("El semáforo compara 2025 con el logro esperado 2025, y ahí cumple; la proyección mira el ritmo", why);
+        Assert.StartsWith("El semáforo compara 2025 con el logro esperado 2025, y ahí cumple; la proyección mide el ritmo", why);
     }
 
     [Fact]

@@ -33,10 +33,17 @@ public class IndicadorModel(AppDbContext db, IAuthorizationService authorization
 
     public IndicatorProgress Progress { get; private set; } = null!;
 
-    /// <summary>The periods worth a row: those expecting, holding or awaiting a value (semesters only when the plan follows them or one was reported).</summary>
-    public IReadOnlyList<PeriodProgress> Followed => Progress.Periods
-        .Where(p => p.IsFollowed && (p.Period == PeriodKind.Anual || Indicator.Plan!.Settings.SemesterFollowUp || p.Value is not null || p.PendingValidation))
+    /// <summary>
+    /// The periods worth a row: every year expecting, holding or awaiting a value, and the semesters up to the
+    /// last year the unit reported (later ones would be a column of "sin dato" for periods not yet reached),
+    /// besides any semester with a value or a logro esperado of its own.
+    /// </summary>
+    public IReadOnlyList<PeriodProgress> Followed => followed ??= Progress.Periods
+        .Where(p => p.IsFollowed && (p.Period == PeriodKind.Anual || p.Value is not null || p.PendingValidation || p.Source == ExpectationSource.SemestralDefinida
+            || (Indicator.Plan!.Settings.SemesterFollowUp && p.Year <= Indicator.Values.Select(v => v.Year).DefaultIfEmpty(0).Max())))
         .ToList();
+
+    private IReadOnlyList<PeriodProgress>? followed;
 
     /// <summary>Why the latest counted period's semáforo and the projection seem to disagree, when they do.</summary>
     public string? Why => Progress.Periods.LastOrDefault(p => p.Value is not null) is { } latest ? Progress.WhyStatusAndProjectionDiffer(latest.Year, latest.Period) : null;
