@@ -93,8 +93,9 @@ var keysDirectory = builder.Configuration["PEI_KEYS_DIR"] is { Length: > 0 } key
     : Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys");
 builder.Services.AddDataProtection().SetApplicationName("PeiTracker").PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
 
-// Everything requires sign-in unless a page or endpoint says otherwise. The JSON API authenticates with
-// personal tokens, never with the cookie, so no cross-site request can use it.
+// Everything requires sign-in unless a page or endpoint says otherwise; a Registrador sees only their units'
+// indicators (UserScope). The JSON API authenticates with personal tokens, never with the cookie, so no
+// cross-site request can use it.
 builder.Services.AddAuthentication()
     .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorizationBuilder()
@@ -102,6 +103,9 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.EditPlan, p => p.RequireRole(Roles.Administrador, Roles.Planificador))
     .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrador))
     .AddPolicy(ApiV1.Policy, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+builder.Services.AddScoped<UserScope>();
+
+// The JSON API describes itself at /api/v1/openapi.json for the source systems that call it.
 builder.Services.AddOpenApi("v1");
 
 // Errors: problem details for the API; a database that cannot be reached is told apart from a bug.
@@ -135,9 +139,13 @@ builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSett
 // Login attempts are limited per client address, on top of the per-account lockout.
 builder.Services.AddLoginRateLimit(builder.Configuration.GetValue("PEI_LOGIN_RATE_LIMIT", 30));
 
-// Start-up work: migrations, the official plan, demo and synthetic data.
+// /health answers from the database's state, for load balancers and operators.
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+
+// One clock for the whole app: pages and services take TimeProvider instead of reading DateTime.Now.
 builder.Services.AddSingleton(TimeProvider.System);
+
+// Start-up work: migrations, the official plan, demo and synthetic data.
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddScoped<PlanSeeder>();
 builder.Services.AddScoped<DemoDataSeeder>();
@@ -156,7 +164,6 @@ builder.Services.Configure<CacheTagHelperOptions>(options =>
     options.SizeLimit = builder.Configuration.GetValue("PEI_FRAGMENT_CACHE_MB", 32) * 1024L * 1024L);
 
 // Writes: one entry path for values and one audited writer for every change.
-builder.Services.AddScoped<UserScope>();
 builder.Services.AddScoped<ValueEntryService>();
 builder.Services.AddScoped<AuditedWriter>();
 
