@@ -24,7 +24,7 @@ public sealed class AccountStatusMiddleware(RequestDelegate next)
 
     private sealed record AccountState(bool IsActive, bool MustChangePassword);
 
-    // Compiled once: it runs on every signed-in request (issue 9).
+    // Compiled once: it runs on every signed-in request.
     private static readonly Func<AppDbContext, string, Task<AccountState?>> AccountOf = EF.CompileAsyncQuery((AppDbContext db, string id) =>
         db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new AccountState(u.IsActive, u.MustChangePassword)).SingleOrDefault());
 

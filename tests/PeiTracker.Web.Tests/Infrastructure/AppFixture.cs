@@ -47,11 +47,14 @@ public sealed class AppFixture : IAsyncLifetime
         }
     }
 
-    public HttpClient CreateClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient CreateClient() => CreateClient(Factory);
 
-    public async Task<HttpClient> LoginAsync(string email = AdminEmail, string password = Password)
+    public Task<HttpClient> LoginAsync(string email = AdminEmail, string password = Password) => LoginAsync(Factory, email, password);
+
+    /// <summary>Signs in on another host of the same database (one made with <c>Factory.WithWebHostBuilder</c>).</summary>
+    public static async Task<HttpClient> LoginAsync(WebApplicationFactory<Program> factory, string email = AdminEmail, string password = Password)
     {
-        var client = CreateClient();
+        var client = CreateClient(factory);
         var response = await client.SubmitFormAsync("/Cuenta/Ingresar", new Dictionary<string, string>
         {
             ["Input.Email"] = email,
@@ -64,6 +67,9 @@ public sealed class AppFixture : IAsyncLifetime
 
         return client;
     }
+
+    private static HttpClient CreateClient(WebApplicationFactory<Program> factory) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     public async Task<string> CreateUserAsync(string role, string? email = null)
     {

@@ -8,7 +8,7 @@ namespace PeiTracker.Web.Pages.Tablero;
 
 /// <summary>
 /// The national roll-up: every entity's plan avance and indicators per semáforo in one period,
-/// grouped by sector, for a sector office or CEPLAN following many plans at once (issue 9).
+/// grouped by sector, for a sector office or CEPLAN following many plans at once.
 /// </summary>
 public class NacionalModel(NationalProgressService national, TimeProvider clock) : PageModel
 {

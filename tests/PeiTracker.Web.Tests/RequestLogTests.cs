@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using PeiTracker.Web.Tests.Infrastructure;
+
+namespace PeiTracker.Web.Tests;
+
+/// <summary>
+/// One console line per request, and the "código de referencia" an error page shows is the one on its line,
+/// so an administrator finds a person's failed request from what they read out.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class RequestLogTests(AppFixture app) : IAsyncLifetime
+{
+    private readonly LogCapture log = new();
+    private WebApplicationFactory<Program> factory = null!;
+
+    public Task InitializeAsync()
+    {
+        factory = app.Factory.WithWebHostBuilder(log.AttachTo);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    [Fact]
+    public async Task UnknownAddress_SignedIn_LogLineCarriesTheReferenceTheErrorPageShows()
+    {
+        var client = await AppFixture.LoginAsync(factory);
+
+        var response = await client.GetAsync("/Plan/NoExiste");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var reference = await ReferenceOnPageAsync(response);
+        var line = await log.RequestLineAsync(reference);
+        Assert.Matches(LineOf("GET", "/Plan/NoExiste", 404), line);
+    }
+
+    [Fact]
+    public async Task PostNoHandlerTakes_SignedIn_LogLineCarriesTheReferenceTheErrorPageShows()
+    {
+        var client = await AppFixture.LoginAsync(factory);
+        var form = await client.GetDocumentAsync("/Cuenta/Contrasena");
+        var token = form.QuerySelector("main form[method=post] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        var response = await client.PostAsync("/Tablero/Nacional", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var reference = await ReferenceOnPageAsync(response);
+        var line = await log.RequestLineAsync(reference);
+        Assert.Matches(LineOf("POST", "/Tablero/Nacional", 400), line);
+    }
+
+    [Fact]
+    public async Task Request_WithQueryString_LogsThePathWithoutTheQuery()
+    {
+        var client = await AppFixture.LoginAsync(factory);
+
+        var response = await client.GetAsync("/Tablero?anio=2025&clave=secreta-en-la-url");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var line = await log.RequestLineAsync("GET", "/Tablero");
+        Assert.Matches(LineOf("GET", "/Tablero", 200), line);
+        Assert.DoesNotContain("secreta", line, StringComparison.Ordinal);
+    }
+
+    /// <summary>The line exactly as an operator reads it: "HTTP GET /Tablero responded 200 in 23.1 ms [ref …]".</summary>
+    internal static Regex LineOf(string method, string path, int status) =>
+        new($@"^HTTP {method} {Regex.Escape(path)} responded {status} in [0-9]+\.[0-9] ms \[ref [^\s\]]+\]$");
+
+    internal static async Task<string> ReferenceOnPageAsync(HttpResponseMessage response)
+    {
+        var page = await HttpClientExtensions.ParseAsync(await response.Content.ReadAsStringAsync());
+        var reference = page.QuerySelector(".code")?.TextContent.Trim();
+        Assert.False(string.IsNullOrEmpty(reference), "The error page shows no reference.");
+        return reference!;
+    }
+}
