@@ -58,7 +58,7 @@ public static class ProgressCalculator
         }
 
         var semesterNote = period == PeriodKind.Anual ? null
-            : $"Valor del {Labels.Of(period).ToLowerInvariant()} comparado con el logro esperado anual {year.ToString(CultureInfo.InvariantCulture)}.";
+            : $"Valor del {Labels.Of(period)} comparado con el logro esperado anual {year.ToString(CultureInfo.InvariantCulture)}.";
 
         if (value is null)
         {
