@@ -40,6 +40,10 @@ public class PlanConsistencyCheckerTests
         return new Plan { Code = "P", Name = "P", FirstYear = 2025, LastYear = 2030, Objectives = [objective] };
     }
 
+    /// <summary>"9 8 7" are the logros esperados of 2025, 2026 and 2027.</summary>
+    private static List<AnnualTarget> FromTwentyTwentyFive(string targets) => targets.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        .Select((t, i) => new AnnualTarget { Year = 2025 + i, Value = decimal.Parse(t, CultureInfo.InvariantCulture) }).ToList();
+
     private static IEnumerable<PlanIssue> Of(Plan plan, string kind) => PlanConsistencyChecker.Check(plan).Where(i => i.Kind == kind);
 
     [Fact]
@@ -137,8 +141,7 @@ public class PlanConsistencyCheckerTests
     public void Check_TargetsAgainstTheDirection_AreDescribed(Direction direction, string baseline, string targets, string? expected)
     {
         var indicator = NewIndicator("IAEI.01.01.01", baseline: decimal.Parse(baseline, CultureInfo.InvariantCulture), direction: direction);
-        indicator.Targets = targets.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select((t, i) => new AnnualTarget { Year = 2025 + i, Value = decimal.Parse(t, CultureInfo.InvariantCulture) }).ToList();
+        indicator.Targets = FromTwentyTwentyFive(targets);
 
         var messages = Of(PlanWith(indicator), PlanConsistencyChecker.AgainstDirection).Select(i => i.Message).ToList();
 
@@ -175,8 +178,7 @@ public class PlanConsistencyCheckerTests
     public void Check_PercentageRange_ListsEveryFigureOutsideZeroToHundred(string baseline, string targets, string? outside)
     {
         var indicator = NewIndicator("IAEI.01.01.01", baseline: decimal.Parse(baseline, CultureInfo.InvariantCulture), unit: UnitOfMeasure.Porcentaje);
-        indicator.Targets = targets.Split(' ')
-            .Select((t, i) => new AnnualTarget { Year = 2025 + i, Value = decimal.Parse(t, CultureInfo.InvariantCulture) }).ToList();
+        indicator.Targets = FromTwentyTwentyFive(targets);
 
         var messages = Of(PlanWith(indicator), PlanConsistencyChecker.PercentageOutOfRange).Select(i => i.Message).ToList();
 
