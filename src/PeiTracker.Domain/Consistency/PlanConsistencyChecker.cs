@@ -114,7 +114,7 @@ public static partial class PlanConsistencyChecker
         if (missingYears.Count > 0)
         {
             issues.Add(new PlanIssue(IssueSeverity.Advertencia, MissingTargets, IssueTarget.Indicator, indicator.Id, indicator.Key,
-                $"{indicator.PublishedCode} no tiene logro esperado para {FormatYears(missingYears)}."));
+                $"{indicator.PublishedCode} no tiene logro esperado para {Enumerate(missingYears)}."));
         }
 
         var targets = indicator.Targets.OrderBy(t => t.Year).ToList();
@@ -175,7 +175,7 @@ public static partial class PlanConsistencyChecker
         {
             var first = items.OrderBy(i => i.Code, StringComparer.Ordinal).First();
             issues.Add(new PlanIssue(IssueSeverity.Advertencia, PriorityProblem, target, first.Id, first.Code,
-                $"Entre {scope} falta la prioridad {string.Join(", ", missing)}: las prioridades deberían ir de 1 a {items.Count} sin saltos."));
+                $"Entre {scope} {(missing.Count == 1 ? "falta la prioridad" : "faltan las prioridades")} {Enumerate(missing)}: las prioridades deberían ir de 1 a {items.Count} sin saltos."));
         }
     }
 
@@ -215,8 +215,8 @@ public static partial class PlanConsistencyChecker
         return string.Join(", ", names.Take(names.Count - 1)) + " y " + names[^1] + " se dedujeron del nombre del indicador; revíselos";
     }
 
-    private static string FormatYears(IReadOnlyList<int> years) =>
-        years.Count == 1 ? years[0].ToString(CultureInfo.InvariantCulture) : string.Join(", ", years.Take(years.Count - 1)) + " y " + years[^1];
+    private static string Enumerate(IReadOnlyList<int> numbers) =>
+        numbers.Count == 1 ? numbers[0].ToString(CultureInfo.InvariantCulture) : string.Join(", ", numbers.Take(numbers.Count - 1)) + " y " + numbers[^1];
 
     private static string Format(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 

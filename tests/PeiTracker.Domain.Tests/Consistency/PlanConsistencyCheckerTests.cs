@@ -233,7 +233,7 @@ public class PlanConsistencyCheckerTests
                 (IssueSeverity.Error, IssueTarget.Objective, "OEI.01", "OEI.01 comparte la prioridad 1 con OEI.03, OEI.02 entre los OEI del plan."),
                 (IssueSeverity.Error, IssueTarget.Objective, "OEI.02", "OEI.02 comparte la prioridad 1 con OEI.01, OEI.03 entre los OEI del plan."),
                 (IssueSeverity.Error, IssueTarget.Objective, "OEI.03", "OEI.03 comparte la prioridad 1 con OEI.01, OEI.02 entre los OEI del plan."),
-                (IssueSeverity.Advertencia, IssueTarget.Objective, "OEI.01", "Entre los OEI del plan falta la prioridad 2, 3, 4: las prioridades deberían ir de 1 a 4 sin saltos."),
+                (IssueSeverity.Advertencia, IssueTarget.Objective, "OEI.01", "Entre los OEI del plan faltan las prioridades 2, 3 y 4: las prioridades deberían ir de 1 a 4 sin saltos."),
             ],
             issues);
     }
