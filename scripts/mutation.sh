@@ -34,6 +34,12 @@ if [ -z "$score" ]; then
   echo "Mutation testing did not finish (Stryker exit code $status); see $log"
   exit 1
 fi
+if command -v jq >/dev/null && [ -f "$out/reports/mutation-report.json" ]; then
+  printf '%-40s %7s %8s %7s %8s\n' file killed survived "no cov" score
+  jq -r -f "$root/scripts/lib/mutation-report.jq" "$out/reports/mutation-report.json" \
+    | awk -F'\t' '{ printf "%-40s %7s %8s %7s %8s\n", $1, $2, $3, $4, $5 }'
+  echo
+fi
 echo "Mutation score: $score %"
 echo "Report: $out/reports/mutation-report.html"
 if [ "$status" -ne 0 ]; then
