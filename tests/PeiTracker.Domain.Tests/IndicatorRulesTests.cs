@@ -63,6 +63,45 @@ public class IndicatorRulesTests
     }
 
     [Fact]
+    public void SetTarget_CurrentYear_IsARevision()
+    {
+        var indicator = new Indicator { Key = "K", PublishedCode = "K", Name = "N", Targets = [new AnnualTarget { Year = 2026, Value = 50m }] };
+
+        Assert.True(indicator.SetTarget(2026, 45m, currentYear: 2026, "Recorte presupuestal"));
+        var target = indicator.Targets.Single();
+        Assert.Equal((45m, 50m, "Recorte presupuestal"), (target.Value, target.OriginalValue!.Value, target.RevisionReason));
+    }
+
+    [Fact]
+    public void SetTarget_YearWithoutTarget_AddsItAsAPlainChange()
+    {
+        var indicator = new Indicator { Id = 7, Key = "K", PublishedCode = "K", Name = "N", Targets = [new AnnualTarget { Year = 2025, Value = 50m }] };
+
+        Assert.False(indicator.SetTarget(2026, 60m, currentYear: 2026, "Nueva meta"));
+        var added = indicator.Targets.Single(t => t.Year == 2026);
+        Assert.Equal((7, 60m, (decimal?)null, (string?)null), (added.IndicatorId, added.Value, added.OriginalValue, added.RevisionReason));
+    }
+
+    [Fact]
+    public void SetTarget_NullOnAYearWithoutTarget_ChangesNothing()
+    {
+        var indicator = new Indicator { Key = "K", PublishedCode = "K", Name = "N", Targets = [new AnnualTarget { Year = 2025, Value = 50m }] };
+
+        Assert.False(indicator.SetTarget(2027, null, currentYear: 2026, "Sin meta"));
+        Assert.Equal(2025, indicator.Targets.Single().Year);
+    }
+
+    [Theory]
+    [InlineData(3, null, true)]
+    [InlineData(null, 5, false)]
+    public void MeasuresObjective_OnlyWhenOwnedByAnOei(int? objectiveId, int? actionId, bool expected)
+    {
+        var indicator = new Indicator { Key = "K", PublishedCode = "K", Name = "N", ObjectiveId = objectiveId, ActionId = actionId };
+
+        Assert.Equal(expected, indicator.MeasuresObjective);
+    }
+
+    [Fact]
     public void SetTarget_FutureYear_IsAPlainChange()
     {
         var indicator = new Indicator { Key = "K", PublishedCode = "K", Name = "N", Targets = [new AnnualTarget { Year = 2029, Value = 50m }] };

@@ -58,7 +58,7 @@ public static class ProgressCalculator
         }
 
         var semesterNote = period == PeriodKind.Anual ? null
-            : $"Valor del {Labels.Of(period).ToLowerInvariant()} comparado con el logro esperado anual {year.ToString(CultureInfo.InvariantCulture)}.";
+            : $"Valor del {Labels.Of(period)} comparado con el logro esperado anual {year.ToString(CultureInfo.InvariantCulture)}.";
 
         if (value is null)
         {
@@ -356,5 +356,5 @@ public static class ProgressCalculator
     }
 
     private static string Substitution(IReadOnlyList<RollUpItem> items, decimal avance) =>
-        "= " + string.Join(" + ", items.Select(i => $"{N(Math.Round(i.Weight, 4))} × {N(Math.Round(i.Avance, 2))}")) + $" = {N(Math.Round(avance, 2))}";
+        "= " + string.Join(" + ", items.Select(i => $"{N(Round(i.Weight, 4))} × {N(Round(i.Avance, 2))}")) + $" = {N(Round(avance, 2))}";
 }
