@@ -21,7 +21,7 @@ public static class OpenData
         {
             Line(csv, [indicator.PublishedCode, indicator.Key, objective.Code, action?.Code ?? "", indicator.Name, Labels.Of(indicator.Unit), Labels.Of(indicator.Direction),
                 Labels.Of(indicator.Aggregation), indicator.Relevance.ToString(CultureInfo.InvariantCulture),
-                string.Join("; ", indicator.ResponsibleUnits.Select(u => u.Unit!.Name)),
+                string.Join("; ", indicator.Units.Select(u => u.Name)),
                 indicator.BaselineYear?.ToString(CultureInfo.InvariantCulture) ?? "", Number(indicator.BaselineValue), .. years.Select(y => Number(indicator.TargetFor(y)))]);
         }
 
@@ -46,7 +46,7 @@ public static class OpenData
 
     public static object Json(PlanProgressView view, DateTimeOffset asOf) => new
     {
-        plan = new { codigo = view.Plan.Code, nombre = view.Plan.Name, pliego = view.Plan.Institution!.PliegoCode, entidad = view.Plan.Institution.Name, sector = view.Plan.Institution.Sector, periodo = $"{view.Plan.FirstYear}-{view.Plan.LastYear}" },
+        plan = new { codigo = view.Plan.Code, nombre = view.Plan.Name, pliego = view.Plan.Institution.PliegoCode, entidad = view.Plan.Institution.Name, sector = view.Plan.Institution.Sector, periodo = $"{view.Plan.FirstYear}-{view.Plan.LastYear}" },
         datosAl = asOf.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         valores = "Solo valores validados por la OGPP",
         indicadores = Rows(view).Select(r => new
@@ -73,9 +73,9 @@ public static class OpenData
         }),
     };
 
-    private static IEnumerable<(Indicator Indicator, StrategicObjective Objective, StrategicAction? Action)> Rows(PlanProgressView view) =>
-        view.Plan.Objectives.SelectMany(o => o.Indicators.Select(i => (i, o, (StrategicAction?)null))
-            .Concat(o.Actions.SelectMany(a => a.Indicators.Select(i => (i, o, (StrategicAction?)a)))));
+    private static IEnumerable<(IndicatorSnapshot Indicator, ObjectiveSnapshot Objective, ActionSnapshot? Action)> Rows(PlanProgressView view) =>
+        view.Plan.Objectives.SelectMany(o => o.Indicators.Select(i => (i, o, (ActionSnapshot?)null))
+            .Concat(o.Actions.SelectMany(a => a.Indicators.Select(i => (i, o, (ActionSnapshot?)a)))));
 
     private static decimal? Normal(decimal? value) => value is { } v ? v / 1.000000000000000000000000000000000m : null;
 

@@ -30,7 +30,7 @@ public static class SeguimientoReport
 
         sheet.Row(("Reporte de seguimiento del Plan Estratégico Institucional", XlsxStyle.Title));
         sheet.Row(("Periodo del PEI", XlsxStyle.Bold), ($"{plan.FirstYear}-{plan.LastYear}", XlsxStyle.Text));
-        sheet.Row(("Nivel de gobierno", XlsxStyle.Bold), (plan.Institution!.GovernmentLevel, XlsxStyle.Text));
+        sheet.Row(("Nivel de gobierno", XlsxStyle.Bold), (plan.Institution.GovernmentLevel, XlsxStyle.Text));
         sheet.Row(("Sector", XlsxStyle.Bold), (plan.Institution.Sector, XlsxStyle.Text));
         sheet.Row(("Pliego", XlsxStyle.Bold), ($"{plan.Institution.PliegoCode}: {plan.Institution.Name}", XlsxStyle.Text));
         sheet.Row(("Periodo reportado", XlsxStyle.Bold), (period.Label, XlsxStyle.Text));
@@ -56,7 +56,7 @@ public static class SeguimientoReport
 
         foreach (var objective in plan.Objectives)
         {
-            foreach (var indicator in objective.Indicators.Concat(objective.Actions.SelectMany(a => a.Indicators)))
+            foreach (var indicator in objective.AllIndicators)
             {
                 var progress = view.Of(indicator);
                 var numberStyle = NumberStyle(indicator);
@@ -64,7 +64,7 @@ public static class SeguimientoReport
                 {
                     (indicator.PublishedCode, XlsxStyle.Text),
                     (indicator.Name, XlsxStyle.Wrapped),
-                    (string.Join("; ", indicator.ResponsibleUnits.Select(u => u.Unit!.Name)), XlsxStyle.Wrapped),
+                    (string.Join("; ", indicator.Units.Select(u => u.Name)), XlsxStyle.Wrapped),
                     (Labels.Relevance(indicator.Relevance), XlsxStyle.Text),
                     (Labels.Of(indicator.Direction), XlsxStyle.Text),
                     (Labels.Of(indicator.Aggregation), XlsxStyle.Text),
@@ -109,7 +109,7 @@ public static class SeguimientoReport
     }
 
     /// <summary>Number format by unit of measure: whole numbers for counts, the indicator's decimals otherwise.</summary>
-    public static XlsxStyle NumberStyle(Indicator indicator) => indicator.Unit is UnitOfMeasure.Numero or UnitOfMeasure.Cantidad
+    public static XlsxStyle NumberStyle(IndicatorSnapshot indicator) => indicator.Unit is UnitOfMeasure.Numero or UnitOfMeasure.Cantidad
         ? XlsxStyle.Integer
         : indicator.Decimals switch
         {

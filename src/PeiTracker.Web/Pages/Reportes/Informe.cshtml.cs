@@ -32,7 +32,7 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
 
     public IReadOnlyList<Commitment> Commitments { get; private set; } = [];
 
-    public IReadOnlyList<OrganizationalUnit> Units { get; private set; } = [];
+    public IReadOnlyList<UnitSnapshot> Units { get; private set; } = [];
 
     public DateTimeOffset DataAsOfDate { get; private set; }
 
@@ -141,7 +141,7 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
         Commitments = await db.Commitments.AsNoTracking().Include(c => c.Unit)
             .Where(c => c.PlanId == view.Plan.Id && c.Year == Period.Year && c.Period == Period.Kind)
             .OrderBy(c => c.Deadline).ThenBy(c => c.Id).ToListAsync();
-        Units = view.AllIndicators.SelectMany(i => i.ResponsibleUnits).Select(u => u.Unit!).DistinctBy(u => u.Id).OrderBy(u => u.Name).ToList();
+        Units = view.AllIndicators.SelectMany(i => i.Units).DistinctBy(u => u.Id).OrderBy(u => u.Name).ToList();
         DataAsOfDate = await DataAsOf.OfPlanAsync(db, view.Plan.Id);
         return true;
     }
