@@ -142,7 +142,7 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
             .Where(c => c.PlanId == view.Plan.Id && c.Year == Period.Year && c.Period == Period.Kind)
             .OrderBy(c => c.Deadline).ThenBy(c => c.Id).ToListAsync();
         Units = view.AllIndicators.SelectMany(i => i.Units).DistinctBy(u => u.Id).OrderBy(u => u.Name).ToList();
-        DataAsOfDate = await DataAsOf.OfPlanAsync(db, view.Plan.Id);
+        DataAsOfDate = await DataAsOf.OfPlanAsync(db, view.Plan.Id, view.Plan.FirstYear, ExportedData.Progress, HttpContext.RequestAborted);
         return true;
     }
 }
