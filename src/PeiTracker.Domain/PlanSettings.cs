@@ -19,29 +19,30 @@ public enum AvanceType
 
 /// <summary>
 /// The progress rules of one plan. CEPLAN revises its guides every year or two, so none of these
-/// is a constant in code; the defaults are CEPLAN practice.
+/// is a constant in code; the defaults are CEPLAN practice. Immutable: a change replaces the whole
+/// object, so a cached view that shares it never sees rules change under it.
 /// </summary>
 public class PlanSettings
 {
     /// <summary>Verde from this avance (inclusive).</summary>
-    public decimal GreenThreshold { get; set; } = 95m;
+    public decimal GreenThreshold { get; init; } = 95m;
 
     /// <summary>Amarillo from this avance (inclusive) up to the green threshold; rojo below.</summary>
-    public decimal YellowThreshold { get; set; } = 75m;
+    public decimal YellowThreshold { get; init; } = 75m;
 
-    public bool CapEnabled { get; set; } = true;
+    public bool CapEnabled { get; init; } = true;
 
-    public decimal Cap { get; set; } = 100m;
+    public decimal Cap { get; init; } = 100m;
 
-    public WeightingRule Weighting { get; set; } = WeightingRule.PorRelevancia;
+    public WeightingRule Weighting { get; init; } = WeightingRule.PorRelevancia;
 
-    public AvanceType DashboardAvance { get; set; } = AvanceType.TipoI;
+    public AvanceType DashboardAvance { get; init; } = AvanceType.TipoI;
 
     /// <summary>Dashboards and reports count only validated values unless the viewer includes pending ones.</summary>
-    public bool OnlyValidated { get; set; } = true;
+    public bool OnlyValidated { get; init; } = true;
 
     /// <summary>The plan asks for semester follow-up (seguimiento semestral) besides the annual one.</summary>
-    public bool SemesterFollowUp { get; set; } = true;
+    public bool SemesterFollowUp { get; init; } = true;
 
     /// <summary>Null when the thresholds are coherent, otherwise the reason in Spanish.</summary>
     public string? Problem() =>

@@ -64,8 +64,8 @@ public sealed record IndicatorInput(
         indicator.Decimals,
         indicator.BaselineYear,
         indicator.BaselineValue,
-        indicator.Targets.ToDictionary(t => t.Year, t => t.Value),
-        values.Where(v => v.Value is not null).Select(v => new PeriodValue(v.Year, v.Period, v.Value!.Value)).ToList(),
+        indicator.Targets.ToDictionary(t => t.Year, t => t.Value).AsReadOnly(),
+        values.Where(v => v.Value is not null).Select(v => new PeriodValue(v.Year, v.Period, v.Value!.Value)).ToList().AsReadOnly(),
         indicator.LimitKind,
         indicator.PermissibleLimit);
 }

@@ -537,7 +537,7 @@ public class MatrizPeiImporterTests
     {
         var (plan, indicators) = InMemoryPlan("=SUMA(A1:A2)");
 
-        var preview = MatrizPeiImporter.Preview(MatrizPeiExporter.Export(plan, new DateOnly(2026, 3, 31)), "m.xlsx", Years, indicators, CurrentYear);
+        var preview = MatrizPeiImporter.Preview(MatrizPeiExporter.Export(plan, new DateTimeOffset(2026, 3, 31, 15, 0, 0, TimeSpan.Zero)), "m.xlsx", Years, indicators, CurrentYear);
 
         Assert.Empty(preview.Errors);
         Assert.Empty(preview.Changes);
@@ -549,9 +549,9 @@ public class MatrizPeiImporterTests
     {
         var (plan, _) = InMemoryPlan("Nombre");
 
-        var first = MatrizPeiExporter.Export(plan, new DateOnly(2026, 3, 31));
-        var second = MatrizPeiExporter.Export(plan, new DateOnly(2026, 3, 31));
-        var later = MatrizPeiExporter.Export(plan, new DateOnly(2026, 4, 1));
+        var first = MatrizPeiExporter.Export(plan, new DateTimeOffset(2026, 3, 31, 15, 0, 0, TimeSpan.Zero));
+        var second = MatrizPeiExporter.Export(plan, new DateTimeOffset(2026, 3, 31, 15, 0, 0, TimeSpan.Zero));
+        var later = MatrizPeiExporter.Export(plan, new DateTimeOffset(2026, 4, 1, 15, 0, 0, TimeSpan.Zero));
 
         Assert.Equal(first, second);
         Assert.NotEqual(first, later);

@@ -520,7 +520,7 @@ public class MatrizTests(AppFixture app)
         return await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields));
     }
 
-    private static IEnumerable<(int Row, Indicator Indicator)> IndicatorRows(SheetReader sheet, Domain.Plan plan)
+    private static IEnumerable<(int Row, Indicator Indicator)> IndicatorRows(XlsxReader sheet, Domain.Plan plan)
     {
         var byKey = plan.Indicators.ToDictionary(i => i.Key);
         var keyColumn = KeyColumn(plan.Years.Count());
@@ -533,39 +533,10 @@ public class MatrizTests(AppFixture app)
         }
     }
 
-    private static SheetReader ReadSheet(byte[] bytes) => new(bytes);
-
-    /// <summary>The exported sheet read back with OpenXML, cell by reference.</summary>
-    private sealed class SheetReader
+    private static XlsxReader ReadSheet(byte[] bytes)
     {
-        private readonly Dictionary<string, Cell> cells;
-
-        public SheetReader(byte[] bytes)
-        {
-            using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
-            var worksheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
-            Assert.Equal(WorksheetName, document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().Single().Name!.Value);
-            cells = worksheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!);
-            LastRow = (int)worksheet.Descendants<Row>().Max(r => r.RowIndex!.Value);
-            Frozen = worksheet.Descendants<Pane>().SingleOrDefault();
-        }
-
-        public int LastRow { get; }
-
-        public Pane? Frozen { get; }
-
-        public string Text(int row, int column) =>
-            cells.TryGetValue(ColumnLetter(column) + row.ToString(CultureInfo.InvariantCulture), out var cell) ? cell.InnerText : "";
-
-        public decimal? Number(int row, int column)
-        {
-            if (!cells.TryGetValue(ColumnLetter(column) + row.ToString(CultureInfo.InvariantCulture), out var cell) || cell.CellValue is null)
-            {
-                return null;
-            }
-
-            Assert.Null(cell.DataType);
-            return decimal.Parse(cell.CellValue.Text, NumberStyles.Float, CultureInfo.InvariantCulture);
-        }
+        var sheet = new XlsxReader(bytes);
+        Assert.Equal([WorksheetName], sheet.SheetNames);
+        return sheet;
     }
 }

@@ -32,7 +32,7 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
 
     public IReadOnlyList<Commitment> Commitments { get; private set; } = [];
 
-    public IReadOnlyList<OrganizationalUnit> Units { get; private set; } = [];
+    public IReadOnlyList<UnitSnapshot> Units { get; private set; } = [];
 
     public DateTimeOffset DataAsOfDate { get; private set; }
 
@@ -62,7 +62,7 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
 
         var existing = await db.EvaluationNarratives.SingleOrDefaultAsync(n => n.PlanId == View.Plan.Id && n.ObjectiveId == objectiveId && n.Year == Period.Year && n.Period == Period.Kind);
         var now = clock.GetUtcNow();
-        db.AddAudit(now, User.Identity!.Name!, AuditKind.Configuracion, objective.Code, $"Análisis del informe de evaluación {Period.Label}", existing?.Text, text.Trim(), null, View.Plan.Id);
+        db.AddAudit(now, User.Identity!.Name!, AuditKind.Informe, objective.Code, $"Análisis del informe de evaluación {Period.Label}", existing?.Text, text.Trim(), null, View.Plan.Id);
         if (existing is null)
         {
             db.EvaluationNarratives.Add(new EvaluationNarrative { PlanId = View.Plan.Id, ObjectiveId = objectiveId, Year = Period.Year, Period = Period.Kind, Text = text.Trim(), UpdatedBy = User.Identity.Name!, UpdatedAt = now });
@@ -94,7 +94,7 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
 
         var now = clock.GetUtcNow();
         db.Commitments.Add(new Commitment { PlanId = View.Plan.Id, Year = Period.Year, Period = Period.Kind, UnitId = unitId, Action = action.Trim(), Deadline = deadline.Value, Status = CommitmentStatus.Pendiente, CreatedBy = User.Identity!.Name!, CreatedAt = now });
-        db.AddAudit(now, User.Identity!.Name!, AuditKind.Configuracion, View.Plan.Code, $"Compromiso {Period.Label}", null, $"{Units.First(u => u.Id == unitId).Acronym}: {action.Trim()} (plazo {deadline:dd/MM/yyyy})", null, View.Plan.Id);
+        db.AddAudit(now, User.Identity!.Name!, AuditKind.Informe, View.Plan.Code, $"Compromiso {Period.Label}", null, $"{Units.First(u => u.Id == unitId).Acronym}: {action.Trim()} (plazo {deadline:dd/MM/yyyy})", null, View.Plan.Id);
         await db.SaveChangesAsync();
         TempData["Status"] = "Compromiso registrado.";
         return Redirect(Here() + "#compromisos");
@@ -113,7 +113,7 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
             return NotFound();
         }
 
-        db.AddAudit(clock.GetUtcNow(), User.Identity!.Name!, AuditKind.Configuracion, View.Plan.Code, "Estado de compromiso", commitment.Status.ToString(), status.ToString(), null, View.Plan.Id);
+        db.AddAudit(clock.GetUtcNow(), User.Identity!.Name!, AuditKind.Informe, View.Plan.Code, "Estado de compromiso", commitment.Status.ToString(), status.ToString(), null, View.Plan.Id);
         commitment.Status = status;
         await db.SaveChangesAsync();
         return Redirect(Here() + "#compromisos");
@@ -141,8 +141,8 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
         Commitments = await db.Commitments.AsNoTracking().Include(c => c.Unit)
             .Where(c => c.PlanId == view.Plan.Id && c.Year == Period.Year && c.Period == Period.Kind)
             .OrderBy(c => c.Deadline).ThenBy(c => c.Id).ToListAsync();
-        Units = view.AllIndicators.SelectMany(i => i.ResponsibleUnits).Select(u => u.Unit!).DistinctBy(u => u.Id).OrderBy(u => u.Name).ToList();
-        DataAsOfDate = await DataAsOf.OfPlanAsync(db, view.Plan.Id);
+        Units = view.AllIndicators.SelectMany(i => i.Units).DistinctBy(u => u.Id).OrderBy(u => u.Name).ToList();
+        DataAsOfDate = await DataAsOf.OfPlanAsync(db, view.Plan.Id, view.Plan.FirstYear, ExportedData.Progress, HttpContext.RequestAborted);
         return true;
     }
 }

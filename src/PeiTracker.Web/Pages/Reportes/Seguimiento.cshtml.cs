@@ -28,11 +28,11 @@ public class SeguimientoModel(PlanProgressService progress, AppDbContext db, Tim
         }
 
         var period = new ReportPeriod(anio, ReportPeriod.ParseKind(periodo));
-        var asOf = await DataAsOf.OfPlanAsync(db, view.Plan.Id);
+        var asOf = await DataAsOf.OfPlanAsync(db, view.Plan.Id, view.Plan.FirstYear, ExportedData.Progress, HttpContext.RequestAborted);
         var bytes = SeguimientoReport.Build(view, period, asOf);
         var fileName = $"reporte-seguimiento-{view.Plan.Code}-{period.Year}-{period.QueryValue}.xlsx";
         await db.RecordAsync(clock, User, "Reporte de seguimiento",
-            $"{fileName}; {(view.IncludePending ? "incluye pendientes" : "solo validados")}; datos al {PeruTime.FormatDate(asOf)}", view.Plan.Id);
-        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
+            $"{fileName}; {(view.IncludePending ? "incluye pendientes" : "solo validados")}; {DataAsOf.Label(asOf).ToLowerInvariant()}", view.Plan.Id);
+        return File(bytes, XlsxWriter.ContentType, fileName);
     }
 }

@@ -26,13 +26,13 @@ public class ObjetivoModel(PlanProgressService progress) : PageModel
 
     public string Statement { get; private set; } = "";
 
-    public StrategicObjective Objective { get; private set; } = null!;
+    public ObjectiveSnapshot Objective { get; private set; } = null!;
 
     public bool IsAction { get; private set; }
 
     public RollUpResult RollUp { get; private set; } = null!;
 
-    public IReadOnlyList<(StrategicAction Action, RollUpResult RollUp)> Actions { get; private set; } = [];
+    public IReadOnlyList<(ActionSnapshot Action, RollUpResult RollUp)> Actions { get; private set; } = [];
 
     public IReadOnlyList<IndexModel.IndicatorRow> Rows { get; private set; } = [];
 
