@@ -25,14 +25,10 @@ if (builder.Configuration["PEI_URLS"] is { Length: > 0 } urls)
     builder.WebHost.UseUrls(urls);
 }
 
-// Database: PEI_DB wins over ConnectionStrings:Default so one variable configures any environment.
-var connectionString = builder.Configuration["PEI_DB"] is { Length: > 0 } fromEnv
-    ? fromEnv
-    : builder.Configuration.GetConnectionString("Default")
-      ?? throw new InvalidOperationException("Falta la cadena de conexión: defina PEI_DB o ConnectionStrings__Default.");
-builder.Services.AddDbContext<AppDbContext>(options => options
-    .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3))
-    .UseSnakeCaseNamingConvention());
+// Database: requests run as PEI_DB, a role that owns nothing; migrations as PEI_DB_OWNER (DatabaseConnections).
+var connections = DatabaseConnections.From(builder.Configuration);
+builder.Services.AddSingleton(connections);
+builder.Services.AddDbContext<AppDbContext>(options => DatabaseConnections.Configure(options, connections.App));
 
 // Accounts: no self-registration; administrators create users. Lockout after repeated failures.
 builder.Services
