@@ -74,14 +74,18 @@ builder.Services.ConfigureApplicationCookie(options =>
             return Task.CompletedTask;
         }
 
-        context.Response.Redirect(context.RedirectUri);
+        // Relative, so a forged Host header can never send a person to another site to sign in.
+        context.Response.Redirect(Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri);
         return Task.CompletedTask;
     }
 });
 
-// Open sessions pick up role changes within a minute (the default is 30). Deactivation and forced
-// password changes act at the very next request through AccountStatusMiddleware.
-builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+// A session ends at its next request once the account's security stamp moves (sign-out, role change,
+// deactivation, password change): AccountStatusMiddleware compares it in the account read it makes anyway,
+// so Identity's own periodic validation (every 30 minutes) adds nothing and keeps its default.
+
+// Host names answered and reverse proxies believed (PEI_ALLOWED_HOSTS, PEI_FORWARDED_PROXIES, PEI_FORWARDED_NETWORKS).
+builder.AddPeiHostsAndProxies();
 
 // Keys on disk so a restart does not log everyone out.
 var keysDirectory = builder.Configuration["PEI_KEYS_DIR"] is { Length: > 0 } keys
@@ -112,7 +116,9 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Administracion", Policies.Administer);
     options.Conventions.AllowAnonymousToPage("/Cuenta/Ingresar");
     options.Conventions.AddPageApplicationModelConvention("/Cuenta/Ingresar",
-        model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(LoginRateLimit.Policy)));
+        model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.Login)));
+    options.Conventions.AddPageApplicationModelConvention(AccountStatusMiddleware.ChangePasswordPath,
+        model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.ChangePassword)));
     options.Conventions.AllowAnonymousToPage("/Error");
 }).AddMvcOptions(options =>
 {
@@ -126,22 +132,8 @@ builder.Services.AddRazorPages(options =>
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
-// Login attempts are rate limited per client address (on top of the per-account lockout), with a Spanish answer.
-var loginLimit = builder.Configuration.GetValue("PEI_LOGIN_RATE_LIMIT", 30);
-builder.Services.AddRateLimiter(options =>
-{
-    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    options.AddPolicy(LoginRateLimit.Policy, context => HttpMethods.IsPost(context.Request.Method)
-        ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "local",
-            _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = loginLimit, Window = TimeSpan.FromMinutes(1) })
-        : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("get"));
-    options.OnRejected = async (context, cancellationToken) =>
-    {
-        context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-        await context.HttpContext.Response.WriteAsync("Demasiados intentos de ingreso desde esta dirección. Espere un minuto e inténtelo de nuevo.", cancellationToken);
-    };
-});
+// Sign-in and change-password posts are rate limited, on top of the per-account lockout (RateLimits).
+builder.Services.AddPeiRateLimits(builder.Configuration);
 
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddSingleton(TimeProvider.System);
@@ -151,6 +143,7 @@ builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddScoped<PeiTracker.Web.Synthetic.SyntheticPlans>();
 builder.Services.AddSingleton<DemoMode>();
 builder.Services.AddSingleton<PeiTracker.Web.Exports.ChromiumPdf>();
+builder.Services.AddSingleton<PeiTracker.Web.Exports.PdfRenderQueue>();
 builder.Services.AddScoped<PeiTracker.Web.Progress.PlanProgressService>();
 // Computed progress of the most used plans stays in memory, checked against each plan's data version (issue 9).
 builder.Services.AddSingleton(new PeiTracker.Web.Progress.ProgressCache(builder.Configuration.GetValue("PEI_PROGRESS_CACHE_PLANS", 64)));
@@ -178,6 +171,8 @@ builder.Services.AddSingleton<IValidator<PeiTracker.Web.Pages.Administracion.Edi
 builder.Services.AddSingleton<IValidator<PeiTracker.Web.Pages.Cuenta.ContrasenaModel.InputModel>, PeiTracker.Web.Pages.Cuenta.ContrasenaModel.InputValidator>();
 
 var app = builder.Build();
+
+app.UsePeiForwardedHeaders();
 
 // The interface speaks Spanish (Peru): dates dd/MM/yyyy, "." as the decimal separator.
 var culture = new CultureInfo("es-PE");
@@ -207,8 +202,8 @@ app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseMiddleware<RequestLoggingMiddleware>();
 
 app.UseRouting();
-app.UseRateLimiter();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseMiddleware<AccountStatusMiddleware>();
 app.UseAuthorization();
 
