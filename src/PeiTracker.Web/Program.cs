@@ -39,14 +39,10 @@ if (builder.Configuration["PEI_URLS"] is { Length: > 0 } urls)
     builder.WebHost.UseUrls(urls);
 }
 
-// Database: PEI_DB wins over ConnectionStrings:Default so one variable configures any environment.
-var connectionString = builder.Configuration["PEI_DB"] is { Length: > 0 } fromEnv
-    ? fromEnv
-    : builder.Configuration.GetConnectionString("Default")
-      ?? throw new InvalidOperationException("Falta la cadena de conexión: defina PEI_DB o ConnectionStrings__Default.");
-builder.Services.AddDbContext<AppDbContext>(options => options
-    .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3))
-    .UseSnakeCaseNamingConvention());
+// Database: requests run as PEI_DB, a role that owns nothing; migrations as PEI_DB_OWNER (DatabaseConnections).
+var connections = DatabaseConnections.From(builder.Configuration);
+builder.Services.AddSingleton(connections);
+builder.Services.AddDbContext<AppDbContext>(options => DatabaseConnections.Configure(options, connections.App));
 
 // Accounts: no self-registration (administrators create users); lockout after repeated failures.
 builder.Services
@@ -83,9 +79,12 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Events.OnRedirectToAccessDenied = ApiAwareRedirects.ToAccessDenied;
 });
 
-// Open sessions pick up role changes within a minute (the default is 30). Deactivation and forced
-// password changes act at the very next request through AccountStatusMiddleware.
-builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+// A session ends at its next request once the account's security stamp moves (sign-out, role change,
+// deactivation, password change): AccountStatusMiddleware compares it in the account read it makes anyway,
+// so Identity's own periodic validation (every 30 minutes) adds nothing and keeps its default.
+
+// Host names answered and reverse proxies believed (PEI_ALLOWED_HOSTS, PEI_FORWARDED_PROXIES, PEI_FORWARDED_NETWORKS).
+builder.AddPeiHostsAndProxies();
 
 // Keys on disk so a restart does not sign everyone out.
 var keysDirectory = builder.Configuration["PEI_KEYS_DIR"] is { Length: > 0 } keys
@@ -119,7 +118,9 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Administracion", Policies.Administer);
     options.Conventions.AllowAnonymousToPage("/Cuenta/Ingresar");
     options.Conventions.AddPageApplicationModelConvention("/Cuenta/Ingresar",
-        model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(LoginRateLimit.Policy)));
+        model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.Login)));
+    options.Conventions.AddPageApplicationModelConvention(AccountStatusMiddleware.ChangePasswordPath,
+        model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.ChangePassword)));
     options.Conventions.AllowAnonymousToPage("/Error");
 }).AddMvcOptions(options =>
 {
@@ -136,8 +137,8 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Si
 // Spanish text is written as is (á, ñ), not as numeric entities; escaping of markup is unchanged.
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
-// Login attempts are limited per client address, on top of the per-account lockout.
-builder.Services.AddLoginRateLimit(builder.Configuration.GetValue("PEI_LOGIN_RATE_LIMIT", 30));
+// Sign-in and change-password posts are rate limited, on top of the per-account lockout (RateLimits).
+builder.Services.AddPeiRateLimits(builder.Configuration);
 
 // /health answers from the database's state, for load balancers and operators.
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
@@ -170,10 +171,13 @@ builder.Services.AddScoped<AuditedWriter>();
 // Exports and imports. Uploaded matrices wait on disk between preview and confirmation: PEI_IMPORTS_DIR
 // must be shared if several instances run.
 builder.Services.AddSingleton<ChromiumPdf>();
+builder.Services.AddSingleton<PdfRenderQueue>();
 var importsDirectory = builder.Configuration["PEI_IMPORTS_DIR"] is { Length: > 0 } imports ? imports : PendingUploadStore.DefaultFolder;
 builder.Services.AddSingleton(sp => new PendingUploadStore(importsDirectory, sp.GetRequiredService<TimeProvider>()));
 
 var app = builder.Build();
+
+app.UsePeiForwardedHeaders();
 
 // First in the pipeline, so each request's line carries its final status (after any error page)
 // and the path the client asked for.
@@ -207,8 +211,8 @@ app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 
 // Who may do what: authentication, then the account's state (deactivated, password change pending), then roles.
 app.UseRouting();
-app.UseRateLimiter();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseMiddleware<AccountStatusMiddleware>();
 app.UseAuthorization();
 

@@ -22,7 +22,8 @@ public static class ApiAwareRedirects
         }
         else
         {
-            context.Response.Redirect(context.RedirectUri);
+            // Relative, so a forged Host header can never send a person to another site to sign in.
+            context.Response.Redirect(Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri);
         }
 
         return Task.CompletedTask;

@@ -19,7 +19,11 @@ public sealed class AppFixture : IAsyncLifetime
 
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
+    /// <summary>The app's own restricted role, as every request uses it.</summary>
     public string ConnectionString => database!.ConnectionString;
+
+    /// <summary>The schema owner's role, which migrates.</summary>
+    public string OwnerConnectionString => database!.OwnerConnectionString;
 
     public async Task InitializeAsync()
     {
@@ -28,6 +32,7 @@ public sealed class AppFixture : IAsyncLifetime
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("PEI_DB", database.ConnectionString);
+            builder.UseSetting("PEI_DB_OWNER", database.OwnerConnectionString);
             builder.UseSetting("PEI_ADMIN_EMAIL", AdminEmail);
             builder.UseSetting("PEI_ADMIN_PASSWORD", Password);
             builder.UseSetting("PEI_LOGIN_RATE_LIMIT", "100000");

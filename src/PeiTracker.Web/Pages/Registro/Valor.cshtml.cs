@@ -117,7 +117,9 @@ public class ValorModel(ValueEntryService entry) : PageModel
         }
 
         var files = new List<(string, byte[])>();
-        foreach (var file in Evidencias.Where(f => f.Length > 0))
+        // Every named file goes to the evidence check, which refuses an empty one with its reason (model binding
+        // already leaves out the empty part a file input sends when nothing was chosen).
+        foreach (var file in Evidencias)
         {
             if (file.Length > EvidenceRules.DefaultMaxBytes)
             {
