@@ -33,10 +33,7 @@ public sealed class RequestLogTests(AppFixture app) : IAsyncLifetime
 
         var response = await client.GetAsync("/Plan/NoExiste");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        var reference = await ReferenceOnPageAsync(response);
-        var line = await log.RequestLineAsync(reference);
-        Assert.Matches(LineOf("GET", "/Plan/NoExiste", 404), line);
+        await AssertLoggedWithThePagesReferenceAsync(log, response, "GET", "/Plan/NoExiste", HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -51,10 +48,7 @@ public sealed class RequestLogTests(AppFixture app) : IAsyncLifetime
             ["__RequestVerificationToken"] = token,
         }));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var reference = await ReferenceOnPageAsync(response);
-        var line = await log.RequestLineAsync(reference);
-        Assert.Matches(LineOf("POST", "/Tablero/Nacional", 400), line);
+        await AssertLoggedWithThePagesReferenceAsync(log, response, "POST", "/Tablero/Nacional", HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -83,14 +77,16 @@ public sealed class RequestLogTests(AppFixture app) : IAsyncLifetime
     }
 
     /// <summary>The line exactly as an operator reads it: "HTTP GET /Tablero responded 200 in 23.1 ms [ref …]".</summary>
-    internal static Regex LineOf(string method, string path, int status) =>
+    private static Regex LineOf(string method, string path, int status) =>
         new($@"^HTTP {method} {Regex.Escape(path)} responded {status} in [0-9]+\.[0-9] ms \[ref [^\s\]]+\]$");
 
-    internal static async Task<string> ReferenceOnPageAsync(HttpResponseMessage response)
+    /// <summary>The error page answered with <paramref name="status"/>, and its "código de referencia" is on the request's line.</summary>
+    internal static async Task AssertLoggedWithThePagesReferenceAsync(LogCapture log, HttpResponseMessage response, string method, string path, HttpStatusCode status)
     {
+        Assert.Equal(status, response.StatusCode);
         var page = await HttpClientExtensions.ParseAsync(await response.Content.ReadAsStringAsync());
         var reference = page.QuerySelector(".code")?.TextContent.Trim();
         Assert.False(string.IsNullOrEmpty(reference), "The error page shows no reference.");
-        return reference!;
+        Assert.Matches(LineOf(method, path, (int)status), await log.RequestLineAsync(reference!));
     }
 }
