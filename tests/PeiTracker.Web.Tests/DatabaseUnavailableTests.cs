@@ -56,10 +56,7 @@ public sealed class DatabaseUnavailableTests : IAsyncLifetime
             ["Input.Password"] = "Prueba2025segura",
         });
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        var reference = await RequestLogTests.ReferenceOnPageAsync(response);
-        var line = await log.RequestLineAsync(reference);
-        Assert.Matches(RequestLogTests.LineOf("POST", "/Cuenta/Ingresar", 503), line);
+        await RequestLogTests.AssertLoggedWithThePagesReferenceAsync(log, response, "POST", "/Cuenta/Ingresar", HttpStatusCode.ServiceUnavailable);
     }
 
     [Fact]

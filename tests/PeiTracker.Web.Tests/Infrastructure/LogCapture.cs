@@ -40,7 +40,7 @@ public sealed class LogCapture : ILogEventSink
 
     /// <summary>The first request line for <paramref name="method"/> on <paramref name="path"/>, waiting up to ten seconds for it.</summary>
     public Task<string> RequestLineAsync(string method, string path) =>
-        LineAsync(l => l.StartsWith($"HTTP {method} {path} ", StringComparison.Ordinal), $"a request line for {method} {path}");
+        LineAsync(l => l.StartsWith($"HTTP {method} {path}", StringComparison.Ordinal), $"a request line for {method} {path}");
 
     private async Task<string> LineAsync(Func<string, bool> match, string description)
     {
