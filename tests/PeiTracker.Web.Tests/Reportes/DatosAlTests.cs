@@ -12,12 +12,19 @@ using PeiTracker.Web.Tests.Infrastructure;
 
 namespace PeiTracker.Web.Tests.Reportes;
 
+/// <summary>These tests create plans and audit rows of their own: they get a database of their own.</summary>
+[CollectionDefinition(Name)]
+public sealed class DatosAlCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "datos-al";
+}
+
 /// <summary>
 /// "Datos al" as a person reads it in every export and page that prints it: the Matriz and the fichas follow
 /// changes to the plan itself; the Reporte de seguimiento and the open data also follow values and progress rules;
 /// nothing follows the report's own narratives, the exports themselves, deadlines or accounts.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(DatosAlCollection.Name)]
 public partial class DatosAlTests(AppFixture app)
 {
     private const string NeverChanged = "01/01/2025";
