@@ -120,6 +120,6 @@ public class SeguimientoTests(AppFixture app)
 
         var response = await client.GetAsync(Url);
 
-        Assert.StartsWith("/Cuenta/AccesoDenegado", response.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/Cuenta/AccesoDenegado", response.Headers.Location!.OriginalString);
     }
 }
