@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 using PeiTracker.Web.Data;
 using PeiTracker.Web.Data.Seed;
 using PeiTracker.Web.Imports;
@@ -79,10 +78,6 @@ builder.Services.ConfigureApplicationCookie(options =>
         return Task.CompletedTask;
     }
 });
-
-// A session ends at its next request once the account's security stamp moves (sign-out, role change,
-// deactivation, password change): AccountStatusMiddleware compares it in the account read it makes anyway,
-// so Identity's own periodic validation (every 30 minutes) adds nothing and keeps its default.
 
 // Host names answered and reverse proxies believed (PEI_ALLOWED_HOSTS, PEI_FORWARDED_PROXIES, PEI_FORWARDED_NETWORKS).
 builder.AddPeiHostsAndProxies();
