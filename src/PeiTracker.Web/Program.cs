@@ -79,10 +79,6 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Events.OnRedirectToAccessDenied = ApiAwareRedirects.ToAccessDenied;
 });
 
-// A session ends at its next request once the account's security stamp moves (sign-out, role change,
-// deactivation, password change): AccountStatusMiddleware compares it in the account read it makes anyway,
-// so Identity's own periodic validation (every 30 minutes) adds nothing and keeps its default.
-
 // Host names answered and reverse proxies believed (PEI_ALLOWED_HOSTS, PEI_FORWARDED_PROXIES, PEI_FORWARDED_NETWORKS).
 builder.AddPeiHostsAndProxies();
 

@@ -61,6 +61,6 @@ public class AuditTrailTests(AppFixture app)
         var response = await client.GetAsync("/Auditoria");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Cuenta/AccesoDenegado", response.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/Cuenta/AccesoDenegado", response.Headers.Location!.OriginalString);
     }
 }

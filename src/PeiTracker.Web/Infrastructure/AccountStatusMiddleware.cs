@@ -16,6 +16,7 @@ namespace PeiTracker.Web.Infrastructure;
 /// so a copied cookie dies with the sign-out; and a person who must change their password is sent to
 /// <see cref="ChangePasswordPath"/> until they do. Anonymous endpoints (login, static files,
 /// /health, the error page) are left alone, so nothing about an account shows before sign-in.
+/// Identity's own periodic stamp validation keeps its default interval (30 minutes): this check makes it redundant.
 /// </summary>
 public sealed class AccountStatusMiddleware(RequestDelegate next)
 {

@@ -161,9 +161,9 @@ public class MatrizTests(AppFixture app)
         using var form = new MultipartFormDataContent { { new StringContent("Motivo"), "Reason" }, { new ByteArrayContent([1, 2, 3]), "Upload", "m.xlsx" } };
         var upload = await client.PostAsync("/Plan/Matriz?handler=Cargar", form);
 
-        Assert.StartsWith("/Cuenta/AccesoDenegado", page.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/Cuenta/AccesoDenegado", page.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
-        Assert.StartsWith("/Cuenta/AccesoDenegado", upload.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/Cuenta/AccesoDenegado", upload.Headers.Location!.OriginalString);
         Assert.Equal(before, await SnapshotAsync());
     }
 

@@ -99,6 +99,6 @@ public class InformeTests(AppFixture app)
     {
         var client = await app.LoginAsync(await app.CreateUserAsync(Roles.Consulta));
 
-        Assert.StartsWith("/Cuenta/AccesoDenegado", (await client.GetAsync(Url)).Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/Cuenta/AccesoDenegado", (await client.GetAsync(Url)).Headers.Location!.OriginalString);
     }
 }

@@ -108,6 +108,6 @@ public class SeguimientoTests(AppFixture app)
 
         var response = await client.GetAsync(Url);
 
-        Assert.StartsWith("/Cuenta/AccesoDenegado", response.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/Cuenta/AccesoDenegado", response.Headers.Location!.OriginalString);
     }
 }
