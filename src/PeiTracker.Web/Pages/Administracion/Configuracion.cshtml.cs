@@ -93,14 +93,7 @@ public class ConfiguracionModel(AppDbContext db, AuditedWriter writer) : PageMod
         var green = Read(nameof(InputModel.GreenThreshold), Input.GreenThreshold);
         var yellow = Read(nameof(InputModel.YellowThreshold), Input.YellowThreshold);
         var cap = Read(nameof(InputModel.Cap), Input.Cap);
-        if (string.IsNullOrWhiteSpace(Input.Reason))
-        {
-            ModelState.AddModelError("Input.Reason", "Explique el motivo del cambio: queda en el historial.");
-        }
-        else if (Input.Reason.Length > 1000)
-        {
-            ModelState.AddModelError("Input.Reason", "El motivo no puede superar los 1000 caracteres.");
-        }
+        ChangeReason.Check(ModelState, "Input.Reason", Input.Reason);
 
         if (!ModelState.IsValid)
         {

@@ -60,14 +60,7 @@ public class EditarEnunciadoModel(AppDbContext db, AuditedWriter writer) : PageM
             return NotFound();
         }
 
-        if (string.IsNullOrWhiteSpace(Input.Reason))
-        {
-            ModelState.AddModelError("Input.Reason", "Explique el motivo del cambio: queda en el historial.");
-        }
-        else if (Input.Reason.Length > 1000)
-        {
-            ModelState.AddModelError("Input.Reason", "El motivo no puede superar los 1000 caracteres.");
-        }
+        ChangeReason.Check(ModelState, "Input.Reason", Input.Reason);
 
         if (!ModelState.IsValid)
         {

@@ -80,8 +80,8 @@ public class EditarIndicadorModel(AppDbContext db, AuditedWriter writer, IValida
             RuleFor(x => x.BaselineValue).Must(BeANumber).WithMessage(x => NumberError(x.BaselineValue));
             RuleFor(x => x.BaselineYear).Must(y => string.IsNullOrWhiteSpace(y) || int.TryParse(y, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
                 .WithMessage(EditMessages.BaselineYear);
-            RuleFor(x => x.Reason).NotEmpty().WithMessage("Explique el motivo del cambio: queda en el historial.")
-                .MaximumLength(1000).WithMessage("El motivo no puede superar los 1000 caracteres.");
+            RuleFor(x => x.Reason).NotEmpty().WithMessage(ChangeReason.RequiredMessage)
+                .MaximumLength(ChangeReason.MaxLength).WithMessage(ChangeReason.TooLongMessage);
         }
 
         private static bool BeANumber(string? text) => DecimalText.TryParse(text, out _, out _);

@@ -200,17 +200,8 @@ public class MatrizModel(AppDbContext db, TimeProvider clock, PendingUploadStore
         return tracked ? await query.ToListAsync() : await query.AsNoTracking().ToListAsync();
     }
 
-    private void ValidateReason()
-    {
-        if (string.IsNullOrWhiteSpace(Reason))
-        {
-            ModelState.AddModelError(nameof(Reason), "Explique el motivo de la carga: queda en el historial de cada cifra cambiada.");
-        }
-        else if (Reason.Length > 1000)
-        {
-            ModelState.AddModelError(nameof(Reason), "El motivo no puede superar los 1000 caracteres.");
-        }
-    }
+    private void ValidateReason() =>
+        ChangeReason.Check(ModelState, nameof(Reason), Reason, "Explique el motivo de la carga: queda en el historial de cada cifra cambiada.");
 
     private static string CleanFileName(string name)
     {

@@ -71,14 +71,7 @@ public class MetasModel(AppDbContext db, TimeProvider clock, AuditedWriter write
             }
         }
 
-        if (string.IsNullOrWhiteSpace(Reason))
-        {
-            ModelState.AddModelError(nameof(Reason), "Explique el motivo del cambio: queda en el historial.");
-        }
-        else if (Reason.Length > 1000)
-        {
-            ModelState.AddModelError(nameof(Reason), "El motivo no puede superar los 1000 caracteres.");
-        }
+        ChangeReason.Check(ModelState, nameof(Reason), Reason);
 
         if (!ModelState.IsValid)
         {
