@@ -14,9 +14,9 @@ public enum InferredFields
 /// <summary>
 /// An indicator of an OEI or of an AEI, with its ficha técnica, its línea base and its
 /// logros esperados. The published code may repeat (the official plan has such errors);
-/// <see cref="Key"/> is unique within the plan.
+/// <see cref="Key"/> is unique within the plan. Its write operations are in Indicator.Editing.cs.
 /// </summary>
-public class Indicator
+public partial class Indicator
 {
     public const int MinRelevance = 1;
     public const int MaxRelevance = 3;
@@ -99,40 +99,6 @@ public class Indicator
     public static bool IsValidRelevance(int relevance) => relevance is >= MinRelevance and <= MaxRelevance;
 
     public decimal? TargetFor(int year) => Targets.FirstOrDefault(t => t.Year == year)?.Value;
-
-    /// <summary>
-    /// Sets (or, with null, removes) the logro esperado of a year. Changing the target of a year that
-    /// has already started is a revision: the first approved value is kept with the reason.
-    /// Returns whether the change is a revision.
-    /// </summary>
-    public bool SetTarget(int year, decimal? value, int currentYear, string reason)
-    {
-        var existing = Targets.SingleOrDefault(t => t.Year == year);
-        var revision = existing is not null && year <= currentYear;
-        if (existing is null)
-        {
-            if (value is { } added)
-            {
-                Targets.Add(new AnnualTarget { IndicatorId = Id, Year = year, Value = added });
-            }
-        }
-        else if (value is null)
-        {
-            Targets.Remove(existing);
-        }
-        else
-        {
-            if (revision)
-            {
-                existing.OriginalValue ??= existing.Value;
-                existing.RevisionReason = reason;
-            }
-
-            existing.Value = value.Value;
-        }
-
-        return revision;
-    }
 
     /// <summary>PostgreSQL's xmin, used for optimistic concurrency.</summary>
     public uint Version { get; set; }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PeiTracker.Domain;
 
 /// <summary>How the roll-up weighs its indicators.</summary>
@@ -50,4 +52,10 @@ public class PlanSettings
         : YellowThreshold >= GreenThreshold ? "El umbral amarillo debe ser menor que el verde."
         : CapEnabled && Cap < GreenThreshold ? "El tope no puede ser menor que el umbral verde."
         : null;
+
+    /// <summary>The rules in one line, as the history shows them before and after a change.</summary>
+    public string Describe() => string.Create(CultureInfo.InvariantCulture,
+        $"verde ≥ {DecimalText.Show(GreenThreshold)}; amarillo ≥ {DecimalText.Show(YellowThreshold)}; tope {(CapEnabled ? DecimalText.Show(Cap) : "sin tope")}; " +
+        $"ponderación {(Weighting == WeightingRule.PorRelevancia ? "por relevancia" : "igual")}; avance del tablero {(DashboardAvance == AvanceType.TipoI ? "Tipo I" : "Tipo II")}; " +
+        $"{(OnlyValidated ? "solo validados" : "incluye pendientes")}; seguimiento {(SemesterFollowUp ? "semestral y anual" : "anual")}");
 }

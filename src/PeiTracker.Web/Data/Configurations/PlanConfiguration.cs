@@ -18,6 +18,7 @@ public class PlanConfiguration : IEntityTypeConfiguration<Plan>
         builder.HasOne(p => p.Institution).WithMany(i => i.Plans).HasForeignKey(p => p.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(p => p.Years);
         builder.Property(p => p.DataVersion).HasDefaultValue(0L).ValueGeneratedOnAddOrUpdate();
+        builder.Property(p => p.Version).IsRowVersion();
         builder.OwnsOne(p => p.Settings, settings =>
         {
             settings.Property(s => s.GreenThreshold).HasColumnName("green_threshold");
