@@ -85,15 +85,21 @@ public static class ApiV1
             return TypedResults.Ok(new IndicatorDetailDto(ToDto(indicator), values));
         }).WithSummary("Un indicador con sus valores registrados");
 
-        api.MapGet("/planes/{code}/avance", async Task<Results<Ok<PlanProgressDto>, ProblemHttpResult>> (string code, int anio, string? periodo, bool? pendientes, Progress.PlanProgressService progress) =>
+        api.MapGet("/planes/{code}/avance", async Task<Results<Ok<PlanProgressDto>, ProblemHttpResult, ValidationProblem>> (
+            string code, int anio, string? periodo, bool? pendientes, Progress.PlanProgressService progress) =>
         {
+            if (!PeriodText.TryParse(periodo, out var kind))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["periodo"] = [PeriodText.InvalidMessage] }, title: "Periodo no válido", detail: "Revise el parámetro periodo.");
+            }
+
             var view = await progress.LoadAsync(code, pendientes);
             if (view is null)
             {
                 return NotFound($"No existe el plan {code}.");
             }
 
-            var period = new Progress.ReportPeriod(anio, Progress.ReportPeriod.ParseKind(periodo));
+            var period = new Progress.ReportPeriod(anio, kind);
             static RollUpDto Dto(string code, Domain.Progress.RollUpResult r) =>
                 new(code, r.Avance, r.Status.ToString(), r.Counts.ToDictionary(c => c.Key.ToString(), c => c.Value));
             var indicators = view.AllIndicators.Select(i =>
@@ -112,7 +118,12 @@ public static class ApiV1
         api.MapPost("/indicadores/{id:int}/valores", async Task<Results<Ok<ValueSavedDto>, ProblemHttpResult, ValidationProblem>> (
             int id, ValueInput input, System.Security.Claims.ClaimsPrincipal user, Entry.ValueEntryService entry) =>
         {
-            var result = await entry.SubmitAsync(user, new Entry.ValueSubmission(id, input.Anio, Progress.ReportPeriod.ParseKind(input.Periodo), input.Valor,
+            if (!PeriodText.TryParse(input.Periodo, out var kind))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["periodo"] = [PeriodText.InvalidMessage] }, title: "Datos no válidos", detail: "Revise los campos indicados.");
+            }
+
+            var result = await entry.SubmitAsync(user, new Entry.ValueSubmission(id, input.Anio, kind, input.Valor,
                 input.Comentario, input.MedioVerificacion, input.Enviar ? Domain.Entry.WorkflowAction.Enviar : Domain.Entry.WorkflowAction.Guardar, input.Version, []));
             if (result.Saved)
             {

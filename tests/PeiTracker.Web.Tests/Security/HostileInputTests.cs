@@ -871,7 +871,8 @@ public partial class HostileInputTests(AppFixture app)
             [admin] = await admin.AntiforgeryTokenAsync("/Registro"),
             [unitClient] = await unitClient.AntiforgeryTokenAsync("/Registro"),
         };
-        var objectiveId = await app.QueryAsync(db => db.Objectives.OrderByDescending(o => o.Id).Select(o => o.Id).FirstAsync());
+        // The official plan's last objective: other tests add small plans of their own.
+        var objectiveId = await app.QueryAsync(db => db.Objectives.Where(o => o.Plan!.Code == "MRE-PEI-2025-2030").OrderByDescending(o => o.Id).Select(o => o.Id).FirstAsync());
         var lastYear = await app.QueryAsync(db => db.Plans.OrderBy(p => p.Id).Select(p => p.LastYear).FirstAsync());
         var api = app.CreateClient();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await CreateApiTokenAsync(unitClient));

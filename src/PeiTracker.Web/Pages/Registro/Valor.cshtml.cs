@@ -48,6 +48,9 @@ public class ValorModel(ValueEntryService entry) : PageModel
 
     public string? Conflict { get; private set; }
 
+    /// <summary>The address names no period: nothing is shown or saved rather than another period's value.</summary>
+    public bool UnknownPeriod { get; private set; }
+
     public decimal? Target => Indicator.TargetFor(Period.Year);
 
     public async Task<IActionResult> OnGetAsync(int id)
@@ -72,7 +75,7 @@ public class ValorModel(ValueEntryService entry) : PageModel
     /// <summary>The avance and semáforo the typed value would give, computed by the same engine as the dashboards.</summary>
     public async Task<IActionResult> OnGetPreviewAsync(int id, string? valor)
     {
-        if (!await LoadAsync(id) || !CanEdit)
+        if (!await LoadAsync(id) || !CanEdit || UnknownPeriod)
         {
             return NotFound();
         }
@@ -114,6 +117,12 @@ public class ValorModel(ValueEntryService entry) : PageModel
         if (!CanEdit)
         {
             return Forbid();
+        }
+
+        if (UnknownPeriod)
+        {
+            ModelState.AddModelError(ValueEntryService.PeriodField, PeriodText.InvalidMessage);
+            return Page();
         }
 
         var files = new List<(string, byte[])>();
@@ -163,10 +172,13 @@ public class ValorModel(ValueEntryService entry) : PageModel
         }
 
         Indicator = indicator;
-        Period = new ReportPeriod(Anio == 0 ? indicator.Plan!.FirstYear : Anio, ReportPeriod.ParseKind(Periodo));
-        Current = indicator.Values.SingleOrDefault(v => v.Year == Period.Year && v.Period == Period.Kind);
+        UnknownPeriod = !PeriodText.TryParse(Periodo, out var kind);
+        Period = new ReportPeriod(Anio == 0 ? indicator.Plan!.FirstYear : Anio, kind);
+        Current = UnknownPeriod ? null : indicator.Values.SingleOrDefault(v => v.Year == Period.Year && v.Period == Period.Kind);
         CanEdit = await entry.CanEditAsync(User, indicator);
-        PeriodProblem = await entry.PeriodProblemAsync(indicator.Plan!, Period.Year, Period.Kind);
+        PeriodProblem = UnknownPeriod
+            ? PeriodText.InvalidMessage + " Vuelva al Registro y elija allí el indicador y el periodo."
+            : await entry.PeriodProblemAsync(indicator.Plan!, Period.Year, Period.Kind);
         return true;
     }
 }
