@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PeiTracker.Domain;
 using PeiTracker.Web.Data;
+using PeiTracker.Web.Writes;
 
 namespace PeiTracker.Web.Api;
 
@@ -16,7 +17,8 @@ public static class ApiV1
 
     public sealed record TargetDto(int Year, decimal Value, decimal? OriginalValue);
 
-    public sealed record ValueDto(int Year, string Period, decimal? Value, string Status, string? Comment);
+    /// <summary>A stored value; <see cref="Version"/> is what a write of the same period must send back.</summary>
+    public sealed record ValueDto(int Id, int Year, string Period, decimal? Value, string Status, string? Comment, uint Version);
 
     public sealed record IndicatorDto(
         int Id,
@@ -81,7 +83,7 @@ public static class ApiV1
             }
 
             var values = indicator.Values.OrderBy(v => v.Year).ThenBy(v => v.Period)
-                .Select(v => new ValueDto(v.Year, v.Period.ToString(), v.Value, v.Status.ToString(), v.Comment)).ToList();
+                .Select(v => new ValueDto(v.Id, v.Year, v.Period.ToString(), v.Value, v.Status.ToString(), v.Comment, v.Version)).ToList();
             return TypedResults.Ok(new IndicatorDetailDto(ToDto(indicator), values));
         }).WithSummary("Un indicador con sus valores registrados");
 
@@ -118,36 +120,11 @@ public static class ApiV1
         api.MapPost("/indicadores/{id:int}/valores", async Task<Results<Ok<ValueSavedDto>, ProblemHttpResult, ValidationProblem>> (
             int id, ValueInput input, System.Security.Claims.ClaimsPrincipal user, Entry.ValueEntryService entry) =>
         {
-            if (!PeriodText.TryParse(input.Periodo, out var kind))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["periodo"] = [PeriodText.InvalidMessage] }, title: "Datos no válidos", detail: "Revise los campos indicados.");
-            }
-
-            var result = await entry.SubmitAsync(user, new Entry.ValueSubmission(id, input.Anio, kind, input.Valor,
-                input.Comentario, input.MedioVerificacion, input.Enviar ? Domain.Entry.WorkflowAction.Enviar : Domain.Entry.WorkflowAction.Guardar, input.Version, []));
-            if (result.Saved)
-            {
-                var v = result.Value!;
-                return TypedResults.Ok(new ValueSavedDto(v.Id, v.Year, v.Period.ToString(), v.Value, v.Status.ToString(), v.Version));
-            }
-
-            if (result.Conflict is not null)
-            {
-                return TypedResults.Problem(title: "Conflicto", detail: result.Conflict, statusCode: StatusCodes.Status409Conflict);
-            }
-
-            if (result.Errors.TryGetValue(Entry.ValueEntryService.GeneralField, out var general) && general == Entry.ValueEntryService.UnknownIndicator)
-            {
-                return NotFound(general);
-            }
-
-            if (general is not null && general.StartsWith("No puede", StringComparison.Ordinal))
-            {
-                return TypedResults.Problem(title: "Acceso denegado", detail: general, statusCode: StatusCodes.Status403Forbidden);
-            }
-
-            return TypedResults.ValidationProblem(result.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }),
-                title: "Datos no válidos", detail: "Revise los campos indicados.");
+            var result = PeriodText.TryParse(input.Periodo, out var period)
+                ? await entry.SubmitAsync(user, new Entry.ValueSubmission(id, input.Anio, period, input.Valor, input.Comentario, input.MedioVerificacion,
+                    input.Enviar ? Domain.Entry.WorkflowAction.Enviar : Domain.Entry.WorkflowAction.Guardar, input.Version, []))
+                : WriteResult<IndicatorValue>.Invalid(Entry.ValueEntryService.PeriodField, PeriodText.InvalidMessage);
+            return result.ToHttp(v => new ValueSavedDto(v.Id, v.Year, v.Period.ToString(), v.Value, v.Status.ToString(), v.Version));
         }).WithSummary("Registra o envía un valor obtenido, con las mismas validaciones, permisos y flujo que el formulario");
     }
 

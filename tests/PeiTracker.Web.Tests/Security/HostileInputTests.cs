@@ -494,7 +494,12 @@ public partial class HostileInputTests(AppFixture app)
             case TextField.ValueDataSource:
                 return (await PostValueAsync(s.Unit, s.TextIndicator, "Save", Target(s), "Prueba", dataSource: text), false);
             case TextField.ApiComment:
-                return (await s.Api.PostAsJsonAsync($"/api/v1/indicadores/{s.TextIndicator}/valores", new { anio = Year, periodo = "A", valor = Target(s), comentario = text }), true);
+                // As a source system must: read the value's version first (0 when the period has none yet).
+                var read = await s.Api.GetFromJsonAsync<JsonElement>($"/api/v1/indicadores/{s.TextIndicator}");
+                var version = read.GetProperty("values").EnumerateArray()
+                    .Where(v => v.GetProperty("year").GetInt32() == Year && v.GetProperty("period").GetString() == nameof(PeriodKind.Anual))
+                    .Select(v => v.GetProperty("version").GetUInt32()).FirstOrDefault();
+                return (await s.Api.PostAsJsonAsync($"/api/v1/indicadores/{s.TextIndicator}/valores", new { anio = Year, periodo = "A", valor = Target(s), comentario = text, version }), true);
             case TextField.ReviewComment:
                 return (await PostValueAsync(s.Unit, s.ReviewIndicator, "Send", Target(s), text), false);
             case TextField.ObserveReason:
@@ -593,9 +598,12 @@ public partial class HostileInputTests(AppFixture app)
         string dataSource = "Informe anual de la unidad", (string Name, byte[] Content)? file = null)
     {
         var s = await SessionAsync();
+        // The version the form holds, as a browser sends it: a post without one is refused wherever a value exists.
+        var version = (await client.GetDocumentAsync(ValueUrl(indicatorId))).QuerySelector("main form input[name=Version]")?.GetAttribute("value") ?? "";
         var form = new MultipartFormDataContent
         {
             { new StringContent(s.Tokens[client]), "__RequestVerificationToken" },
+            { new StringContent(version), "Version" },
             { new StringContent(value), "Valor" },
             { new StringContent(comment ?? ""), "Comentario" },
             { new StringContent(dataSource), "MedioVerificacion" },

@@ -6,6 +6,7 @@ using PeiTracker.Domain.Progress;
 using PeiTracker.Web.Entry;
 using PeiTracker.Web.Infrastructure;
 using PeiTracker.Web.Progress;
+using PeiTracker.Web.Writes;
 
 namespace PeiTracker.Web.Pages.Registro;
 
@@ -46,8 +47,6 @@ public class ValorModel(ValueEntryService entry) : PageModel
 
     public string? PeriodProblem { get; private set; }
 
-    public string? Conflict { get; private set; }
-
     /// <summary>The address names no period: nothing is shown or saved rather than another period's value.</summary>
     public bool UnknownPeriod { get; private set; }
 
@@ -68,7 +67,7 @@ public class ValorModel(ValueEntryService entry) : PageModel
         Valor = DecimalText.ToInput(Current?.Value);
         Comentario = Current?.Comment;
         MedioVerificacion = Current?.DataSource;
-        Version = Current?.Version;
+        Version = Current?.Version ?? ValueEntryService.NoValueVersion;
         return Page();
     }
 
@@ -140,24 +139,23 @@ public class ValorModel(ValueEntryService entry) : PageModel
         }
 
         var result = await entry.SubmitAsync(User, new ValueSubmission(id, Period.Year, Period.Kind, Valor, Comentario, MedioVerificacion, action, Version, files));
-        if (result.Saved)
+        if (result.Succeeded)
         {
-            TempData["Status"] = action == WorkflowAction.Enviar
-                ? $"{Indicator.PublishedCode}: valor de {Period.Label.ToLowerInvariant()} enviado a la OGPP para su validación."
-                : $"{Indicator.PublishedCode}: borrador guardado. Recuerde enviarlo a la OGPP.";
+            TempData["Status"] = result.Status == WriteStatus.Unchanged
+                ? $"{Indicator.PublishedCode}: no había cambios que guardar."
+                : action == WorkflowAction.Enviar
+                    ? $"{Indicator.PublishedCode}: valor de {Period.Label.ToLowerInvariant()} enviado a la OGPP para su validación."
+                    : $"{Indicator.PublishedCode}: borrador guardado. Recuerde enviarlo a la OGPP.";
             return Redirect($"/Registro?anio={Period.Year}&periodo={Period.QueryValue}");
         }
 
-        Conflict = result.Conflict;
-        foreach (var (field, message) in result.Errors)
+        result.AddTo(ModelState);
+        if (result.Status == WriteStatus.Conflict)
         {
-            ModelState.AddModelError(field, message);
-        }
-
-        if (result.Conflict is not null)
-        {
+            // The form now carries the version just read, so saving again after reviewing is a deliberate choice.
             await LoadAsync(id);
-            Version = Current?.Version;
+            ModelState.Remove(nameof(Version));
+            Version = Current?.Version ?? ValueEntryService.NoValueVersion;
         }
 
         return Page();
