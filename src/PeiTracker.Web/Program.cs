@@ -98,9 +98,15 @@ builder.Services.AddDataProtection().SetApplicationName("PeiTracker").PersistKey
 builder.Services.AddAuthentication()
     .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, PeiTracker.Web.Api.ApiTokenAuthenticationHandler>(
         PeiTracker.Web.Api.ApiTokenAuthenticationHandler.SchemeName, null);
-builder.Services.AddOpenApi("v1");
+builder.Services.AddOpenApi("v1", PeiTracker.Web.Api.ApiV1.Describe);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<DatabaseUnavailable>();
+builder.Services.AddExceptionHandler<PeiTracker.Web.Api.ApiBadRequest>();
+
+// The API reads JSON strictly: a number sent as text is refused (and the OpenAPI schema says "integer", not
+// "integer or string"); an unreadable body throws, in every environment, so ApiBadRequest answers it in Spanish.
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

@@ -135,6 +135,21 @@ public class ApiValuesTests(AppFixture app)
         Assert.Equal("SegundoSemestre", progress.GetProperty("period").GetString());
     }
 
+    [Theory]
+    [InlineData("{\"anio\": 2025, \"valor\": ")]
+    [InlineData("{\"anio\": \"dos mil\", \"valor\": \"1\"}")]
+    [InlineData("[1, 2, 3]")]
+    public async Task PostValue_UnreadableJson_Answers400ProblemInSpanish(string body)
+    {
+        var (indicator, api) = await RegistradorApiAsync(20);
+
+        var response = await api.PostAsync($"/api/v1/indicadores/{indicator.Id}/valores", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("No se pudo leer la solicitud", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task PlanProgress_ReturnsRollUpsFromTheEngine()
     {
