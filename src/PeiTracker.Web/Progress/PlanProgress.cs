@@ -38,7 +38,7 @@ public sealed record ReportPeriod(int Year, PeriodKind Kind)
     public static string UnknownNote(string? periodo, ReportPeriod shown)
     {
         var asked = periodo!.Trim();
-        return $"La dirección pide el periodo «{(asked.Length > 30 ? asked[..30] + "…" : asked)}», que no existe (use A, S1 o S2): se muestra {shown.Label.ToLowerInvariant()}.";
+        return $"La dirección pide el periodo «{(asked.Length > 30 ? asked[..30] + "…" : asked)}», que no existe (use A, S1 o S2): se muestra en su lugar «{shown.Label}».";
     }
 }
 
