@@ -101,11 +101,18 @@ builder.Services.AddAuthorizationBuilder()
 builder.Services.AddScoped<UserScope>();
 
 // The JSON API describes itself at /api/v1/openapi.json for the source systems that call it.
-builder.Services.AddOpenApi("v1");
+builder.Services.AddOpenApi("v1", ApiV1.Describe);
 
-// Errors: problem details for the API; a database that cannot be reached is told apart from a bug.
+// Errors: problem details for the API; a database that cannot be reached is told apart from a bug;
+// an unreadable API body is a Spanish 400 (ApiBadRequest).
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<DatabaseUnavailable>();
+builder.Services.AddExceptionHandler<ApiBadRequest>();
+
+// The API reads JSON strictly: a number sent as text is refused (and the OpenAPI schema says "integer", not
+// "integer or string"); an unreadable body throws, in every environment, so ApiBadRequest answers it in Spanish.
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
 // Pages: validation messages are ours, in Spanish (no implicit English "field is required" for
 // non-nullable strings); whole numbers are plain digits; a post no handler takes is a 400.

@@ -11,19 +11,35 @@ public sealed record ReportPeriod(int Year, PeriodKind Kind)
 {
     public string Label => Kind == PeriodKind.Anual ? $"Año {Year}" : $"{Labels.Of(Kind)} {Year}";
 
-    public string QueryValue => Kind switch
-    {
-        PeriodKind.PrimerSemestre => "S1",
-        PeriodKind.SegundoSemestre => "S2",
-        _ => "A",
-    };
+    public string QueryValue => PeriodText.ShortForm(Kind);
 
-    public static PeriodKind ParseKind(string? text) => text?.ToUpperInvariant() switch
+    /// <summary>Where a page puts <see cref="FromQuery"/>'s note; the layout shows it above the page.</summary>
+    public const string NoteKey = "PeriodNote";
+
+    /// <summary>
+    /// The period a page's address asks for (?anio=…&amp;periodo=…) when the page shows that year, otherwise the
+    /// page's default. An unknown ?periodo= gives the default too, with a note that says so: a page never shows
+    /// another period as if it were the one asked for, and never fails on a hand-edited address.
+    /// </summary>
+    public static ReportPeriod FromQuery(int? year, string? periodo, Func<int, bool> shows, Func<ReportPeriod> fallback, out string? note)
     {
-        "S1" => PeriodKind.PrimerSemestre,
-        "S2" => PeriodKind.SegundoSemestre,
-        _ => PeriodKind.Anual,
-    };
+        note = null;
+        if (!PeriodText.TryParse(periodo, out var kind))
+        {
+            var shown = fallback();
+            note = UnknownNote(periodo, shown);
+            return shown;
+        }
+
+        return year is { } y && shows(y) ? new ReportPeriod(y, kind) : fallback();
+    }
+
+    /// <summary>What a page says when its address names no period, and which one it shows instead.</summary>
+    public static string UnknownNote(string? periodo, ReportPeriod shown)
+    {
+        var asked = periodo!.Trim();
+        return $"La dirección pide el periodo «{(asked.Length > 30 ? asked[..30] + "…" : asked)}», que no existe (use A, S1 o S2): se muestra en su lugar «{shown.Label}».";
+    }
 }
 
 /// <summary>

@@ -494,7 +494,12 @@ public partial class HostileInputTests(AppFixture app)
             case TextField.ValueDataSource:
                 return (await PostValueAsync(s.Unit, s.TextIndicator, "Save", Target(s), "Prueba", dataSource: text), false);
             case TextField.ApiComment:
-                return (await s.Api.PostAsJsonAsync($"/api/v1/indicadores/{s.TextIndicator}/valores", new { anio = Year, periodo = "A", valor = Target(s), comentario = text }), true);
+                // As a source system must: read the value's version first (0 when the period has none yet).
+                var read = await s.Api.GetFromJsonAsync<JsonElement>($"/api/v1/indicadores/{s.TextIndicator}");
+                var version = read.GetProperty("values").EnumerateArray()
+                    .Where(v => v.GetProperty("year").GetInt32() == Year && v.GetProperty("period").GetString() == nameof(PeriodKind.Anual))
+                    .Select(v => v.GetProperty("version").GetUInt32()).FirstOrDefault();
+                return (await s.Api.PostAsJsonAsync($"/api/v1/indicadores/{s.TextIndicator}/valores", new { anio = Year, periodo = "A", valor = Target(s), comentario = text, version }), true);
             case TextField.ReviewComment:
                 return (await PostValueAsync(s.Unit, s.ReviewIndicator, "Send", Target(s), text), false);
             case TextField.ObserveReason:
@@ -593,9 +598,12 @@ public partial class HostileInputTests(AppFixture app)
         string dataSource = "Informe anual de la unidad", (string Name, byte[] Content)? file = null)
     {
         var s = await SessionAsync();
+        // The version the form holds, as a browser sends it: a post without one is refused wherever a value exists.
+        var version = (await client.GetDocumentAsync(ValueUrl(indicatorId))).QuerySelector("main form input[name=Version]")?.GetAttribute("value") ?? "";
         var form = new MultipartFormDataContent
         {
             { new StringContent(s.Tokens[client]), "__RequestVerificationToken" },
+            { new StringContent(version), "Version" },
             { new StringContent(value), "Valor" },
             { new StringContent(comment ?? ""), "Comentario" },
             { new StringContent(dataSource), "MedioVerificacion" },
@@ -839,7 +847,8 @@ public partial class HostileInputTests(AppFixture app)
             [admin] = await admin.AntiforgeryTokenAsync("/Registro"),
             [unitClient] = await unitClient.AntiforgeryTokenAsync("/Registro"),
         };
-        var objectiveId = await app.QueryAsync(db => db.Objectives.OrderByDescending(o => o.Id).Select(o => o.Id).FirstAsync());
+        // The official plan's last objective: other tests add small plans of their own.
+        var objectiveId = await app.QueryAsync(db => db.Objectives.Where(o => o.Plan!.Code == "MRE-PEI-2025-2030").OrderByDescending(o => o.Id).Select(o => o.Id).FirstAsync());
         var lastYear = await app.QueryAsync(db => db.Plans.OrderBy(p => p.Id).Select(p => p.LastYear).FirstAsync());
         var api = app.CreateClient();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await CreateApiTokenAsync(unitClient));

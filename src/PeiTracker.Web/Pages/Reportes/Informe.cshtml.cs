@@ -36,6 +36,9 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
 
     public DateTimeOffset DataAsOfDate { get; private set; }
 
+    /// <summary>Set when the address names no period (<see cref="ReportPeriod.FromQuery"/>).</summary>
+    public string? PeriodNote { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         return await LoadAsync() ? Page() : NotFound();
@@ -46,6 +49,11 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
         if (!await LoadAsync())
         {
             return NotFound();
+        }
+
+        if (RefuseUnknownPeriod() is { } refused)
+        {
+            return refused;
         }
 
         if (string.IsNullOrWhiteSpace(text) || text.Length > 8000)
@@ -86,6 +94,11 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
             return NotFound();
         }
 
+        if (RefuseUnknownPeriod() is { } refused)
+        {
+            return refused;
+        }
+
         if (Units.All(u => u.Id != unitId) || string.IsNullOrWhiteSpace(action) || action.Length > 2000 || deadline is null)
         {
             TempData["Error"] = "Para registrar un compromiso indique la unidad responsable, la acción correctiva y el plazo.";
@@ -119,6 +132,18 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
         return Redirect(Here() + "#compromisos");
     }
 
+    /// <summary>A post whose address names no period is refused: filing it under the period shown instead would put it in the wrong one.</summary>
+    private IActionResult? RefuseUnknownPeriod()
+    {
+        if (PeriodNote is null)
+        {
+            return null;
+        }
+
+        TempData["Error"] = "No se guardó nada. " + PeriodText.InvalidMessage;
+        return Redirect(Here());
+    }
+
     private string Here() => $"/Reportes/Informe?anio={Period.Year}&periodo={Period.QueryValue}";
 
     private async Task<bool> LoadAsync()
@@ -130,9 +155,10 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
         }
 
         View = view;
-        Period = Anio is { } year && view.Plan.Covers(year)
-            ? new ReportPeriod(year, ReportPeriod.ParseKind(Periodo))
-            : view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(view.Plan.FirstYear, PeriodKind.Anual);
+        Period = ReportPeriod.FromQuery(Anio, Periodo, view.Plan.Covers,
+            () => view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(view.Plan.FirstYear, PeriodKind.Anual), out var periodNote);
+        PeriodNote = periodNote;
+        ViewData[ReportPeriod.NoteKey] = periodNote;
         var saved = await db.EvaluationNarratives.AsNoTracking()
             .Where(n => n.PlanId == view.Plan.Id && n.Year == Period.Year && n.Period == Period.Kind).ToListAsync();
         Narratives = view.Plan.Objectives.ToDictionary(o => o.Id, o => saved.FirstOrDefault(n => n.ObjectiveId == o.Id) is { } n

@@ -27,7 +27,13 @@ public class SeguimientoModel(PlanProgressService progress, AppDbContext db, Tim
             return RedirectToPage("Index");
         }
 
-        var period = new ReportPeriod(anio, ReportPeriod.ParseKind(periodo));
+        if (!PeriodText.TryParse(periodo, out var kind))
+        {
+            TempData["Error"] = PeriodText.InvalidMessage;
+            return RedirectToPage("Index");
+        }
+
+        var period = new ReportPeriod(anio, kind);
         var asOf = await DataAsOf.OfPlanAsync(db, view.Plan.Id, view.Plan.FirstYear, ExportedData.Progress, HttpContext.RequestAborted);
         var bytes = SeguimientoReport.Build(view, period, asOf);
         var fileName = $"reporte-seguimiento-{view.Plan.Code}-{period.Year}-{period.QueryValue}.xlsx";

@@ -96,9 +96,10 @@ public class IndexModel(PlanProgressService progress, TimeProvider clock) : Page
         View = view;
         Plan = view.Plan.Code;
         today = DateOnly.FromDateTime(PeruTime.ToLima(clock.GetUtcNow()).DateTime);
-        Period = Anio is { } year && view.Plan.Covers(year)
-            ? new ReportPeriod(year, ReportPeriod.ParseKind(Periodo))
-            : view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(Math.Clamp(today.Year - 1, view.Plan.FirstYear, view.Plan.LastYear), PeriodKind.Anual);
+        Period = ReportPeriod.FromQuery(Anio, Periodo, view.Plan.Covers,
+            () => view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(Math.Clamp(today.Year - 1, view.Plan.FirstYear, view.Plan.LastYear), PeriodKind.Anual),
+            out var periodNote);
+        ViewData[ReportPeriod.NoteKey] = periodNote;
         Anio = Period.Year;
         Periodo = Period.QueryValue;
         Deadline = view.DeadlineOf(Period);

@@ -37,7 +37,9 @@ public class NacionalModel(NationalProgressService national, TimeProvider clock)
     public async Task OnGetAsync()
     {
         var lastYear = Math.Clamp(PeruTime.ToLima(clock.GetUtcNow()).Year - 1, Years[0], Years[^1]);
-        Period = new ReportPeriod(Anio is { } year && Years.Contains(year) ? year : lastYear, ReportPeriod.ParseKind(Periodo));
+        var year = Anio is { } asked && Years.Contains(asked) ? asked : lastYear;
+        Period = ReportPeriod.FromQuery(year, Periodo, _ => true, () => new ReportPeriod(year, PeriodKind.Anual), out var periodNote);
+        ViewData[ReportPeriod.NoteKey] = periodNote;
         Anio = Period.Year;
         Periodo = Period.QueryValue;
         var rollUp = await national.LoadAsync(Period, HttpContext.RequestAborted);

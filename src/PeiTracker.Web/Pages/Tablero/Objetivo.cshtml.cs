@@ -49,9 +49,9 @@ public class ObjetivoModel(PlanProgressService progress) : PageModel
 
         View = view;
         Objective = objective;
-        Period = Anio is { } year && view.Plan.Covers(year)
-            ? new ReportPeriod(year, ReportPeriod.ParseKind(Periodo))
-            : view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(view.Plan.FirstYear, PeriodKind.Anual);
+        Period = ReportPeriod.FromQuery(Anio, Periodo, view.Plan.Covers,
+            () => view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(view.Plan.FirstYear, PeriodKind.Anual), out var periodNote);
+        ViewData[ReportPeriod.NoteKey] = periodNote;
         IsAction = kind == "Accion";
         if (IsAction)
         {

@@ -45,9 +45,9 @@ public class UnidadesModel(PlanProgressService progress) : PageModel
         }
 
         View = view;
-        Period = Anio is { } year && view.Plan.Covers(year)
-            ? new ReportPeriod(year, ReportPeriod.ParseKind(Periodo))
-            : view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(view.Plan.FirstYear, PeriodKind.Anual);
+        Period = ReportPeriod.FromQuery(Anio, Periodo, view.Plan.Covers,
+            () => view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(view.Plan.FirstYear, PeriodKind.Anual), out var periodNote);
+        ViewData[ReportPeriod.NoteKey] = periodNote;
         var owners = view.Plan.Objectives.SelectMany(o => o.Indicators.Select(i => (i, o.Code)).Concat(o.Actions.SelectMany(a => a.Indicators.Select(i => (i, a.Code)))))
             .ToDictionary(x => x.i.Id, x => x.Code);
         Summaries = view.AllIndicators
