@@ -38,7 +38,7 @@ public enum XlsxStyle
 /// The one .xlsx writer of the application (Reporte de seguimiento, Matriz del PEI). The file is a pure
 /// function of its cells and its "Datos al": inline strings, one fixed stylesheet, fixed relationship ids,
 /// document properties and zip timestamps taken from the cut-off date, and stored (not deflated) zip entries,
-/// so the bytes depend on neither the clock, nor the machine's time zone, nor the runtime's zlib (ADR 0009).
+/// so the bytes depend on neither the clock, nor the machine's time zone, nor the runtime's zlib (ADR 0010).
 /// Text that a spreadsheet could take for a formula gets the quote-prefix style (<see cref="FormulaText"/>).
 /// </summary>
 public sealed class XlsxWriter(string title, string? subject = null)
