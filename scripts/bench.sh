@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# National-scale benchmark (issue 9). Starts the app (Release, Production settings, default logging)
+# National-scale benchmark. Starts the app (Release, Production settings, default logging)
 # on a throwaway PostgreSQL with the official MRE plan, its demo values and N synthetic entities'
 # plans (default 2,000), warms up, then measures side by side with wrk on loopback:
 #   (a) plan dashboard of one plan      (b) indicator page      (c) Reporte de seguimiento (.xlsx)

@@ -22,12 +22,11 @@ esac
 
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (dotnet on PATH)." >&2; exit 1; }
 pg_start "$data_dir" "$port" "$password"
-export PGPASSWORD="$password"
-if ! "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='peitracker'" | grep -q 1; then
-  "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE peitracker" >/dev/null
-fi
+# The app serves requests as peitracker_app, which owns nothing; migrations run as peitracker_owner (README).
+pg_provision "$port" "$password" peitracker peitracker_owner "$password" peitracker_app "$password"
 
-export PEI_DB="${PEI_DB:-Host=127.0.0.1;Port=$port;Database=peitracker;Username=postgres;Password=$password}"
+export PEI_DB="${PEI_DB:-Host=127.0.0.1;Port=$port;Database=peitracker;Username=peitracker_app;Password=$password}"
+export PEI_DB_OWNER="${PEI_DB_OWNER:-Host=127.0.0.1;Port=$port;Database=peitracker;Username=peitracker_owner;Password=$password}"
 export PEI_URLS="${PEI_URLS:-http://127.0.0.1:5080}"
 export PEI_ADMIN_EMAIL="${PEI_ADMIN_EMAIL:-admin@peitracker.local}"
 export PEI_ADMIN_PASSWORD="${PEI_ADMIN_PASSWORD:-Admin2025pei}"

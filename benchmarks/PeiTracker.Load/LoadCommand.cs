@@ -141,24 +141,57 @@ public static class LoadCommand
     {
         using var client = Web.Client(baseUrl, timeout);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", writer.Token);
+        // The version of each slot's value as this writer last saw it (0: no value yet), which the API requires with
+        // every write. The writer alone owns its slots, so only a write whose answer was lost leaves it unknown.
+        var versions = writer.Slots.ToDictionary(s => s, _ => (uint?)0);
         long sequence = 0;
         while (DateTimeOffset.UtcNow < until && !cancellationToken.IsCancellationRequested)
         {
             sequence++;
             var slot = writer.Slots[(int)(sequence % writer.Slots.Count)];
+            if ((versions[slot] ??= await ReadVersionAsync(client, slot, cancellationToken)) is not { } version)
+            {
+                await Task.Delay(200, cancellationToken);
+                continue;
+            }
+
             var value = (int)(sequence % 100);
             var marker = $"carga {runId} w{writer.Number} #{sequence}";
-            var (sample, _) = await Web.TimedAsync(client, "write", () => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/indicadores/{slot.IndicatorId}/valores")
+            var (sample, body) = await Web.TimedAsync(client, "write", () => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/indicadores/{slot.IndicatorId}/valores")
             {
-                Content = JsonContent.Create(new { anio = slot.Year, periodo = slot.ApiPeriod, valor = value.ToString(CultureInfo.InvariantCulture), comentario = marker }),
+                Content = JsonContent.Create(new { anio = slot.Year, periodo = slot.ApiPeriod, valor = value.ToString(CultureInfo.InvariantCulture), comentario = marker, version }),
             }, cancellationToken);
             recorder.Record(sample);
             attempts.Enqueue(new WriteAttempt(writer.Number, slot, sequence, marker, value, false, sample.Started, sample.Started.AddMilliseconds(sample.Milliseconds), sample.Error is null));
+            versions[slot] = sample.Error is null ? JsonDocument.Parse(body!).RootElement.GetProperty("version").GetUInt32() : null;
             if (sample.Error is not null)
             {
                 // A person would wait a moment before trying again; so does the writer, without hammering a down server.
                 await Task.Delay(200, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>The slot's current version as the API reports it (0 when it has no value), or null when the app cannot answer now.</summary>
+    private static async Task<uint?> ReadVersionAsync(HttpClient client, Slot slot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await client.GetAsync($"/api/v1/indicadores/{slot.IndicatorId}", cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                return null;
+            }
+
+            var values = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement.GetProperty("values");
+            return values.EnumerateArray()
+                .Where(v => v.GetProperty("year").GetInt32() == slot.Year && v.GetProperty("period").GetString() == slot.Period)
+                .Select(v => (uint?)v.GetProperty("version").GetUInt32())
+                .FirstOrDefault() ?? 0;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
         }
     }
 

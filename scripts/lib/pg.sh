@@ -76,3 +76,13 @@ pg_stop() {
   [ -f "$dir/PG_VERSION" ] || return 0
   pg_as_owner "$PG_BIN/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
 }
+
+# pg_provision PORT SUPERUSER_PASSWORD DATABASE OWNER OWNER_PASSWORD APP APP_PASSWORD: the database owned by
+# the owner role, and the app role that owns nothing (scripts/db/provision.sql; idempotent).
+pg_provision() {
+  local here
+  here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  PGPASSWORD="$2" "$PG_BIN/psql" -h 127.0.0.1 -p "$1" -U postgres -d postgres -q -v ON_ERROR_STOP=1 \
+    -v database="$3" -v owner="$4" -v owner_password="$5" -v app="$6" -v app_password="$7" \
+    -f "$here/db/provision.sql" >/dev/null
+}

@@ -1,6 +1,9 @@
 namespace PeiTracker.Domain;
 
-/// <summary>What kind of change an audit entry records.</summary>
+/// <summary>
+/// What kind of change an audit entry records; the "Datos al" of each export moves only with the kinds
+/// that touch what it shows. Stored by name (text), not by number: a name once written must stay here.
+/// </summary>
 public enum AuditKind
 {
     Definicion = 0,
@@ -11,10 +14,13 @@ public enum AuditKind
     Accion = 5,
     Usuario = 6,
     Rol = 7,
+    /// <summary>The plan's progress rules (thresholds, cap, weighting, avance type).</summary>
     Configuracion = 8,
-    Importacion = 9,
     Exportacion = 10,
     Periodo = 11,
+
+    /// <summary>The Informe de evaluación's own text: analyses of each OEI and the commitments to correct deviations.</summary>
+    Informe = 12,
 }
 
 /// <summary>

@@ -48,7 +48,10 @@ public static partial class DecimalText
     }
 
     /// <summary>How a figure is written back into a form field: invariant, no grouping.</summary>
-    public static string ToInput(decimal? value) => value?.ToString("0.######", CultureInfo.InvariantCulture) ?? "";
+    public static string ToInput(decimal? value) => Show(value) ?? "";
+
+    /// <summary>How a figure reads in the history and in previews: invariant, no grouping, no trailing zeros of numeric(18,6).</summary>
+    public static string? Show(decimal? value) => value?.ToString("0.######", CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"^-?[0-9]+(\.[0-9]+)?$")]
     private static partial Regex Plain();

@@ -18,9 +18,9 @@ public enum InferredFields
 /// <summary>
 /// An indicator of an OEI or of an AEI, with its ficha técnica, its línea base and its
 /// logros esperados. The published code may repeat (the official plan has such errors);
-/// <see cref="Key"/> is unique within the plan.
+/// <see cref="Key"/> is unique within the plan. Its write operations are in Indicator.Editing.cs.
 /// </summary>
-public class Indicator
+public partial class Indicator
 {
     public const int MinRelevance = 1;
     public const int MaxRelevance = 3;
@@ -107,40 +107,6 @@ public class Indicator
 
     public decimal? TargetFor(int year) => Targets.FirstOrDefault(t => t.Year == year)?.Value;
 
-    /// <summary>
-    /// Sets (or, with null, removes) the logro esperado of a year. Changing the target of a year that
-    /// has already started is a revision: the first approved value is kept with the reason.
-    /// Returns whether the change is a revision.
-    /// </summary>
-    public bool SetTarget(int year, decimal? value, int currentYear, string reason)
-    {
-        var existing = Targets.SingleOrDefault(t => t.Year == year);
-        var revision = existing is not null && year <= currentYear;
-        if (existing is null)
-        {
-            if (value is { } added)
-            {
-                Targets.Add(new AnnualTarget { IndicatorId = Id, Year = year, Value = added });
-            }
-        }
-        else if (value is null)
-        {
-            Targets.Remove(existing);
-        }
-        else
-        {
-            if (revision)
-            {
-                existing.OriginalValue ??= existing.Value;
-                existing.RevisionReason = reason;
-            }
-
-            existing.Value = value.Value;
-        }
-
-        return revision;
-    }
-
     public decimal? SemesterTargetFor(int year, PeriodKind semester) =>
         SemesterTargets.FirstOrDefault(t => t.Year == year && t.Period == semester)?.Value;
 
@@ -191,10 +157,8 @@ public class Indicator
             existing.Value = after;
         }
 
-        return EditResult.Applied([new FieldChange(AuditKind.Meta, field, Show(before), Show(value))]);
+        return EditResult.Applied([new FieldChange(AuditKind.Meta, field, DecimalText.Show(before), DecimalText.Show(value))]);
     }
-
-    private static string? Show(decimal? value) => value?.ToString("0.######", CultureInfo.InvariantCulture);
 
     /// <summary>PostgreSQL's xmin, used for optimistic concurrency.</summary>
     public uint Version { get; set; }

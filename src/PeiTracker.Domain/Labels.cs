@@ -70,6 +70,18 @@ public static class Labels
         _ => status.ToString(),
     };
 
+    /// <summary>The inferred fields as the history lists them: "Unidad de medida, Sentido esperado", or "Ninguno".</summary>
+    public static string Of(InferredFields fields) =>
+        fields == InferredFields.None
+            ? "Ninguno"
+            : string.Join(", ", new[]
+            {
+                (InferredFields.Unit, "Unidad de medida"),
+                (InferredFields.Direction, "Sentido esperado"),
+                (InferredFields.Aggregation, "Tipo de agregación"),
+                (InferredFields.Relevance, "Relevancia"),
+            }.Where(f => fields.HasFlag(f.Item1)).Select(f => f.Item2));
+
     public static string Relevance(int grade) => grade switch
     {
         1 => "Muy relevante",

@@ -1,3 +1,5 @@
+using PeiTracker.Domain.Editing;
+
 namespace PeiTracker.Domain;
 
 /// <summary>A Plan Estratégico Institucional of one institution over a range of years.</summary>
@@ -40,4 +42,34 @@ public class Plan
     public IEnumerable<int> Years => Enumerable.Range(FirstYear, LastYear - FirstYear + 1);
 
     public bool Covers(int year) => year >= FirstYear && year <= LastYear;
+
+    /// <summary>
+    /// Replaces the progress rules. The settings are changed in place (EF tracks them as part of the
+    /// plan's row); the history gets the whole rule set before and after, in one line.
+    /// </summary>
+    public EditResult ChangeSettings(PlanSettings proposed)
+    {
+        if (!Enum.IsDefined(proposed.Weighting) || !Enum.IsDefined(proposed.DashboardAvance) || !Enum.IsDefined(proposed.SemesterExpectation))
+        {
+            return EditResult.Refused(FieldKeys.Settings, EditMessages.SettingsChoice);
+        }
+
+        if (proposed.Problem() is { } problem)
+        {
+            return EditResult.Refused(FieldKeys.Settings, problem);
+        }
+
+        var before = Settings.Describe();
+        var after = proposed.Describe();
+        if (before == after)
+        {
+            return EditResult.Applied([]);
+        }
+
+        Settings = proposed;
+        return EditResult.Applied([new FieldChange(AuditKind.Configuracion, AuditFields.Settings, before, after)]);
+    }
+
+    /// <summary>PostgreSQL's xmin, used for optimistic concurrency. Every write in the plan's tree moves it (the data version trigger updates this row).</summary>
+    public uint Version { get; set; }
 }

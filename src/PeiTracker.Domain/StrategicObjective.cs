@@ -1,3 +1,5 @@
+using PeiTracker.Domain.Editing;
+
 namespace PeiTracker.Domain;
 
 /// <summary>Objetivo Estratégico Institucional (OEI).</summary>
@@ -22,6 +24,18 @@ public class StrategicObjective
     public List<StrategicAction> Actions { get; set; } = [];
 
     public List<Indicator> Indicators { get; set; } = [];
+
+    /// <summary>Sets the statement and the priority in the Ruta estratégica, or refuses both with the reason.</summary>
+    public EditResult Edit(string statement, int priority)
+    {
+        var result = StrategicStatement.Check(AuditKind.Objetivo, Statement, Priority, statement, priority);
+        if (result.IsValid)
+        {
+            (Statement, Priority) = (statement.Trim(), priority);
+        }
+
+        return result;
+    }
 
     /// <summary>PostgreSQL's xmin, used for optimistic concurrency.</summary>
     public uint Version { get; set; }

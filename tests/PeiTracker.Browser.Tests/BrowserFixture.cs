@@ -37,6 +37,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting("PEI_URLS", "http://127.0.0.1:0");
             builder.UseSetting("PEI_DB", database.ConnectionString);
+            builder.UseSetting("PEI_DB_OWNER", database.OwnerConnectionString);
             builder.UseSetting("PEI_ADMIN_EMAIL", AdminEmail);
             builder.UseSetting("PEI_ADMIN_PASSWORD", Password);
             builder.UseSetting("PEI_LOGIN_RATE_LIMIT", "100000");

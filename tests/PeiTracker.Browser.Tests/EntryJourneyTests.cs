@@ -9,7 +9,7 @@ using PeiTracker.Web.Data.Seed;
 namespace PeiTracker.Browser.Tests;
 
 /// <summary>
-/// Issue 5's journey, in Chromium: an administrator creates a Registrador for the Dirección General de
+/// The value-entry journey, in Chromium: an administrator creates a Registrador for the Dirección General de
 /// América; that person sends a value with evidence and is refused another unit's indicator; the
 /// planning office observes it, the unit corrects it, the planning office validates it; the dashboard
 /// and the audit page show it.

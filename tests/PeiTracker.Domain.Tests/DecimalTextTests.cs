@@ -39,18 +39,48 @@ public class DecimalTextTests
         Assert.Equal(DecimalText.InvalidMessage, error);
     }
 
-    [Fact]
-    public void TryParse_Huge_IsRefused()
+    [Theory]
+    [InlineData("99999999999999999999999999999999")]
+    [InlineData("1000000000000")]
+    [InlineData("-1000000000000")]
+    [InlineData("123456789012.123456789012")]
+    public void TryParse_Huge_IsRefused(string text)
     {
-        Assert.False(DecimalText.TryParse("99999999999999999999999999999999", out _, out var error));
+        Assert.False(DecimalText.TryParse(text, out var value, out var error));
+        Assert.Null(value);
         Assert.Equal(DecimalText.TooLargeMessage, error);
     }
 
-    [Fact]
-    public void TryParse_Empty_MeansNoValue()
+    [Theory]
+    [InlineData("999999999999.9999")]
+    [InlineData("-999999999999")]
+    [InlineData("123456789012.12345678901")]
+    public void TryParse_JustUnderTheLimits_IsAccepted(string text)
     {
-        Assert.True(DecimalText.TryParse("  ", out var value, out var error));
+        Assert.True(DecimalText.TryParse(text, out var value, out var error));
+        Assert.Equal(decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture), value);
+        Assert.Null(error);
+    }
+
+    [Theory]
+    [InlineData("  ")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void TryParse_Empty_MeansNoValue(string? text)
+    {
+        Assert.True(DecimalText.TryParse(text, out var value, out var error));
         Assert.Null(value);
         Assert.Null(error);
+    }
+
+    [Theory]
+    [InlineData("95.50", "95.5")]
+    [InlineData("-3", "-3")]
+    [InlineData("1234567.1234567", "1234567.123457")]
+    [InlineData("0.0001", "0.0001")]
+    [InlineData(null, "")]
+    public void ToInput_WritesTheFigureBackWithoutGroupingOrTrailingZeros(string? value, string expected)
+    {
+        Assert.Equal(expected, DecimalText.ToInput(value is null ? null : decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
     }
 }

@@ -49,35 +49,13 @@ public class IndicatorRulesTests
         Assert.Equal(expected, target.IsRevised);
     }
 
-    [Fact]
-    public void SetTarget_StartedYear_IsARevisionKeepingTheFirstValue()
+    [Theory]
+    [InlineData(3, null, true)]
+    [InlineData(null, 5, false)]
+    public void MeasuresObjective_OnlyWhenOwnedByAnOei(int? objectiveId, int? actionId, bool expected)
     {
-        var indicator = new Indicator { Key = "K", PublishedCode = "K", Name = "N", Targets = [new AnnualTarget { Year = 2025, Value = 50m }] };
+        var indicator = new Indicator { Key = "K", PublishedCode = "K", Name = "N", ObjectiveId = objectiveId, ActionId = actionId };
 
-        var first = indicator.SetTarget(2025, 55m, currentYear: 2026, "Primera revisión");
-        indicator.SetTarget(2025, 60m, currentYear: 2026, "Segunda revisión");
-
-        Assert.True(first);
-        var target = Assert.Single(indicator.Targets);
-        Assert.Equal((60m, 50m, "Segunda revisión"), (target.Value, target.OriginalValue!.Value, target.RevisionReason));
-    }
-
-    [Fact]
-    public void SetTarget_FutureYear_IsAPlainChange()
-    {
-        var indicator = new Indicator { Key = "K", PublishedCode = "K", Name = "N", Targets = [new AnnualTarget { Year = 2029, Value = 50m }] };
-
-        Assert.False(indicator.SetTarget(2029, 70m, currentYear: 2026, "Reprogramación"));
-        Assert.Null(indicator.Targets.Single().OriginalValue);
-    }
-
-    [Fact]
-    public void SetTarget_NullOnAnExistingYear_RemovesIt()
-    {
-        var indicator = new Indicator { Key = "K", PublishedCode = "K", Name = "N", Targets = [new AnnualTarget { Year = 2029, Value = 50m }] };
-
-        indicator.SetTarget(2029, null, currentYear: 2026, "Sin meta");
-
-        Assert.Empty(indicator.Targets);
+        Assert.Equal(expected, indicator.MeasuresObjective);
     }
 }

@@ -20,11 +20,12 @@ public class AuditTrailTests(AppFixture app)
         return await db.AuditEntries.Where(a => a.Subject == subject).Select(a => a.Id).SingleAsync();
     }
 
+    /// <summary>The app's own role has no UPDATE or DELETE at all (Data/DatabasePrivilegesTests); even the owner meets the trigger.</summary>
     [Fact]
-    public async Task AuditRow_UpdateOrDelete_IsRefusedByTheDatabase()
+    public async Task AuditRow_UpdateOrDeleteByTheOwner_IsRefusedByTheTrigger()
     {
         var id = await AddEntryAsync("APPEND-ONLY");
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await using var connection = new NpgsqlConnection(app.OwnerConnectionString);
         await connection.OpenAsync();
 
         var update = await Assert.ThrowsAsync<PostgresException>(async () =>
@@ -60,6 +61,6 @@ public class AuditTrailTests(AppFixture app)
         var response = await client.GetAsync("/Auditoria");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Cuenta/AccesoDenegado", response.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/Cuenta/AccesoDenegado", response.Headers.Location!.OriginalString);
     }
 }

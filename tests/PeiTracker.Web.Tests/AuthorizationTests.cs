@@ -20,7 +20,7 @@ public class AuthorizationTests(AppFixture app)
         var response = await app.CreateClient().GetAsync(url);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Cuenta/Ingresar", response.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/Cuenta/Ingresar", response.Headers.Location!.OriginalString);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public class AuthorizationTests(AppFixture app)
         var response = await client.GetAsync("/Administracion");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Cuenta/AccesoDenegado", response.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/Cuenta/AccesoDenegado", response.Headers.Location!.OriginalString);
     }
 
     [Fact]

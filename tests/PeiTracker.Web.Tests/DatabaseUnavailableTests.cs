@@ -11,12 +11,16 @@ namespace PeiTracker.Web.Tests;
 /// <summary>The app pointed at a closed port: every path that needs the database says so clearly, with a 503.</summary>
 public sealed class DatabaseUnavailableTests : IAsyncLifetime
 {
-    private readonly WebApplicationFactory<Program> factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+    private readonly LogCapture log = new();
+    private readonly WebApplicationFactory<Program> factory;
+
+    public DatabaseUnavailableTests() => factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("PEI_DB", "Host=127.0.0.1;Port=1;Database=nada;Username=x;Password=y;Timeout=2");
         builder.UseSetting("PEI_MIGRATE_ON_STARTUP", "false");
         builder.UseSetting("PEI_KEYS_DIR", Path.Combine(Path.GetTempPath(), "pei-test-keys", "unavailable"));
+        log.AttachTo(builder);
     });
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -41,6 +45,18 @@ public sealed class DatabaseUnavailableTests : IAsyncLifetime
         var page = await HttpClientExtensions.ParseAsync(await response.Content.ReadAsStringAsync());
         Assert.Contains(DatabaseUnavailable.Message, page.Body!.TextContent);
         Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector(".code")?.TextContent));
+    }
+
+    [Fact]
+    public async Task LoginPost_DatabaseUnreachable_LogLineCarriesTheReferenceThePageShows()
+    {
+        var response = await Client().SubmitFormAsync("/Cuenta/Ingresar", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "alguien@test.local",
+            ["Input.Password"] = "Prueba2025segura",
+        });
+
+        await RequestLogTests.AssertLoggedWithThePagesReferenceAsync(log, response, "POST", "/Cuenta/Ingresar", HttpStatusCode.ServiceUnavailable);
     }
 
     [Fact]

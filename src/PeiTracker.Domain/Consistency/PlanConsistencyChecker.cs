@@ -42,6 +42,14 @@ public static partial class PlanConsistencyChecker
     public const string PriorityProblem = "Prioridades repetidas o faltantes";
     public const string InferredNotReviewed = "Campos inferidos sin revisar";
 
+    private static readonly (InferredFields Field, string Name, string Article, string Pronoun)[] InferredNames =
+    [
+        (InferredFields.Unit, "unidad de medida", "la", "la"),
+        (InferredFields.Direction, "sentido esperado", "el", "lo"),
+        (InferredFields.Aggregation, "tipo de agregación", "el", "lo"),
+        (InferredFields.Relevance, "relevancia", "la", "la"),
+    ];
+
     public static IReadOnlyList<PlanIssue> Check(Plan plan)
     {
         var issues = new List<PlanIssue>();
@@ -106,7 +114,7 @@ public static partial class PlanConsistencyChecker
         if (missingYears.Count > 0)
         {
             issues.Add(new PlanIssue(IssueSeverity.Advertencia, MissingTargets, IssueTarget.Indicator, indicator.Id, indicator.Key,
-                $"{indicator.PublishedCode} no tiene logro esperado para {FormatYears(missingYears)}."));
+                $"{indicator.PublishedCode} no tiene logro esperado para {Enumerate(missingYears)}."));
         }
 
         var targets = indicator.Targets.OrderBy(t => t.Year).ToList();
@@ -146,7 +154,7 @@ public static partial class PlanConsistencyChecker
         if (indicator.Inferred != InferredFields.None)
         {
             issues.Add(new PlanIssue(IssueSeverity.Informacion, InferredNotReviewed, IssueTarget.Indicator, indicator.Id, indicator.Key,
-                $"{indicator.PublishedCode}: {DescribeInferred(indicator.Inferred)} se dedujeron del nombre del indicador; revíselos en su ficha técnica."));
+                $"{indicator.PublishedCode}: {DescribeInferred(indicator.Inferred)} en su ficha técnica."));
         }
     }
 
@@ -167,7 +175,7 @@ public static partial class PlanConsistencyChecker
         {
             var first = items.OrderBy(i => i.Code, StringComparer.Ordinal).First();
             issues.Add(new PlanIssue(IssueSeverity.Advertencia, PriorityProblem, target, first.Id, first.Code,
-                $"Entre {scope} falta la prioridad {string.Join(", ", missing)}: las prioridades deberían ir de 1 a {items.Count} sin saltos."));
+                $"Entre {scope} {(missing.Count == 1 ? "falta la prioridad" : "faltan las prioridades")} {Enumerate(missing)}: las prioridades deberían ir de 1 a {items.Count} sin saltos."));
         }
     }
 
@@ -193,34 +201,22 @@ public static partial class PlanConsistencyChecker
         return codeParts.Length > ownerParts.Length && ownerParts.SequenceEqual(codeParts.Take(ownerParts.Length));
     }
 
+    // A single field needs its own article and pronoun ("el sentido esperado … revíselo", "la relevancia … revísela").
     private static string DescribeInferred(InferredFields fields)
     {
-        var names = new List<string>();
-        if (fields.HasFlag(InferredFields.Unit))
+        var inferred = InferredNames.Where(n => fields.HasFlag(n.Field)).ToList();
+        if (inferred.Count == 1)
         {
-            names.Add("unidad de medida");
+            var (_, name, article, pronoun) = inferred[0];
+            return $"{article} {name} se dedujo del nombre del indicador; revíse{pronoun}";
         }
 
-        if (fields.HasFlag(InferredFields.Direction))
-        {
-            names.Add("sentido esperado");
-        }
-
-        if (fields.HasFlag(InferredFields.Aggregation))
-        {
-            names.Add("tipo de agregación");
-        }
-
-        if (fields.HasFlag(InferredFields.Relevance))
-        {
-            names.Add("relevancia");
-        }
-
-        return names.Count == 1 ? "la " + names[0] : string.Join(", ", names.Take(names.Count - 1)) + " y " + names[^1];
+        var names = inferred.Select(n => n.Name).ToList();
+        return string.Join(", ", names.Take(names.Count - 1)) + " y " + names[^1] + " se dedujeron del nombre del indicador; revíselos";
     }
 
-    private static string FormatYears(IReadOnlyList<int> years) =>
-        years.Count == 1 ? years[0].ToString(CultureInfo.InvariantCulture) : string.Join(", ", years.Take(years.Count - 1)) + " y " + years[^1];
+    private static string Enumerate(IReadOnlyList<int> numbers) =>
+        numbers.Count == 1 ? numbers[0].ToString(CultureInfo.InvariantCulture) : string.Join(", ", numbers.Take(numbers.Count - 1)) + " y " + numbers[^1];
 
     private static string Format(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 

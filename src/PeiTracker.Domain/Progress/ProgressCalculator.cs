@@ -53,7 +53,7 @@ public static class ProgressCalculator
         }
 
         var rounding = $"Las cifras se redondean a {indicator.Decimals.ToString(CultureInfo.InvariantCulture)} decimal(es) solo al mostrarlas (mitad lejos de cero); el avance, a 1 decimal. Los cálculos usan los valores exactos.";
-        return new IndicatorProgress(indicator, periods, TowardFinal(indicator, firstYear, lastYear), Project(indicator, firstYear, lastYear), rounding);
+        return new IndicatorProgress(indicator, periods.AsReadOnly(), TowardFinal(indicator, firstYear, lastYear), Project(indicator, firstYear, lastYear), rounding);
     }
 
     /// <summary>The state of a period outside the plan's years: it has no expectation.</summary>
@@ -636,7 +636,7 @@ public static class ProgressCalculator
         {
             // Nothing to average: "sin meta" when no indicator has a target for the period, otherwise "sin dato".
             var none = counts.Count > 0 && counts.Keys.All(k => k == ProgressStatus.SinMeta) ? ProgressStatus.SinMeta : ProgressStatus.SinDato;
-            return new RollUpResult(null, none, counts, [], excluded,
+            return new RollUpResult(null, none, counts.AsReadOnly(), [], excluded.AsReadOnly(),
                 Explanation.Undefined(formula, excluded.Count == 0 ? "el grupo no tiene indicadores." : "ningún indicador tiene avance calculable en el periodo."));
         }
 
@@ -648,10 +648,10 @@ public static class ProgressCalculator
         var used = settings.Weighting == WeightingRule.Igual
             ? new Explanation("Avance = promedio simple de los avances (todos pesan igual)", () => Substitution(included, avance))
             : new Explanation(formula, () => Substitution(included, avance), $"Rmax = {rMax.ToString(CultureInfo.InvariantCulture)} entre los indicadores incluidos.");
-        return new RollUpResult(avance, Colour(avance, settings), counts, included, excluded,
+        return new RollUpResult(avance, Colour(avance, settings), counts.AsReadOnly(), included.AsReadOnly(), excluded.AsReadOnly(),
             excluded.Count == 0 ? used : used.WithNote(string.Join(" ", new[] { used.Note, $"{excluded.Count.ToString(CultureInfo.InvariantCulture)} indicador(es) quedaron fuera del promedio." }.Where(n => n is not null))));
     }
 
     private static string Substitution(IReadOnlyList<RollUpItem> items, decimal avance) =>
-        "= " + string.Join(" + ", items.Select(i => $"{N(Math.Round(i.Weight, 4))} × {N(Math.Round(i.Avance, 2))}")) + $" = {N(Math.Round(avance, 2))}";
+        "= " + string.Join(" + ", items.Select(i => $"{N(Round(i.Weight, 4))} × {N(Round(i.Avance, 2))}")) + $" = {N(Round(avance, 2))}";
 }

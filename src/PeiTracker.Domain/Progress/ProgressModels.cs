@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Globalization;
 
 namespace PeiTracker.Domain.Progress;
@@ -80,8 +81,8 @@ public sealed record IndicatorInput(
     IReadOnlyDictionary<(int Year, PeriodKind Period), decimal>? SemesterTargets = null,
     IReadOnlySet<(int Year, PeriodKind Period)>? PendingPeriods = null)
 {
-    private static readonly IReadOnlyDictionary<(int, PeriodKind), decimal> NoSemesterTargets = new Dictionary<(int, PeriodKind), decimal>();
-    private static readonly IReadOnlySet<(int, PeriodKind)> NoPending = new HashSet<(int, PeriodKind)>();
+    private static readonly IReadOnlyDictionary<(int, PeriodKind), decimal> NoSemesterTargets = new Dictionary<(int, PeriodKind), decimal>().AsReadOnly();
+    private static readonly IReadOnlySet<(int, PeriodKind)> NoPending = new ReadOnlySet<(int, PeriodKind)>(new HashSet<(int, PeriodKind)>());
 
     /// <summary>Logros esperados set for single semesters.</summary>
     public IReadOnlyDictionary<(int Year, PeriodKind Period), decimal> SemesterTargetsOrEmpty => SemesterTargets ?? NoSemesterTargets;
@@ -113,13 +114,13 @@ public sealed record IndicatorInput(
             indicator.Decimals,
             indicator.BaselineYear,
             indicator.BaselineValue,
-            indicator.Targets.ToDictionary(t => t.Year, t => t.Value),
-            counted,
+            indicator.Targets.ToDictionary(t => t.Year, t => t.Value).AsReadOnly(),
+            counted.AsReadOnly(),
             indicator.LimitKind,
             indicator.PermissibleLimit,
             indicator.AllowsOver100,
-            indicator.SemesterTargets.Count == 0 ? null : indicator.SemesterTargets.ToDictionary(t => (t.Year, t.Period), t => t.Value),
-            pending.Count == 0 ? null : pending);
+            indicator.SemesterTargets.Count == 0 ? null : indicator.SemesterTargets.ToDictionary(t => (t.Year, t.Period), t => t.Value).AsReadOnly(),
+            pending.Count == 0 ? null : new ReadOnlySet<(int, PeriodKind)>(pending));
     }
 }
 

@@ -10,7 +10,8 @@ namespace PeiTracker.Web.Api;
 
 /// <summary>
 /// "Authorization: Bearer pei_..." for the JSON API. The token is looked up by its hash; a revoked
-/// token or a deactivated user is refused, and so is a user who must change their password (403). Failures answer with RFC 7807 problem details in Spanish.
+/// token or a deactivated user is refused, and so is a locked-out user or one who must change their password (403).
+/// Failures answer with RFC 7807 problem details in Spanish.
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -22,7 +23,9 @@ public sealed class ApiTokenAuthenticationHandler(
 {
     public const string SchemeName = "ApiToken";
 
-    private const string PasswordChangePendingKey = "pei.api.password-change-pending";
+    private const string RefusalKey = "pei.api.refusal";
+    private const string PasswordChangePending = "password-change-pending";
+    private const string LockedOut = "locked-out";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -45,10 +48,17 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("Token no válido o revocado.");
         }
 
+        // A locked-out account (failed sign-ins, wrong current passwords) cannot go around its lockout with a token.
+        if (await users.IsLockedOutAsync(token.User))
+        {
+            Context.Items[RefusalKey] = LockedOut;
+            return AuthenticateResult.Fail("Cuenta bloqueada.");
+        }
+
         if (token.User.MustChangePassword)
         {
             // The browser sends such a person to change it first (AccountStatusMiddleware); the API cannot, so it refuses.
-            Context.Items[PasswordChangePendingKey] = true;
+            Context.Items[RefusalKey] = PasswordChangePending;
             return AuthenticateResult.Fail("Cambio de contraseña pendiente.");
         }
 
@@ -69,12 +79,15 @@ public sealed class ApiTokenAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        Context.Items.ContainsKey(PasswordChangePendingKey)
-            ? WriteProblemAsync(StatusCodes.Status403Forbidden, "Cambio de contraseña pendiente",
-                "Debe cambiar su contraseña en la aplicación (Mi cuenta > Contraseña) antes de usar la API; mientras tanto sus tokens no se aceptan.")
-            : WriteProblemAsync(StatusCodes.Status401Unauthorized, "No autenticado",
-            "Envíe un token personal válido en la cabecera Authorization: Bearer pei_... (se crea en Mi cuenta > Tokens de API).");
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => Context.Items[RefusalKey] switch
+    {
+        PasswordChangePending => WriteProblemAsync(StatusCodes.Status403Forbidden, "Cambio de contraseña pendiente",
+            "Debe cambiar su contraseña en la aplicación (Mi cuenta > Contraseña) antes de usar la API; mientras tanto sus tokens no se aceptan."),
+        LockedOut => WriteProblemAsync(StatusCodes.Status403Forbidden, "Cuenta bloqueada",
+            "La cuenta del token está bloqueada temporalmente por intentos fallidos de contraseña; sus tokens no se aceptan hasta que termine el bloqueo o un administrador la desbloquee."),
+        _ => WriteProblemAsync(StatusCodes.Status401Unauthorized, "No autenticado",
+            "Envíe un token personal válido en la cabecera Authorization: Bearer pei_... (se crea en Mi cuenta > Tokens de API)."),
+    };
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         WriteProblemAsync(StatusCodes.Status403Forbidden, "Acceso denegado", "El usuario del token no tiene permiso para esta operación.");

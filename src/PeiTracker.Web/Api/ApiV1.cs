@@ -1,7 +1,11 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
 using PeiTracker.Domain;
 using PeiTracker.Web.Data;
+using PeiTracker.Web.Writes;
 
 namespace PeiTracker.Web.Api;
 
@@ -16,7 +20,8 @@ public static class ApiV1
 
     public sealed record TargetDto(int Year, decimal Value, decimal? OriginalValue);
 
-    public sealed record ValueDto(int Year, string Period, decimal? Value, string Status, string? Comment);
+    /// <summary>A stored value; <see cref="Version"/> is what a write of the same period must send back.</summary>
+    public sealed record ValueDto(int Id, int Year, string Period, decimal? Value, string Status, string? Comment, uint Version);
 
     public sealed record IndicatorDto(
         int Id,
@@ -36,7 +41,22 @@ public static class ApiV1
     public sealed record IndicatorDetailDto(IndicatorDto Indicator, IReadOnlyList<ValueDto> Values);
 
     /// <summary>A value sent by a source system: the same rules as the entry form.</summary>
-    public sealed record ValueInput(int Anio, string? Periodo, string? Valor, string? Comentario, string? MedioVerificacion, bool Enviar = false, uint? Version = null);
+    public sealed record ValueInput(
+        int Anio,
+        [property: Description("El valor obtenido como texto, con punto decimal (\"95.5\"), sin separador de miles.")] string? Valor,
+        [property: Description(PeriodDescription)] string? Periodo = null,
+        string? Comentario = null,
+        string? MedioVerificacion = null,
+        bool Enviar = false,
+        [property: Description(VersionDescription)] uint? Version = null);
+
+    public const string PeriodDescription =
+        "A, S1 o S2, o los nombres que la API devuelve (Anual, PrimerSemestre, SegundoSemestre), sin distinguir mayúsculas. " +
+        "Si se omite, es el valor anual. Cualquier otro texto se rechaza con 400.";
+
+    public const string VersionDescription =
+        "La versión del valor que se leyó (campo version de GET /api/v1/indicadores/{id}), o 0 si el periodo aún no tiene valor. " +
+        "Si otra persona lo cambió desde entonces, o si el periodo ya tiene un valor y no se envía versión, la respuesta es 409 y no se guarda nada.";
 
     public sealed record ValueSavedDto(int Id, int Year, string Period, decimal? Value, string Status, uint Version);
 
@@ -70,9 +90,64 @@ public static class ApiV1
 
     public sealed record PlanProgressDto(string Plan, int Year, string Period, bool IncludesPending, RollUpDto PlanRollUp, IReadOnlyList<RollUpDto> Objectives, IReadOnlyList<ProgressDto> Indicators);
 
+    /// <summary>The name of the token scheme in the OpenAPI document.</summary>
+    public const string BearerScheme = "TokenPersonal";
+
+    /// <summary>
+    /// What the OpenAPI document adds to what the endpoints declare: how to authenticate (a personal token as a
+    /// Bearer header), and a Spanish description of every answer, so a generated client and its reader know both.
+    /// </summary>
+    public static void Describe(OpenApiOptions options)
+    {
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "PeiTracker API";
+            document.Info.Description = "Planes, indicadores, valores y avance del PEI para sistemas fuente. Respuestas de error: problem details (RFC 9457) en español.";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "pei_…",
+                Description = "Token personal creado en Mi cuenta > Tokens de API, en la cabecera Authorization: Bearer pei_…",
+            };
+            document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];
+            return Task.CompletedTask;
+        });
+        options.AddOperationTransformer((operation, _, _) =>
+        {
+            foreach (var (status, response) in operation.Responses ?? [])
+            {
+                if (response is OpenApiResponse concrete && ResponseDescriptions.TryGetValue(status, out var description))
+                {
+                    concrete.Description = description;
+                }
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+
+    private static readonly Dictionary<string, string> ResponseDescriptions = new()
+    {
+        ["200"] = "Correcto.",
+        ["400"] = "Datos no válidos o solicitud ilegible (JSON mal formado, periodo inexistente, parámetro faltante): mensajes por campo. No se guardó nada.",
+        ["401"] = "Falta el token personal, no es válido o fue revocado.",
+        ["403"] = "El usuario del token no puede hacer esto (otra unidad orgánica, periodo cerrado, paso del flujo que no le corresponde) o debe cambiar su contraseña.",
+        ["404"] = "El plan o el indicador no existe.",
+        ["409"] = "Otra persona cambió el valor desde que se leyó, o el periodo ya tiene un valor y no se envió su versión: lea el valor actual y su versión. No se guardó nada.",
+        ["503"] = "La base de datos no está disponible: intente de nuevo en unos segundos (cabecera Retry-After).",
+    };
+
     public static void Map(WebApplication app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization(Policy).WithTags("PEI");
+        // Every endpoint can answer: no valid token (401), a token whose user must change their password first (403),
+        // and the database unreachable (503, DatabaseUnavailable). Each endpoint adds its own answers below.
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policy).WithTags("PEI")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapGet("/planes", async (AppDbContext db) =>
             await db.Plans.AsNoTracking().OrderBy(p => p.Code)
@@ -89,7 +164,8 @@ public static class ApiV1
             }
 
             return TypedResults.Ok(tree.Objectives.SelectMany(o => o.Indicators.Concat(o.Actions.SelectMany(a => a.Indicators))).Select(ToDto).ToList());
-        }).WithSummary("Indicadores de un plan, con línea base y logros esperados, en orden del plan");
+        }).WithSummary("Indicadores de un plan, con línea base y logros esperados, en orden del plan")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/indicadores/{id:int}", async Task<Results<Ok<IndicatorDetailDto>, ProblemHttpResult>> (int id, AppDbContext db) =>
         {
@@ -105,19 +181,26 @@ public static class ApiV1
             }
 
             var values = indicator.Values.OrderBy(v => v.Year).ThenBy(v => v.Period)
-                .Select(v => new ValueDto(v.Year, v.Period.ToString(), v.Value, v.Status.ToString(), v.Comment)).ToList();
+                .Select(v => new ValueDto(v.Id, v.Year, v.Period.ToString(), v.Value, v.Status.ToString(), v.Comment, v.Version)).ToList();
             return TypedResults.Ok(new IndicatorDetailDto(ToDto(indicator), values));
-        }).WithSummary("Un indicador con sus valores registrados");
+        }).WithSummary("Un indicador con sus valores registrados, cada uno con la versión que debe enviar quien lo corrija")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/planes/{code}/avance", async Task<Results<Ok<PlanProgressDto>, ProblemHttpResult>> (string code, int anio, string? periodo, bool? pendientes, Progress.PlanProgressService progress) =>
+        api.MapGet("/planes/{code}/avance", async Task<Results<Ok<PlanProgressDto>, ProblemHttpResult, ValidationProblem>> (
+            string code, int anio, [Description(PeriodDescription)] string? periodo, bool? pendientes, Progress.PlanProgressService progress) =>
         {
+            if (!PeriodText.TryParse(periodo, out var kind))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["periodo"] = [PeriodText.InvalidMessage] }, title: "Periodo no válido", detail: "Revise el parámetro periodo.");
+            }
+
             var view = await progress.LoadAsync(code, pendientes);
             if (view is null)
             {
                 return NotFound($"No existe el plan {code}.");
             }
 
-            var period = new Progress.ReportPeriod(anio, Progress.ReportPeriod.ParseKind(periodo));
+            var period = new Progress.ReportPeriod(anio, kind);
             static RollUpDto Dto(string code, Domain.Progress.RollUpResult r) =>
                 new(code, r.Avance, r.Status.ToString(), r.Counts.ToDictionary(c => c.Key.ToString(), c => c.Value), r.Included.Count, r.Total,
                     r.Excluded.Select(e => new ExclusionDto(e.Key, e.Status.ToString(), e.Pending, e.Reason)).ToList());
@@ -132,37 +215,22 @@ public static class ApiV1
                 Dto(view.Plan.Code, view.ForPlan(period)),
                 view.Plan.Objectives.Select(o => Dto(o.Code, view.ForObjective(o, period))).ToList(),
                 indicators));
-        }).WithSummary("Avance del plan, de cada OEI y de cada indicador en un periodo (mismo motor que los tableros)");
+        }).WithSummary("Avance del plan, de cada OEI y de cada indicador en un periodo (mismo motor que los tableros)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("/indicadores/{id:int}/valores", async Task<Results<Ok<ValueSavedDto>, ProblemHttpResult, ValidationProblem>> (
             int id, ValueInput input, System.Security.Claims.ClaimsPrincipal user, Entry.ValueEntryService entry) =>
         {
-            var result = await entry.SubmitAsync(user, new Entry.ValueSubmission(id, input.Anio, Progress.ReportPeriod.ParseKind(input.Periodo), input.Valor,
-                input.Comentario, input.MedioVerificacion, input.Enviar ? Domain.Entry.WorkflowAction.Enviar : Domain.Entry.WorkflowAction.Guardar, input.Version, []));
-            if (result.Saved)
-            {
-                var v = result.Value!;
-                return TypedResults.Ok(new ValueSavedDto(v.Id, v.Year, v.Period.ToString(), v.Value, v.Status.ToString(), v.Version));
-            }
-
-            if (result.Conflict is not null)
-            {
-                return TypedResults.Problem(title: "Conflicto", detail: result.Conflict, statusCode: StatusCodes.Status409Conflict);
-            }
-
-            if (result.Errors.TryGetValue(Entry.ValueEntryService.GeneralField, out var general) && general == Entry.ValueEntryService.UnknownIndicator)
-            {
-                return NotFound(general);
-            }
-
-            if (general is not null && general.StartsWith("No puede", StringComparison.Ordinal))
-            {
-                return TypedResults.Problem(title: "Acceso denegado", detail: general, statusCode: StatusCodes.Status403Forbidden);
-            }
-
-            return TypedResults.ValidationProblem(result.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }),
-                title: "Datos no válidos", detail: "Revise los campos indicados.");
-        }).WithSummary("Registra o envía un valor obtenido, con las mismas validaciones, permisos y flujo que el formulario");
+            var result = PeriodText.TryParse(input.Periodo, out var period)
+                ? await entry.SubmitAsync(user, new Entry.ValueSubmission(id, input.Anio, period, input.Valor, input.Comentario, input.MedioVerificacion,
+                    input.Enviar ? Domain.Entry.WorkflowAction.Enviar : Domain.Entry.WorkflowAction.Guardar, input.Version, []))
+                : WriteResult<IndicatorValue>.Invalid(Entry.ValueEntryService.PeriodField, PeriodText.InvalidMessage);
+            return result.ToHttp(v => new ValueSavedDto(v.Id, v.Year, v.Period.ToString(), v.Value, v.Status.ToString(), v.Version));
+        }).WithSummary("Registra o envía un valor obtenido, con las mismas validaciones, permisos y flujo que el formulario")
+            .WithDescription("Para corregir un valor ya registrado envíe la versión que leyó (campo version). 403: otra unidad, periodo cerrado " +
+                "o paso del flujo que no le corresponde; 409: otra persona lo cambió, o ya existe un valor y no se envió versión.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static ProblemHttpResult NotFound(string detail) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PeiTracker.Domain;
 
 namespace PeiTracker.Web.Data;
@@ -37,5 +36,5 @@ public static class AuditExtensions
         });
     }
 
-    public static string? Show(decimal? value) => value?.ToString("0.######", CultureInfo.InvariantCulture);
+    public static string? Show(decimal? value) => DecimalText.Show(value);
 }

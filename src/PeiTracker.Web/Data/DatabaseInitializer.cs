@@ -8,11 +8,13 @@ using PeiTracker.Web.Infrastructure;
 namespace PeiTracker.Web.Data;
 
 /// <summary>
-/// Brings a database to the current schema and reference data: migrations, roles, the first
-/// administrator (from PEI_ADMIN_EMAIL / PEI_ADMIN_PASSWORD) and the official plan. Safe to run at every start.
+/// Brings a database to the current schema and reference data: migrations and the app role's privileges (as
+/// the owner, <see cref="DatabaseConnections"/>), roles, the first administrator (from PEI_ADMIN_EMAIL /
+/// PEI_ADMIN_PASSWORD) and the official plan (as the app). Safe to run at every start.
 /// </summary>
 public sealed class DatabaseInitializer(
     AppDbContext db,
+    DatabaseConnections connections,
     UserManager<AppUser> users,
     RoleManager<IdentityRole> roles,
     PlanSeeder planSeeder,
@@ -24,9 +26,12 @@ public sealed class DatabaseInitializer(
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        // Creating the history table first spares a fresh database a logged "relation does not exist" error.
-        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
+        await MigrateAsOwnerAsync(cancellationToken);
+        if (await DatabasePrivileges.CanEraseAuditAsync(db, cancellationToken))
+        {
+            logger.LogWarning("The app's PostgreSQL role can erase the audit trail (superuser, owner or TRUNCATE): " +
+                "connect PEI_DB as a role that owns nothing and migrate through PEI_DB_OWNER (README, Configuration)");
+        }
 
         foreach (var role in Roles.All)
         {
@@ -50,6 +55,28 @@ public sealed class DatabaseInitializer(
         }
 
         demoMode.IsActive = await db.Values.AnyAsync(v => v.IsDemo, cancellationToken);
+    }
+
+    private async Task MigrateAsOwnerAsync(CancellationToken cancellationToken)
+    {
+        await using var owner = connections.CreateOwnerContext();
+        try
+        {
+            // Creating the history table first spares a fresh database a logged "relation does not exist" error.
+            await owner.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+            await owner.Database.MigrateAsync(cancellationToken);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new InvalidOperationException(
+                "El rol de PostgreSQL no puede crear ni modificar el esquema: defina PEI_DB_OWNER con la conexión del rol dueño " +
+                "de la base de datos, o PEI_MIGRATE_ON_STARTUP=false si las migraciones se aplican aparte.", e);
+        }
+
+        if (connections.SeparateOwner && connections.AppRole is { Length: > 0 } appRole)
+        {
+            await DatabasePrivileges.GrantAsync(owner, appRole, cancellationToken);
+        }
     }
 
     private async Task EnsureAdministratorAsync()

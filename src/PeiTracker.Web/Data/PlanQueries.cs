@@ -21,7 +21,7 @@ public static class PlanQueries
 
     // Compiled once: these run on every dashboard, report and API read, and EF's per-call translation showed in profiles.
     // Each is one index scan (plans.code, plans (status, code)): with 2,000 plans a sort of every plan by "vigente first"
-    // cost 2.5 ms of the database per dashboard (issue 9).
+    // cost 2.5 ms of the database per dashboard.
     private static readonly Func<AppDbContext, string, CancellationToken, Task<Progress.PlanStamp?>> ByCodeQuery = EF.CompileAsyncQuery((AppDbContext db, string code, CancellationToken _) =>
         db.Plans.AsNoTracking().Where(p => p.Code == code)
             .Select(p => new Progress.PlanStamp(p.Id, p.Code, p.DataVersion, p.Settings.OnlyValidated))
@@ -61,7 +61,7 @@ public static class PlanQueries
         var indicators = await db.Indicators.AsNoTracking().Where(i => planIds.Contains(i.PlanId)).OrderBy(i => i.SortOrder).ThenBy(i => i.Key).ToListAsync(cancellationToken);
 
         // By indicator id, not by a join on the plan: for a batch of plans the join made PostgreSQL scan
-        // the whole targets table (1.2 million rows at national scale), the ids use its index (issue 9).
+        // the whole targets table (1.2 million rows at national scale), the ids use its index.
         var indicatorIds = indicators.Select(i => i.Id).ToList();
         var targets = await db.Targets.AsNoTracking().Where(t => indicatorIds.Contains(t.IndicatorId)).ToListAsync(cancellationToken);
         var semesterTargets = await db.SemesterTargets.AsNoTracking().Where(t => indicatorIds.Contains(t.IndicatorId)).ToListAsync(cancellationToken);

@@ -16,6 +16,4 @@ public static class Roles
     public const string Consulta = "Consulta";
 
     public static readonly IReadOnlyList<string> All = [Administrador, Planificador, Registrador, Consulta];
-
-    public const string PlanEditors = Administrador + "," + Planificador;
 }

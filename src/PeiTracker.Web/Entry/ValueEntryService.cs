@@ -1,15 +1,21 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using PeiTracker.Domain;
+using PeiTracker.Domain.Editing;
 using PeiTracker.Domain.Entry;
 using PeiTracker.Domain.Progress;
 using PeiTracker.Web.Data;
 using PeiTracker.Web.Infrastructure;
 using PeiTracker.Web.Progress;
+using PeiTracker.Web.Writes;
 
 namespace PeiTracker.Web.Entry;
 
-/// <summary>A value a person (or a source system) wants to save or send.</summary>
+/// <summary>
+/// A value a person (or a source system) wants to save or send. <see cref="Version"/> is the version of the
+/// value the person saw: its xmin, or <see cref="ValueEntryService.NoValueVersion"/> when there was none yet;
+/// null when the caller sent none, which is refused wherever a value exists.
+/// </summary>
 public sealed record ValueSubmission(
     int IndicatorId,
     int Year,
@@ -21,30 +27,30 @@ public sealed record ValueSubmission(
     uint? Version,
     IReadOnlyList<(string FileName, byte[] Content)> Files);
 
-/// <summary>The outcome: saved, or refused with messages by field (in Spanish), or a conflict.</summary>
-public sealed record EntryResult(bool Saved, IReadOnlyDictionary<string, string> Errors, string? Conflict, IndicatorValue? Value)
-{
-    public static EntryResult Ok(IndicatorValue value) => new(true, new Dictionary<string, string>(), null, value);
-
-    public static EntryResult Invalid(Dictionary<string, string> errors) => new(false, errors, null, null);
-
-    public static EntryResult Refused(string field, string message) => Invalid(new Dictionary<string, string> { [field] = message });
-}
-
 /// <summary>
 /// The single path by which values enter the system (pages and API): permissions by unit,
 /// validation by unit of measure, closed periods, the review workflow, evidence checks,
-/// optimistic concurrency, and the audit row, all saved together or not at all.
+/// optimistic concurrency (first entries included), and the audit rows, all saved together or not at all.
 /// </summary>
-public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProvider clock)
+public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProvider clock, AuditedWriter writer)
 {
     public const string ValueField = "Valor";
     public const string CommentField = "Comentario";
     public const string PeriodField = "Periodo";
     public const string FilesField = "Evidencias";
-    public const string GeneralField = "";
     public const string UnknownIndicator = "El indicador no existe.";
     public const string ControlCharactersMessage = "El texto contiene caracteres no permitidos (caracteres de control): bórrelos y vuelva a intentarlo.";
+
+    /// <summary>
+    /// The version of a value not entered yet. PostgreSQL never gives a live row xmin 0 (it is the invalid
+    /// transaction id), so a person who saw no value and a stored value can never agree by accident: two
+    /// first entries of one period are a conflict, never an overwrite.
+    /// </summary>
+    public const uint NoValueVersion = 0;
+
+    public const string VersionMissingMessage =
+        "Este periodo ya tiene un valor registrado y la solicitud no indica qué versión leyó: lea primero el valor actual y su versión " +
+        "(GET /api/v1/indicadores/{id}, campo version) y vuelva a enviarlo con esa versión. No se guardó nada.";
 
     public async Task<bool> CanEditAsync(ClaimsPrincipal user, Indicator indicator, CancellationToken cancellationToken = default)
     {
@@ -62,8 +68,12 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
         return indicator.ResponsibleUnits.Any(u => units.Contains(u.UnitId));
     }
 
-    /// <summary>Null when the period can receive values, otherwise why not.</summary>
-    public async Task<string?> PeriodProblemAsync(Domain.Plan plan, int year, PeriodKind period, CancellationToken cancellationToken = default)
+    /// <summary>Null when the period can receive values, otherwise why not (for the form, which locks itself).</summary>
+    public async Task<string?> PeriodProblemAsync(Domain.Plan plan, int year, PeriodKind period, CancellationToken cancellationToken = default) =>
+        PeriodInputProblem(plan, year, period) ?? await ClosedProblemAsync(plan, year, period, cancellationToken);
+
+    /// <summary>A period the plan cannot have a value for: outside its years, a semester it does not follow, or not started.</summary>
+    private string? PeriodInputProblem(Domain.Plan plan, int year, PeriodKind period)
     {
         if (!plan.Covers(year))
         {
@@ -77,11 +87,12 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
 
         var today = DateOnly.FromDateTime(PeruTime.ToLima(clock.GetUtcNow()).DateTime);
         var start = new DateOnly(year, period == PeriodKind.SegundoSemestre ? 7 : 1, 1);
-        if (start > today)
-        {
-            return $"El periodo {Labels.Of(period).ToLowerInvariant()} {year} aún no empieza: no se pueden registrar valores futuros.";
-        }
+        return start > today ? $"El periodo {Labels.Of(period).ToLowerInvariant()} {year} aún no empieza: no se pueden registrar valores futuros." : null;
+    }
 
+    /// <summary>A period the planning office closed: nobody may change its values until it is reopened.</summary>
+    private async Task<string?> ClosedProblemAsync(Domain.Plan plan, int year, PeriodKind period, CancellationToken cancellationToken)
+    {
         var closed = await db.PeriodClosures.AsNoTracking()
             .Where(c => c.PlanId == plan.Id && c.Year == year && c.Period == period && c.ReopenedAt == null)
             .AnyAsync(cancellationToken);
@@ -106,21 +117,39 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
             .AsSplitQuery()
             .SingleOrDefaultAsync(i => i.Id == indicatorId, cancellationToken);
 
-    public async Task<EntryResult> SubmitAsync(ClaimsPrincipal user, ValueSubmission submission, CancellationToken cancellationToken = default)
+    public async Task<WriteResult<IndicatorValue>> SubmitAsync(ClaimsPrincipal user, ValueSubmission submission, CancellationToken cancellationToken = default)
     {
         var indicator = await LoadAsync(submission.IndicatorId, cancellationToken);
         if (indicator is null)
         {
-            return EntryResult.Refused(GeneralField, UnknownIndicator);
+            return WriteResult<IndicatorValue>.NotFound(UnknownIndicator);
         }
 
         if (!await CanEditAsync(user, indicator, cancellationToken))
         {
-            return EntryResult.Refused(GeneralField, "No puede registrar valores de este indicador: pertenece a otra unidad orgánica.");
+            return WriteResult<IndicatorValue>.Refused("No puede registrar valores de este indicador: pertenece a otra unidad orgánica.");
+        }
+
+        var existing = indicator.Values.SingleOrDefault(x => x.Year == submission.Year && x.Period == submission.Period);
+        if (!VersionMatches(existing, submission.Version))
+        {
+            return Conflict(existing, indicator, versionMissing: existing is not null && submission.Version is null);
+        }
+
+        if (await ClosedProblemAsync(indicator.Plan!, submission.Year, submission.Period, cancellationToken) is { } closed)
+        {
+            return WriteResult<IndicatorValue>.Refused(closed);
+        }
+
+        var actor = user.IsInRole(Roles.Administrador) || user.IsInRole(Roles.Planificador) ? WorkflowActor.PlanningOffice : WorkflowActor.Unit;
+        var transition = ValueWorkflow.Apply(existing?.Status, submission.Action, actor);
+        if (!transition.Allowed)
+        {
+            return WriteResult<IndicatorValue>.Refused(transition.Reason!);
         }
 
         var errors = new Dictionary<string, string>();
-        if (await PeriodProblemAsync(indicator.Plan!, submission.Year, submission.Period, cancellationToken) is { } periodProblem)
+        if (PeriodInputProblem(indicator.Plan!, submission.Year, submission.Period) is { } periodProblem)
         {
             errors[PeriodField] = periodProblem;
         }
@@ -171,154 +200,150 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
             });
         }
 
-        var existing = indicator.Values.SingleOrDefault(x => x.Year == submission.Year && x.Period == submission.Period);
-        var actor = user.IsInRole(Roles.Administrador) || user.IsInRole(Roles.Planificador) ? WorkflowActor.PlanningOffice : WorkflowActor.Unit;
-        var transition = ValueWorkflow.Apply(existing?.Status, submission.Action, actor);
-        if (!transition.Allowed)
-        {
-            errors[GeneralField] = transition.Reason!;
-        }
-
         if (errors.Count > 0)
         {
-            return EntryResult.Invalid(errors);
+            return WriteResult<IndicatorValue>.Invalid(errors);
         }
 
-        if (existing is not null && submission.Version is { } version && version != existing.Version)
-        {
-            return Conflict(existing, indicator);
-        }
-
-        var before = existing is null ? null : Describe(existing, indicator);
-        var target = existing ?? new IndicatorValue
-        {
-            IndicatorId = indicator.Id,
-            Year = submission.Year,
-            Period = submission.Period,
-            CreatedBy = userName,
-            CreatedAt = now,
-        };
-        if (existing is null)
-        {
-            indicator.Values.Add(target);
-        }
-        else
-        {
-            target.UpdatedBy = userName;
-            target.UpdatedAt = now;
-        }
-
-        target.Value = value;
-        target.Comment = comment;
-        target.DataSource = dataSource;
-        target.Status = transition.Next!.Value;
-        target.IsDemo = false;
-        target.Evidence.AddRange(evidence);
+        var next = transition.Next!.Value;
         var field = $"Valor {Labels.Of(submission.Period).ToLowerInvariant()} {submission.Year}";
-        db.AddAudit(now, userName, AuditKind.Valor, indicator.Key, field, before, Describe(target, indicator),
-            submission.Action == WorkflowAction.Enviar ? "Enviado a la OGPP" + (comment is null ? "" : ": " + comment) : comment,
-            indicator.PlanId, indicator.Id);
-        foreach (var file in evidence)
+        var changes = new List<FieldChange>();
+        var target = existing;
+        var unchanged = existing is not null && evidence.Count == 0 && !existing.IsDemo
+            && existing.Value == value && existing.Comment == comment && existing.DataSource == dataSource && existing.Status == next;
+        if (!unchanged)
         {
-            db.AddAudit(now, userName, AuditKind.Valor, indicator.Key, field + " · evidencia", null, $"{file.FileName} ({file.Size} bytes, sha256 {file.Sha256[..12]}…)", null, indicator.PlanId, indicator.Id);
+            var before = existing is null ? null : Describe(existing, indicator);
+            target = existing ?? new IndicatorValue
+            {
+                IndicatorId = indicator.Id,
+                Year = submission.Year,
+                Period = submission.Period,
+                CreatedBy = userName,
+                CreatedAt = now,
+            };
+            if (existing is null)
+            {
+                indicator.Values.Add(target);
+            }
+            else
+            {
+                writer.Expect(existing, submission.Version!.Value);
+                target.UpdatedBy = userName;
+                target.UpdatedAt = now;
+            }
+
+            target.Value = value;
+            target.Comment = comment;
+            target.DataSource = dataSource;
+            target.Status = next;
+            target.IsDemo = false;
+            target.Evidence.AddRange(evidence);
+            changes.Add(new FieldChange(AuditKind.Valor, field, before, Describe(target, indicator)));
+            changes.AddRange(evidence.Select(file => new FieldChange(AuditKind.Valor, field + " · evidencia", null, $"{file.FileName} ({file.Size} bytes, sha256 {file.Sha256[..12]}…)")));
         }
 
-        try
+        var reason = submission.Action == WorkflowAction.Enviar ? "Enviado a la OGPP" + (comment is null ? "" : ": " + comment) : comment;
+        var status = await writer.SaveAsync(new AuditContext(userName, indicator.Key, reason, indicator.PlanId, indicator.Id), changes, cancellationToken);
+        return status switch
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var fresh = await LoadAsync(indicator.Id, cancellationToken);
-            return Conflict(fresh!.Values.Single(x => x.Year == submission.Year && x.Period == submission.Period), fresh);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
-        {
-            db.ChangeTracker.Clear();
-            var fresh = await LoadAsync(indicator.Id, cancellationToken);
-            return Conflict(fresh!.Values.Single(x => x.Year == submission.Year && x.Period == submission.Period), fresh);
-        }
-
-        return EntryResult.Ok(target);
+            WriteStatus.Saved => WriteResult<IndicatorValue>.Saved(target!),
+            WriteStatus.Unchanged => WriteResult<IndicatorValue>.Unchanged(target!),
+            _ => await FreshConflictAsync(indicator.Id, submission.Year, submission.Period, cancellationToken),
+        };
     }
 
     /// <summary>The planning office validates a sent value, or returns it with a reason.</summary>
-    public async Task<EntryResult> ReviewAsync(ClaimsPrincipal user, int valueId, WorkflowAction action, string? reason, uint? version, CancellationToken cancellationToken = default)
+    public async Task<WriteResult<IndicatorValue>> ReviewAsync(ClaimsPrincipal user, int valueId, WorkflowAction action, string? reason, uint version, CancellationToken cancellationToken = default)
     {
         var value = await db.Values.Include(v => v.Indicator).ThenInclude(i => i!.Plan).SingleOrDefaultAsync(v => v.Id == valueId, cancellationToken);
         if (value is null)
         {
-            return EntryResult.Refused(GeneralField, "El valor no existe.");
+            return WriteResult<IndicatorValue>.NotFound("El valor no existe.");
+        }
+
+        if (version != value.Version)
+        {
+            return Conflict(value, value.Indicator!);
         }
 
         var actor = user.IsInRole(Roles.Administrador) || user.IsInRole(Roles.Planificador) ? WorkflowActor.PlanningOffice : WorkflowActor.Unit;
         var transition = ValueWorkflow.Apply(value.Status, action, actor);
         if (!transition.Allowed)
         {
-            return EntryResult.Refused(GeneralField, transition.Reason!);
+            return WriteResult<IndicatorValue>.Refused(transition.Reason!);
+        }
+
+        if (await ClosedProblemAsync(value.Indicator!.Plan!, value.Year, value.Period, cancellationToken) is { } closed)
+        {
+            return WriteResult<IndicatorValue>.Refused(closed);
         }
 
         if (action == WorkflowAction.Observar && string.IsNullOrWhiteSpace(reason))
         {
-            return EntryResult.Refused("Motivo", "Indique qué debe corregir la unidad: el motivo es obligatorio para observar un valor.");
+            return WriteResult<IndicatorValue>.Invalid("Motivo", "Indique qué debe corregir la unidad: el motivo es obligatorio para observar un valor.");
         }
 
         if (reason is { Length: > 1000 })
         {
-            return EntryResult.Refused("Motivo", "El motivo no puede superar los 1000 caracteres.");
+            return WriteResult<IndicatorValue>.Invalid("Motivo", "El motivo no puede superar los 1000 caracteres.");
         }
 
         if (reason is not null && HasControlCharacters(reason))
         {
-            return EntryResult.Refused("Motivo", ControlCharactersMessage);
+            return WriteResult<IndicatorValue>.Invalid("Motivo", ControlCharactersMessage);
         }
 
-        if (await PeriodProblemAsync(value.Indicator!.Plan!, value.Year, value.Period, cancellationToken) is { } periodProblem)
-        {
-            return EntryResult.Refused(PeriodField, periodProblem);
-        }
-
-        if (version is { } expected && expected != value.Version)
-        {
-            return Conflict(value, value.Indicator);
-        }
-
-        var now = clock.GetUtcNow();
         var before = Labels.Of(value.Status);
+        writer.Expect(value, version);
         value.Status = transition.Next!.Value;
         value.ReviewNote = action == WorkflowAction.Observar ? reason!.Trim() : null;
         if (action == WorkflowAction.Validar)
         {
             value.ValidatedBy = user.Identity!.Name;
-            value.ValidatedAt = now;
+            value.ValidatedAt = clock.GetUtcNow();
         }
 
-        db.AddAudit(now, user.Identity!.Name!, AuditKind.Valor, value.Indicator.Key,
-            $"Estado del valor {Labels.Of(value.Period).ToLowerInvariant()} {value.Year}", before, Labels.Of(value.Status), reason?.Trim(), value.Indicator.PlanId, value.IndicatorId);
-        try
+        var change = new FieldChange(AuditKind.Valor, $"Estado del valor {Labels.Of(value.Period).ToLowerInvariant()} {value.Year}", before, Labels.Of(value.Status));
+        var status = await writer.SaveAsync(
+            new AuditContext(user.Identity!.Name!, value.Indicator.Key, reason?.Trim(), value.Indicator.PlanId, value.IndicatorId), [change], cancellationToken);
+        if (status == WriteStatus.Conflict)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             var fresh = await db.Values.AsNoTracking().Include(v => v.Indicator).SingleAsync(v => v.Id == valueId, cancellationToken);
             return Conflict(fresh, fresh.Indicator!);
         }
 
-        return EntryResult.Ok(value);
+        return WriteResult<IndicatorValue>.Saved(value);
     }
 
-    private static EntryResult Conflict(IndicatorValue current, Indicator indicator) =>
-        new(false, new Dictionary<string, string>(),
-            $"Otra persona guardó este valor mientras usted lo editaba ({current.UpdatedBy ?? current.CreatedBy}, {PeruTime.Format(current.UpdatedAt ?? current.CreatedAt)}): " +
-            $"{Describe(current, indicator)}. Sus cambios no se guardaron; revíselos y vuelva a intentarlo.",
+    /// <summary>
+    /// Whether the person saw what is stored: the value's version, or <see cref="NoValueVersion"/> (or no
+    /// version at all) when there is no value yet, which is a first entry.
+    /// </summary>
+    private static bool VersionMatches(IndicatorValue? existing, uint? version) =>
+        existing is null ? version is null or NoValueVersion : version == existing.Version;
+
+    private async Task<WriteResult<IndicatorValue>> FreshConflictAsync(int indicatorId, int year, PeriodKind period, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var fresh = await LoadAsync(indicatorId, cancellationToken);
+        return Conflict(fresh!.Values.SingleOrDefault(x => x.Year == year && x.Period == period), fresh);
+    }
+
+    /// <summary>A conflict shows what is stored now, so the person can compare before trying again.</summary>
+    private static WriteResult<IndicatorValue> Conflict(IndicatorValue? current, Indicator indicator, bool versionMissing = false) =>
+        WriteResult<IndicatorValue>.Conflict(
+            current is null ? "El valor que usted vio ya no existe: vuelva a abrir el periodo y regístrelo de nuevo. No se guardó nada."
+            : versionMissing ? VersionMissingMessage
+            : $"Otra persona guardó este valor mientras usted lo editaba ({current.UpdatedBy ?? current.CreatedBy}, {PeruTime.Format(current.UpdatedAt ?? current.CreatedAt)}): " +
+              $"{Describe(current, indicator)}. Sus cambios no se guardaron; revíselos y vuelva a intentarlo.",
             current);
 
+    /// <summary>A value as the history and the conflict message show it: every field a person enters.</summary>
     public static string Describe(IndicatorValue value, Indicator indicator) =>
         $"{ProgressFormat.Number(value.Value, Math.Max(indicator.Decimals, 0))} ({Labels.Of(value.Status).ToLowerInvariant()})" +
-        (string.IsNullOrEmpty(value.Comment) ? "" : $"; comentario: {value.Comment}");
+        (string.IsNullOrEmpty(value.Comment) ? "" : $"; comentario: {value.Comment}") +
+        (string.IsNullOrEmpty(value.DataSource) ? "" : $"; medio de verificación: {value.DataSource}");
 
     public static bool HasControlCharacters(string text) => text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
 

@@ -54,16 +54,7 @@ public static class MatrizPeiLayout
     ];
 
     /// <summary>0 -> "A", 25 -> "Z", 26 -> "AA".</summary>
-    public static string ColumnLetter(int index)
-    {
-        var letters = "";
-        for (var n = index + 1; n > 0; n = (n - 1) / 26)
-        {
-            letters = (char)('A' + ((n - 1) % 26)) + letters;
-        }
-
-        return letters;
-    }
+    public static string ColumnLetter(int index) => XlsxWriter.ColumnName(index);
 
     /// <summary>"A" -> 0, "AA" -> 26; -1 when the text is not a column name.</summary>
     public static int ColumnIndex(string letters)

@@ -8,10 +8,10 @@ namespace PeiTracker.Web.Exports;
 /// <summary>The paragraph the Informe de evaluación proposes for an OEI, written from the figures; the planning office edits it.</summary>
 public static class NarrativeDraft
 {
-    public static string For(PlanProgressView view, StrategicObjective objective, ReportPeriod period)
+    public static string For(PlanProgressView view, ObjectiveSnapshot objective, ReportPeriod period)
     {
         var rollUp = view.ForObjective(objective, period);
-        var indicators = objective.Indicators.Concat(objective.Actions.SelectMany(a => a.Indicators)).ToList();
+        var indicators = objective.AllIndicators.ToList();
         var all = view.RollUp(indicators, period);
         var text = new List<string>();
         text.Add(rollUp.Avance is { } avance

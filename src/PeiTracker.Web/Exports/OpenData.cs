@@ -23,8 +23,8 @@ public static class OpenData
         {
             Line(csv, [indicator.PublishedCode, indicator.Key, objective.Code, action?.Code ?? "", indicator.Name, Labels.Of(indicator.Unit), Labels.Of(indicator.Direction),
                 Labels.Of(indicator.Aggregation), indicator.Relevance.ToString(CultureInfo.InvariantCulture),
-                string.Join("; ", indicator.ResponsibleUnits.Select(u => u.Unit!.Name)),
-                indicator.BaselineYear?.ToString(CultureInfo.InvariantCulture) ?? "", Number(indicator.BaselineValue), .. years.Select(y => Number(indicator.TargetFor(y)))]);
+                string.Join("; ", indicator.Units.Select(u => u.Name)),
+                indicator.BaselineYear?.ToString(CultureInfo.InvariantCulture) ?? "", ExportNumber.Text(indicator.BaselineValue), .. years.Select(y => ExportNumber.Text(indicator.TargetFor(y)))]);
         }
 
         return WithBom(csv);
@@ -40,9 +40,9 @@ public static class OpenData
         {
             foreach (var p in Published(view, indicator, last))
             {
-                Line(csv, [indicator.PublishedCode, indicator.Key, p.Year.ToString(CultureInfo.InvariantCulture), Labels.Of(p.Period), Number(p.Target), Number(p.Value),
-                    Number(p.TipoI.Capped), Number(p.TipoII.Capped), p.StatusLabel,
-                    p.HasExpectation ? ProgressFormat.SourceShort(p.Source) : "", Number(p.AnnualTarget), Number(p.AgainstAnnualTarget.Capped)]);
+                Line(csv, [indicator.PublishedCode, indicator.Key, p.Year.ToString(CultureInfo.InvariantCulture), Labels.Of(p.Period), ExportNumber.Text(p.Target), ExportNumber.Text(p.Value),
+                    ExportNumber.Text(p.TipoI.Capped), ExportNumber.Text(p.TipoII.Capped), p.StatusLabel,
+                    p.HasExpectation ? ProgressFormat.SourceShort(p.Source) : "", ExportNumber.Text(p.AnnualTarget), ExportNumber.Text(p.AgainstAnnualTarget.Capped)]);
             }
         }
 
@@ -53,8 +53,8 @@ public static class OpenData
 
     private static object Json(PlanProgressView view, DateTimeOffset asOf, ReportPeriod? last) => new
     {
-        plan = new { codigo = view.Plan.Code, nombre = view.Plan.Name, pliego = view.Plan.Institution!.PliegoCode, entidad = view.Plan.Institution.Name, sector = view.Plan.Institution.Sector, periodo = $"{view.Plan.FirstYear}-{view.Plan.LastYear}" },
-        datosAl = asOf.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        plan = new { codigo = view.Plan.Code, nombre = view.Plan.Name, pliego = view.Plan.Institution.PliegoCode, entidad = view.Plan.Institution.Name, sector = view.Plan.Institution.Sector, periodo = $"{view.Plan.FirstYear}-{view.Plan.LastYear}" },
+        datosAl = DataAsOf.Iso(asOf),
         valores = "Solo valores validados por la OGPP",
         indicadores = Rows(view).Select(r => new
         {
@@ -65,21 +65,21 @@ public static class OpenData
             nombre = r.Indicator.Name,
             unidadMedida = Labels.Of(r.Indicator.Unit),
             sentidoEsperado = Labels.Of(r.Indicator.Direction),
-            lineaBase = new { anio = r.Indicator.BaselineYear, valor = Normal(r.Indicator.BaselineValue) },
-            logrosEsperados = r.Indicator.Targets.OrderBy(t => t.Year).Select(t => new { anio = t.Year, valor = Normal(t.Value) }),
+            lineaBase = new { anio = r.Indicator.BaselineYear, valor = ExportNumber.Normal(r.Indicator.BaselineValue) },
+            logrosEsperados = r.Indicator.Targets.OrderBy(t => t.Year).Select(t => new { anio = t.Year, valor = ExportNumber.Normal(t.Value) }),
             avance = Published(view, r.Indicator, last).Select(p => new
             {
                 anio = p.Year,
                 periodo = Labels.Of(p.Period),
-                valorObtenido = Normal(p.Value),
-                logroEsperado = Normal(p.Target),
-                avanceTipoI = Normal(p.TipoI.Capped),
-                avanceTipoII = Normal(p.TipoII.Capped),
+                valorObtenido = ExportNumber.Normal(p.Value),
+                logroEsperado = ExportNumber.Normal(p.Target),
+                avanceTipoI = ExportNumber.Normal(p.TipoI.Capped),
+                avanceTipoII = ExportNumber.Normal(p.TipoII.Capped),
                 semaforo = p.StatusLabel,
                 pendienteDeValidacion = p.PendingValidation,
                 origenLogroEsperado = p.HasExpectation ? ProgressFormat.SourceShort(p.Source) : null,
-                logroEsperadoAnual = Normal(p.AnnualTarget),
-                avanceTipoIFrenteLeAnual = Normal(p.AgainstAnnualTarget.Capped),
+                logroEsperadoAnual = ExportNumber.Normal(p.AnnualTarget),
+                avanceTipoIFrenteLeAnual = ExportNumber.Normal(p.AgainstAnnualTarget.Capped),
             }),
         }),
     };
@@ -88,31 +88,23 @@ public static class OpenData
     private static ReportPeriod? LastPublished(PlanProgressView view) => view.PeriodsWithData().FirstOrDefault();
 
     /// <summary>The indicator's followed periods up to <paramref name="last"/>.</summary>
-    private static IEnumerable<PeriodProgress> Published(PlanProgressView view, Indicator indicator, ReportPeriod? last) =>
+    private static IEnumerable<PeriodProgress> Published(PlanProgressView view, IndicatorSnapshot indicator, ReportPeriod? last) =>
         last is null ? [] : view.Of(indicator).Periods.Where(p => p.IsFollowed
             && (p.Year, PlanProgressView.PeriodOrder(p.Period)).CompareTo((last.Year, PlanProgressView.PeriodOrder(last.Kind))) <= 0);
 
-    private static IEnumerable<(Indicator Indicator, StrategicObjective Objective, StrategicAction? Action)> Rows(PlanProgressView view) =>
-        view.Plan.Objectives.SelectMany(o => o.Indicators.Select(i => (i, o, (StrategicAction?)null))
-            .Concat(o.Actions.SelectMany(a => a.Indicators.Select(i => (i, o, (StrategicAction?)a)))));
-
-    private static decimal? Normal(decimal? value) => value is { } v ? v / 1.000000000000000000000000000000000m : null;
-
-    private static string Number(decimal? value) => Normal(value)?.ToString(CultureInfo.InvariantCulture) ?? "";
+    private static IEnumerable<(IndicatorSnapshot Indicator, ObjectiveSnapshot Objective, ActionSnapshot? Action)> Rows(PlanProgressView view) =>
+        view.Plan.Objectives.SelectMany(o => o.Indicators.Select(i => (i, o, (ActionSnapshot?)null))
+            .Concat(o.Actions.SelectMany(a => a.Indicators.Select(i => (i, o, (ActionSnapshot?)a)))));
 
     private static void Line(StringBuilder csv, IEnumerable<string> fields)
     {
         csv.Append(string.Join(",", fields.Select(Field))).Append("\r\n");
     }
 
-    /// <summary>RFC 4180 quoting; text starting like a formula gets a leading apostrophe so a spreadsheet shows it as text.</summary>
+    /// <summary>RFC 4180 quoting, after the formula rule of every export (<see cref="FormulaText"/>).</summary>
     private static string Field(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
-        {
-            value = "'" + value;
-        }
-
+        value = FormulaText.ForCsv(value);
         return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 

@@ -4,7 +4,7 @@ namespace PeiTracker.Web.Exports;
 
 /// <summary>
 /// On a page marked with this filter, "?formato=pdf" returns the same page printed to PDF by
-/// the server, so the print view and the PDF can never disagree.
+/// the server, so the print view and the PDF can never disagree. Renders take turns (PdfRenderQueue).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class PdfDownloadAttribute(string fileName) : Attribute, IAsyncResultFilter
@@ -50,7 +50,22 @@ public sealed class PdfDownloadAttribute(string fileName) : Attribute, IAsyncRes
             return;
         }
 
-        var bytes = await pdf.RenderAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), http.RequestAborted);
+        byte[] bytes;
+        var queue = http.RequestServices.GetRequiredService<PdfRenderQueue>();
+        using (var slot = await queue.EnterAsync(http.RequestAborted))
+        {
+            if (slot is null)
+            {
+                http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                http.Response.Headers.RetryAfter = queue.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                http.Response.ContentType = "text/plain; charset=utf-8";
+                await originalBody.WriteAsync(System.Text.Encoding.UTF8.GetBytes(PdfRenderQueue.BusyMessage), http.RequestAborted);
+                return;
+            }
+
+            bytes = await pdf.RenderAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), http.RequestAborted);
+        }
+
         await http.RequestServices.GetRequiredService<Data.AppDbContext>().RecordAsync(
             http.RequestServices.GetRequiredService<TimeProvider>(), http.User, fileName, $"PDF de {http.Request.Path}{http.Request.QueryString}", null, http.RequestAborted);
         http.Response.ContentType = "application/pdf";

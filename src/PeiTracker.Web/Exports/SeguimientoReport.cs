@@ -24,20 +24,18 @@ public static class SeguimientoReport
         var periods = view.SelectablePeriods()
             .Where(p => p.Year < period.Year || (p.Year == period.Year && PlanProgressView.PeriodOrder(p.Kind) <= PlanProgressView.PeriodOrder(period.Kind)))
             .ToList();
-        var xlsx = new XlsxWriter();
+        var xlsx = new XlsxWriter(DemoMark.Title($"Reporte de seguimiento del PEI {plan.Code} {period.Label}", demo), plan.Name);
         var fixedColumns = new[] { 14d, 60, 18, 12, 13, 13, 9, 11 };
         var widths = fixedColumns.Concat(plan.Years.Select(_ => 11d))
             .Concat(periods.SelectMany(p => p.Kind == PeriodKind.Anual ? new[] { 11d, 11d } : [11d, 13d, 11d, 18d, 13d])).Concat([22d]).ToArray();
         var sheet = xlsx.AddSheet(MainSheet, widths);
-        var lastYearColumnCount = plan.Years.Count();
-
         sheet.Row((DemoMark.Title("Reporte de seguimiento del Plan Estratégico Institucional", demo), XlsxStyle.Title), (demo ? DemoMark.Notice : null, XlsxStyle.Bold));
         sheet.Row(("Periodo del PEI", XlsxStyle.Bold), ($"{plan.FirstYear}-{plan.LastYear}", XlsxStyle.Text));
-        sheet.Row(("Nivel de gobierno", XlsxStyle.Bold), (plan.Institution!.GovernmentLevel, XlsxStyle.Text));
+        sheet.Row(("Nivel de gobierno", XlsxStyle.Bold), (plan.Institution.GovernmentLevel, XlsxStyle.Text));
         sheet.Row(("Sector", XlsxStyle.Bold), (plan.Institution.Sector, XlsxStyle.Text));
         sheet.Row(("Pliego", XlsxStyle.Bold), ($"{plan.Institution.PliegoCode}: {plan.Institution.Name}", XlsxStyle.Text));
         sheet.Row(("Periodo reportado", XlsxStyle.Bold), (period.Label, XlsxStyle.Text));
-        sheet.Row(("Fecha de corte", XlsxStyle.Bold), ($"Datos al {PeruTime.FormatDate(dataAsOf)}", XlsxStyle.Text));
+        sheet.Row(("Fecha de corte", XlsxStyle.Bold), (DataAsOf.Label(dataAsOf), XlsxStyle.Text));
         sheet.Row(("Valores incluidos", XlsxStyle.Bold), (view.IncludePending ? "Validados y pendientes de validación (enviados)" : "Solo valores validados por la OGPP", XlsxStyle.Text));
         sheet.Row(("Semáforo", XlsxStyle.Bold), ($"Avance Tipo I con tope {(plan.Settings.CapEnabled ? ProgressFormat.Number(plan.Settings.Cap, 0) : "desactivado")}: verde ≥ {ProgressFormat.Number(plan.Settings.GreenThreshold, 0)} %, amarillo ≥ {ProgressFormat.Number(plan.Settings.YellowThreshold, 0)} %, rojo menor", XlsxStyle.Text));
 
@@ -65,10 +63,11 @@ public static class SeguimientoReport
 
         header.Add(($"Semáforo {period.Label}{(period.Kind == PeriodKind.Anual ? "" : " (frente al LE del semestre)")}", XlsxStyle.Header));
         sheet.Row([.. header]);
+        sheet.Header(HeaderRow, filter: true);
 
         foreach (var objective in plan.Objectives)
         {
-            foreach (var indicator in objective.Indicators.Concat(objective.Actions.SelectMany(a => a.Indicators)))
+            foreach (var indicator in objective.AllIndicators)
             {
                 var progress = view.Of(indicator);
                 var numberStyle = NumberStyle(indicator);
@@ -76,7 +75,7 @@ public static class SeguimientoReport
                 {
                     (indicator.PublishedCode, XlsxStyle.Text),
                     (indicator.Name, XlsxStyle.Wrapped),
-                    (string.Join("; ", indicator.ResponsibleUnits.Select(u => u.Unit!.Name)), XlsxStyle.Wrapped),
+                    (string.Join("; ", indicator.Units.Select(u => u.Name)), XlsxStyle.Wrapped),
                     (Labels.Relevance(indicator.Relevance), XlsxStyle.Text),
                     (Labels.Of(indicator.Direction), XlsxStyle.Text),
                     (Labels.Of(indicator.Aggregation), XlsxStyle.Text),
@@ -102,11 +101,8 @@ public static class SeguimientoReport
             }
         }
 
-        var lastColumn = XlsxWriter.ColumnName(8 + lastYearColumnCount + periods.Sum(p => p.Kind == PeriodKind.Anual ? 2 : 5));
-        xlsx.Freeze(MainSheet, HeaderRow, $"A{HeaderRow}:{lastColumn}{sheet.RowCount}");
-
         var alerts = xlsx.AddSheet(AlertSheet, 14, 70, 10, 11, 10, 10, 10, 10);
-        alerts.Row((DemoMark.Title($"Tabla de alertas · {period.Label} · Datos al {PeruTime.FormatDate(dataAsOf)}", demo), XlsxStyle.Title));
+        alerts.Row((DemoMark.Title($"Tabla de alertas · {period.Label} · {DataAsOf.Label(dataAsOf)}", demo), XlsxStyle.Title));
         alerts.Row(("Código", XlsxStyle.Header), ("OEI / AEI", XlsxStyle.Header), ("Verde", XlsxStyle.Header), ("Amarillo", XlsxStyle.Header),
             ("Rojo", XlsxStyle.Header), ("Sin dato", XlsxStyle.Header), ("Sin meta", XlsxStyle.Header), ("Avance (%)", XlsxStyle.Header));
         void Alert(string code, string statement, RollUpResult r) => alerts.Row((code, XlsxStyle.Text), (statement, XlsxStyle.Wrapped),
@@ -121,12 +117,12 @@ public static class SeguimientoReport
             }
         }
 
-        xlsx.Freeze(AlertSheet, 2, null);
-        return xlsx.Build(DemoMark.Title($"Reporte de seguimiento del PEI {plan.Code} {period.Label}", demo), dataAsOf);
+        alerts.Header(2, filter: false);
+        return xlsx.Build(dataAsOf);
     }
 
     /// <summary>Number format by unit of measure: whole numbers for counts, the indicator's decimals otherwise.</summary>
-    public static XlsxStyle NumberStyle(Indicator indicator) => indicator.Unit is UnitOfMeasure.Numero or UnitOfMeasure.Cantidad
+    public static XlsxStyle NumberStyle(IndicatorSnapshot indicator) => indicator.Unit is UnitOfMeasure.Numero or UnitOfMeasure.Cantidad
         ? XlsxStyle.Integer
         : indicator.Decimals switch
         {

@@ -1,256 +1,105 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace PeiTracker.Web.Exports;
 
-/// <summary>The cell styles every export uses (indexes into the stylesheet below).</summary>
-public enum XlsxStyle : uint
+/// <summary>The cell styles of every export. Each has a quote-prefix twin that the writer uses for formula-like text.</summary>
+public enum XlsxStyle
 {
-    Text = 0,
-    Bold = 1,
-    Header = 2,
-    Integer = 3,
-    OneDecimal = 4,
-    TwoDecimals = 5,
-    ThreeDecimals = 6,
-    Title = 7,
-    QuotedText = 8,
-    Wrapped = 9,
+    Text,
+    Bold,
+    Title,
+    Header,
+    Wrapped,
+    Integer,
+    OneDecimal,
+    TwoDecimals,
+    ThreeDecimals,
+
+    /// <summary>Bordered, wrapped text of a table (the Matriz).</summary>
+    TableText,
+
+    /// <summary>Bordered number of a table, in Excel's general format (the figure exactly as stored).</summary>
+    TableNumber,
+
+    /// <summary>An OEI's row in a table.</summary>
+    ObjectiveRow,
+
+    /// <summary>An AEI's row in a table.</summary>
+    ActionRow,
 }
 
 /// <summary>
-/// A small, deterministic .xlsx writer on DocumentFormat.OpenXml: inline strings, fixed styles,
-/// fixed document properties and fixed zip timestamps, so the same data give the same bytes.
-/// Text that Excel could read as a formula (=, +, -, @ first) is written with a quote prefix.
+/// The one .xlsx writer of the application (Reporte de seguimiento, Matriz del PEI). The file is a pure
+/// function of its cells and its "Datos al": inline strings, one fixed stylesheet, fixed relationship ids,
+/// document properties and zip timestamps taken from the cut-off date, and stored (not deflated) zip entries,
+/// so the bytes depend on neither the clock, nor the machine's time zone, nor the runtime's zlib (ADR 0010).
+/// Text that a spreadsheet could take for a formula gets the quote-prefix style (<see cref="FormulaText"/>).
 /// </summary>
-public sealed partial class XlsxWriter
+public sealed class XlsxWriter(string title, string? subject = null)
 {
-    private static readonly DateTime FixedZipTime = new(2025, 1, 1, 0, 0, 0, DateTimeKind.Local);
-    private readonly List<(string Name, List<Row> Rows, int? FreezeRow, string? Filter, double[] Widths)> sheets = [];
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public SheetBuilder AddSheet(string name, params double[] widths)
+    private const string WorkbookContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+    private const int MaxCellText = 32_767;
+    private static readonly XlsxStyle[] Styles = Enum.GetValues<XlsxStyle>();
+
+    private readonly List<XlsxSheet> sheets = [];
+
+    public XlsxSheet AddSheet(string name, params double[] widths)
     {
-        var rows = new List<Row>();
-        var builder = new SheetBuilder(rows);
-        sheets.Add((name, rows, null, null, widths));
-        return builder;
+        var sheet = new XlsxSheet(name, widths);
+        sheets.Add(sheet);
+        return sheet;
     }
 
-    public void Freeze(string sheet, int headerRow, string? filterRange)
+    public byte[] Build(DateTimeOffset dataAsOf)
     {
-        var index = sheets.FindIndex(s => s.Name == sheet);
-        sheets[index] = sheets[index] with { FreezeRow = headerRow, Filter = filterRange };
-    }
-
-    public byte[] Build(string title, DateTimeOffset dataAsOf)
-    {
-        using var raw = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(raw, SpreadsheetDocumentType.Workbook))
+        var footer = $"&L&8{title.Replace("&", "&&", StringComparison.Ordinal)} · {DataAsOf.Label(dataAsOf)}&R&8Página &P de &N";
+        var definedNames = new DefinedNames();
+        var sheetList = new Sheets();
+        for (var i = 0; i < sheets.Count; i++)
         {
-            document.PackageProperties.Title = title;
-            document.PackageProperties.Creator = "PeiTracker";
-            document.PackageProperties.LastModifiedBy = "PeiTracker";
-            document.PackageProperties.Created = dataAsOf.UtcDateTime;
-            document.PackageProperties.Modified = dataAsOf.UtcDateTime;
-            var workbookPart = document.AddWorkbookPart();
-            workbookPart.Workbook = new Workbook();
-            var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>("rIdStyles");
-            stylesPart.Stylesheet = Styles();
-            var sheetList = workbookPart.Workbook.AppendChild(new Sheets());
-            var definedNames = new DefinedNames();
-            uint sheetId = 1;
-            foreach (var (name, rows, freezeRow, filter, widths) in sheets)
+            sheetList.Append(new Sheet { Name = sheets[i].Name, SheetId = (uint)(i + 1), Id = RelationshipId(i) });
+            foreach (var name in sheets[i].DefinedNames((uint)i))
             {
-                var worksheetPart = workbookPart.AddNewPart<WorksheetPart>($"rIdSheet{sheetId}");
-                var worksheet = new Worksheet();
-                if (freezeRow is { } frozen)
-                {
-                    worksheet.Append(new SheetViews(new SheetView(
-                        new Pane { VerticalSplit = frozen, TopLeftCell = $"A{frozen + 1}", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
-                    { WorkbookViewId = 0 }));
-                }
-
-                if (widths.Length > 0)
-                {
-                    worksheet.Append(new Columns(widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true })));
-                }
-
-                worksheet.Append(new SheetData(rows));
-                if (filter is not null)
-                {
-                    worksheet.Append(new AutoFilter { Reference = filter });
-                    definedNames.Append(new DefinedName($"'{name}'!{Absolute(filter)}") { Name = "_xlnm._FilterDatabase", LocalSheetId = sheetId - 1, Hidden = true });
-                }
-
-                worksheetPart.Worksheet = worksheet;
-                sheetList.Append(new Sheet { Id = workbookPart.GetIdOfPart(worksheetPart), SheetId = sheetId, Name = name });
-                sheetId++;
-            }
-
-            if (definedNames.HasChildren)
-            {
-                workbookPart.Workbook.Append(definedNames);
+                definedNames.Append(name);
             }
         }
 
-        return NormaliseZip(raw.ToArray());
+        var workbook = new Workbook(new BookViews(new WorkbookView()), sheetList);
+        if (definedNames.HasChildren)
+        {
+            workbook.Append(definedNames);
+        }
+
+        using var package = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook))
+        {
+            // Explicit relationship ids: the SDK would otherwise make random ones and no two files would match.
+            var workbookPart = document.AddNewPart<WorkbookPart>(WorkbookContentType, "rId1");
+            workbookPart.Workbook = workbook;
+            for (var i = 0; i < sheets.Count; i++)
+            {
+                workbookPart.AddNewPart<WorksheetPart>(RelationshipId(i)).Worksheet = sheets[i].Worksheet(selected: i == 0, footer);
+            }
+
+            workbookPart.AddNewPart<WorkbookStylesPart>(RelationshipId(sheets.Count)).Stylesheet = Stylesheet();
+            WriteCoreProperties(document.AddNewPart<CoreFilePropertiesPart>("rId2"), dataAsOf);
+        }
+
+        return Stamped(package.ToArray(), DataAsOf.Date(dataAsOf));
     }
 
-    /// <summary>
-    /// Rewrites the package so it depends on nothing but the data: fixed entry timestamps (the
-    /// packaging API stamps the current time), the core properties at docProps/core.xml instead of a
-    /// random name, and fixed relationship ids instead of random ones.
-    /// </summary>
-    private static byte[] NormaliseZip(byte[] package)
-    {
-        using var input = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read);
-        var entries = input.Entries.ToDictionary(e => e.FullName, e =>
-        {
-            using var stream = e.Open();
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            return copy.ToArray();
-        });
-        var renames = entries.Keys.Where(n => n.StartsWith("package/services/metadata/core-properties/", StringComparison.Ordinal))
-            .ToDictionary(n => n, _ => "docProps/core.xml");
-        var result = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var (name, content) in entries)
-        {
-            var bytes = content;
-            if (name.EndsWith(".rels", StringComparison.Ordinal) || name == "[Content_Types].xml")
-            {
-                var text = System.Text.Encoding.UTF8.GetString(content);
-                foreach (var (from, to) in renames)
-                {
-                    text = text.Replace("/" + from, "/" + to, StringComparison.Ordinal);
-                }
+    /// <summary>The cell format index of a style, or of its quote-prefix twin.</summary>
+    public static uint StyleIndex(XlsxStyle style, bool quoted) => ((uint)style * 2) + (quoted ? 1u : 0u);
 
-                // The renamed core properties part no longer has its own extension: give it an explicit content type.
-                text = text.Replace("<Default Extension=\"psmdcp\" ContentType=", "<Override PartName=\"/docProps/core.xml\" ContentType=", StringComparison.Ordinal);
-                var next = 0;
-                text = RandomRelationshipId().Replace(text, _ => $"Id=\"rIdPkg{++next}\"");
-                bytes = System.Text.Encoding.UTF8.GetBytes(text);
-            }
-
-            result[renames.GetValueOrDefault(name, name)] = bytes;
-        }
-
-        using var output = new MemoryStream();
-        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, bytes) in result.OrderBy(e => e.Key == "[Content_Types].xml" ? 0 : 1))
-            {
-                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-                entry.LastWriteTime = FixedZipTime;
-                using var to = entry.Open();
-                to.Write(bytes);
-            }
-        }
-
-        return output.ToArray();
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex("Id=\"R[0-9a-f]{16}\"")]
-    private static partial System.Text.RegularExpressions.Regex RandomRelationshipId();
-
-    private static string Absolute(string range) =>
-        string.Join(":", range.Split(':').Select(cell => "$" + new string(cell.TakeWhile(char.IsLetter).ToArray()) + "$" + new string(cell.SkipWhile(char.IsLetter).ToArray())));
-
-    private static Stylesheet Styles()
-    {
-        var numberingFormats = new NumberingFormats(
-            new NumberingFormat { NumberFormatId = 164, FormatCode = "#,##0" },
-            new NumberingFormat { NumberFormatId = 165, FormatCode = "#,##0.0" },
-            new NumberingFormat { NumberFormatId = 166, FormatCode = "#,##0.00" },
-            new NumberingFormat { NumberFormatId = 167, FormatCode = "#,##0.000" })
-        { Count = 4 };
-        var fonts = new Fonts(new Font(new FontSize { Val = 10 }, new FontName { Val = "Calibri" }),
-            new Font(new Bold(), new FontSize { Val = 10 }, new FontName { Val = "Calibri" }),
-            new Font(new Bold(), new FontSize { Val = 13 }, new FontName { Val = "Calibri" }))
-        { Count = 3 };
-        var fills = new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-            new Fill(new PatternFill(new ForegroundColor { Rgb = "FFE7E6E6" }) { PatternType = PatternValues.Solid }))
-        { Count = 3 };
-        var borders = new Borders(new Border(), new Border(new LeftBorder { Style = BorderStyleValues.Thin }, new RightBorder { Style = BorderStyleValues.Thin },
-            new TopBorder { Style = BorderStyleValues.Thin }, new BottomBorder { Style = BorderStyleValues.Thin }, new DiagonalBorder()))
-        { Count = 2 };
-        CellFormat Format(uint font = 0, uint fill = 0, uint border = 0, uint numberFormat = 0, bool wrap = false, bool quote = false)
-        {
-            var format = new CellFormat { FontId = font, FillId = fill, BorderId = border, NumberFormatId = numberFormat, ApplyFont = font != 0, ApplyFill = fill != 0, ApplyBorder = border != 0, ApplyNumberFormat = numberFormat != 0 };
-            if (wrap)
-            {
-                format.Append(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top });
-                format.ApplyAlignment = true;
-            }
-
-            if (quote)
-            {
-                format.QuotePrefix = true;
-            }
-
-            return format;
-        }
-
-        var cellFormats = new CellFormats(
-            Format(),
-            Format(font: 1),
-            Format(font: 1, fill: 2, border: 1, wrap: true),
-            Format(numberFormat: 164),
-            Format(numberFormat: 165),
-            Format(numberFormat: 166),
-            Format(numberFormat: 167),
-            Format(font: 2),
-            Format(quote: true),
-            Format(wrap: true))
-        { Count = 10 };
-        return new Stylesheet(numberingFormats, fonts, fills, borders, new CellStyleFormats(new CellFormat()) { Count = 1 }, cellFormats);
-    }
-
-    public sealed class SheetBuilder(List<Row> rows)
-    {
-        public int RowCount => rows.Count;
-
-        /// <summary>Adds a row; values may be string, decimal, int or null, each with a style.</summary>
-        public void Row(params (object? Value, XlsxStyle Style)[] cells)
-        {
-            var index = (uint)(rows.Count + 1);
-            var row = new Row { RowIndex = index };
-            for (var i = 0; i < cells.Length; i++)
-            {
-                var (value, style) = cells[i];
-                var reference = ColumnName(i) + index.ToString(CultureInfo.InvariantCulture);
-                Cell? cell = value switch
-                {
-                    null => null,
-                    decimal d => new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue((d / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture)), StyleIndex = (uint)style },
-                    int n => new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)), StyleIndex = (uint)style },
-                    _ => Text(reference, value.ToString() ?? "", style),
-                };
-                if (cell is not null)
-                {
-                    row.Append(cell);
-                }
-            }
-
-            rows.Add(row);
-        }
-
-        private static Cell Text(string reference, string text, XlsxStyle style)
-        {
-            var dangerous = text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
-            return new Cell
-            {
-                CellReference = reference,
-                DataType = CellValues.InlineString,
-                InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(text) { Space = SpaceProcessingModeValues.Preserve }),
-                StyleIndex = (uint)(dangerous ? XlsxStyle.QuotedText : style),
-            };
-        }
-    }
-
+    /// <summary>0 -> "A", 25 -> "Z", 26 -> "AA".</summary>
     public static string ColumnName(int index)
     {
         var name = "";
@@ -260,5 +109,305 @@ public sealed partial class XlsxWriter
         }
 
         return name;
+    }
+
+    /// <summary>Drops characters XML 1.0 cannot carry and cuts at Excel's limit for one cell.</summary>
+    internal static string XmlSafe(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length && builder.Length < MaxCellText; i++)
+        {
+            if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                builder.Append(text[i]).Append(text[i + 1]);
+                i++;
+            }
+            else if (XmlConvert.IsXmlChar(text[i]))
+            {
+                builder.Append(text[i]);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static string RelationshipId(int index) => "rId" + (index + 1).ToString(CultureInfo.InvariantCulture);
+
+    private void WriteCoreProperties(CoreFilePropertiesPart part, DateTimeOffset dataAsOf)
+    {
+        const string cp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
+        const string dc = "http://purl.org/dc/elements/1.1/";
+        const string dcterms = "http://purl.org/dc/terms/";
+        const string xsi = "http://www.w3.org/2001/XMLSchema-instance";
+
+        using var stream = part.GetStream(FileMode.Create);
+        using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
+        xml.WriteStartDocument(standalone: true);
+        xml.WriteStartElement("cp", "coreProperties", cp);
+        xml.WriteAttributeString("xmlns", "dc", null, dc);
+        xml.WriteAttributeString("xmlns", "dcterms", null, dcterms);
+        xml.WriteAttributeString("xmlns", "xsi", null, xsi);
+        xml.WriteElementString("title", dc, XmlSafe(title));
+        if (subject is not null)
+        {
+            xml.WriteElementString("subject", dc, XmlSafe(subject));
+        }
+
+        xml.WriteElementString("creator", dc, "PeiTracker");
+        xml.WriteElementString("lastModifiedBy", cp, "PeiTracker");
+        foreach (var name in new[] { "created", "modified" })
+        {
+            xml.WriteStartElement(name, dcterms);
+            xml.WriteAttributeString("type", xsi, "dcterms:W3CDTF");
+            xml.WriteString(DataAsOf.Iso(dataAsOf));
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+    }
+
+    /// <summary>
+    /// System.IO.Packaging stamps every zip entry with the current local time; copy the entries into a new
+    /// zip stamped with the cut-off day at midnight (zip times carry no zone: the day is Lima's, as printed),
+    /// content types first as Office writes them. Stored, not deflated: the bytes then depend only on our
+    /// XML, not on the runtime's zlib, so a published file can be reproduced after an upgrade.
+    /// </summary>
+    private static byte[] Stamped(byte[] package, DateOnly day)
+    {
+        var stamp = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), TimeSpan.Zero);
+        using var source = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read);
+        using var output = new MemoryStream();
+        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var entries = source.Entries
+                .OrderBy(e => e.FullName == "[Content_Types].xml" ? 0 : 1)
+                .ThenBy(e => e.FullName, StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                var copy = target.CreateEntry(entry.FullName, CompressionLevel.NoCompression);
+                copy.LastWriteTime = stamp;
+                using var from = entry.Open();
+                using var to = copy.Open();
+                from.CopyTo(to);
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    private static Stylesheet Stylesheet()
+    {
+        static Font Font(bool bold, double size) => bold
+            ? new Font(new Bold(), new FontSize { Val = size }, new FontName { Val = "Calibri" }, new FontFamilyNumbering { Val = 2 })
+            : new Font(new FontSize { Val = size }, new FontName { Val = "Calibri" }, new FontFamilyNumbering { Val = 2 });
+
+        static Fill Solid(string argb) => new(new PatternFill(new ForegroundColor { Rgb = argb }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid });
+
+        var thin = new Border(
+            new LeftBorder(new Color { Auto = true }) { Style = BorderStyleValues.Thin },
+            new RightBorder(new Color { Auto = true }) { Style = BorderStyleValues.Thin },
+            new TopBorder(new Color { Auto = true }) { Style = BorderStyleValues.Thin },
+            new BottomBorder(new Color { Auto = true }) { Style = BorderStyleValues.Thin },
+            new DiagonalBorder());
+
+        return new Stylesheet(
+            new NumberingFormats(
+                new NumberingFormat { NumberFormatId = 164, FormatCode = "#,##0" },
+                new NumberingFormat { NumberFormatId = 165, FormatCode = "#,##0.0" },
+                new NumberingFormat { NumberFormatId = 166, FormatCode = "#,##0.00" },
+                new NumberingFormat { NumberFormatId = 167, FormatCode = "#,##0.000" }),
+            new Fonts(Font(false, 11), Font(true, 11), Font(true, 14)),
+            new Fills(
+                new Fill(new PatternFill { PatternType = PatternValues.None }),
+                new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+                Solid("FFD9D9D9"),
+                Solid("FFDDEBF7"),
+                Solid("FFF2F2F2")),
+            new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), thin),
+            new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }),
+            new CellFormats(Styles.SelectMany(s => new[] { Format(s, quoted: false), Format(s, quoted: true) })),
+            new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }));
+    }
+
+    /// <summary>Font 0 normal, 1 bold, 2 title; fill 2 grey header, 3 OEI blue, 4 AEI grey; border 1 thin; number formats 164-167.</summary>
+    private static CellFormat Format(XlsxStyle style, bool quoted)
+    {
+        var (font, fill, border, numberFormat, wrap) = style switch
+        {
+            XlsxStyle.Bold => (1u, 0u, 0u, 0u, false),
+            XlsxStyle.Title => (2u, 0u, 0u, 0u, false),
+            XlsxStyle.Header => (1u, 2u, 1u, 0u, true),
+            XlsxStyle.Wrapped => (0u, 0u, 0u, 0u, true),
+            XlsxStyle.Integer => (0u, 0u, 0u, 164u, false),
+            XlsxStyle.OneDecimal => (0u, 0u, 0u, 165u, false),
+            XlsxStyle.TwoDecimals => (0u, 0u, 0u, 166u, false),
+            XlsxStyle.ThreeDecimals => (0u, 0u, 0u, 167u, false),
+            XlsxStyle.TableText => (0u, 0u, 1u, 0u, true),
+            XlsxStyle.TableNumber => (0u, 0u, 1u, 0u, false),
+            XlsxStyle.ObjectiveRow => (1u, 3u, 1u, 0u, true),
+            XlsxStyle.ActionRow => (1u, 4u, 1u, 0u, true),
+            _ => (0u, 0u, 0u, 0u, false),
+        };
+        var format = new CellFormat
+        {
+            NumberFormatId = numberFormat,
+            FontId = font,
+            FillId = fill,
+            BorderId = border,
+            FormatId = 0,
+            ApplyNumberFormat = numberFormat != 0,
+            ApplyFont = font != 0,
+            ApplyFill = fill != 0,
+            ApplyBorder = border != 0,
+        };
+        if (quoted)
+        {
+            format.QuotePrefix = true;
+        }
+
+        if (wrap || border != 0)
+        {
+            format.ApplyAlignment = true;
+            format.Append(style == XlsxStyle.Header
+                ? new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = true }
+                : new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = wrap });
+        }
+
+        return format;
+    }
+}
+
+/// <summary>One worksheet: rows written top to bottom, each cell a value (text, decimal, int, or null for an empty cell) with its style.</summary>
+public sealed class XlsxSheet
+{
+    private readonly List<Row> rows = [];
+    private readonly double[] widths;
+    private int? headerRow;
+    private bool filter;
+    private int lastColumn;
+
+    internal XlsxSheet(string name, double[] widths)
+    {
+        Name = name;
+        this.widths = widths;
+    }
+
+    public string Name { get; }
+
+    public int RowCount => rows.Count;
+
+    public void Row(params (object? Value, XlsxStyle Style)[] cells) => Row(null, cells);
+
+    /// <summary>A row of a given height (in points), for headers that wrap.</summary>
+    public void Row(double? height, params (object? Value, XlsxStyle Style)[] cells)
+    {
+        var number = rows.Count + 1;
+        var row = new Row(cells.Select((cell, column) => Cell(XlsxWriter.ColumnName(column) + number.ToString(CultureInfo.InvariantCulture), cell.Value, cell.Style)))
+        {
+            RowIndex = (uint)number,
+        };
+        if (height is { } points)
+        {
+            row.Height = points;
+            row.CustomHeight = true;
+        }
+
+        lastColumn = Math.Max(lastColumn, cells.Length - 1);
+        rows.Add(row);
+    }
+
+    /// <summary>
+    /// Marks the row of column titles: rows down to it stay in view when scrolling and it is printed at the top
+    /// of every page; with <paramref name="filter"/>, its columns get filter buttons over every row written below it.
+    /// </summary>
+    public void Header(int row, bool filter)
+    {
+        headerRow = row;
+        this.filter = filter;
+    }
+
+    private string? FilterRange => filter && headerRow is { } header
+        ? $"A{header}:{XlsxWriter.ColumnName(lastColumn)}{rows.Count}"
+        : null;
+
+    internal IEnumerable<DefinedName> DefinedNames(uint sheetIndex)
+    {
+        var sheet = $"'{Name.Replace("'", "''", StringComparison.Ordinal)}'!";
+        if (FilterRange is { } range)
+        {
+            yield return new DefinedName(sheet + string.Join(":", range.Split(':').Select(Absolute))) { Name = "_xlnm._FilterDatabase", LocalSheetId = sheetIndex, Hidden = true };
+        }
+
+        if (headerRow is { } header)
+        {
+            yield return new DefinedName($"{sheet}${header}:${header}") { Name = "_xlnm.Print_Titles", LocalSheetId = sheetIndex };
+        }
+    }
+
+    internal Worksheet Worksheet(bool selected, string footer)
+    {
+        var lastCell = $"{XlsxWriter.ColumnName(lastColumn)}{Math.Max(rows.Count, 1)}";
+        var view = new SheetView { TabSelected = selected, WorkbookViewId = 0 };
+        if (headerRow is { } header)
+        {
+            var first = $"A{header + 1}";
+            view.Append(
+                new Pane { VerticalSplit = header, TopLeftCell = first, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = first, SequenceOfReferences = new ListValue<StringValue> { InnerText = first } });
+        }
+
+        var worksheet = new Worksheet(
+            new SheetProperties(new PageSetupProperties { FitToPage = true }),
+            new SheetDimension { Reference = $"A1:{lastCell}" },
+            new SheetViews(view),
+            new SheetFormatProperties { DefaultRowHeight = 15 });
+        if (widths.Length > 0)
+        {
+            worksheet.Append(new Columns(widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true })));
+        }
+
+        worksheet.Append(new SheetData(rows.Select(r => (Row)r.CloneNode(true))));
+        if (FilterRange is { } range)
+        {
+            worksheet.Append(new AutoFilter { Reference = range });
+        }
+
+        worksheet.Append(
+            new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
+            new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 },
+            new HeaderFooter(new OddFooter(footer)));
+        return worksheet;
+    }
+
+    private static string Absolute(string cell) =>
+        "$" + new string(cell.TakeWhile(char.IsLetter).ToArray()) + "$" + new string(cell.SkipWhile(char.IsLetter).ToArray());
+
+    private static Cell Cell(string reference, object? value, XlsxStyle style) => value switch
+    {
+        null => new Cell { CellReference = reference, StyleIndex = XlsxWriter.StyleIndex(style, quoted: false) },
+        decimal d => Number(reference, d, style),
+        int n => Number(reference, n, style),
+        string text => Text(reference, text, style),
+        _ => throw new ArgumentException($"A cell holds text, a decimal or an int, not {value.GetType().Name}.", nameof(value)),
+    };
+
+    private static Cell Number(string reference, decimal value, XlsxStyle style) =>
+        new(new CellValue(ExportNumber.Text(value))) { CellReference = reference, StyleIndex = XlsxWriter.StyleIndex(style, quoted: false) };
+
+    private static Cell Text(string reference, string text, XlsxStyle style)
+    {
+        var clean = XlsxWriter.XmlSafe(text);
+        var element = new Text(clean);
+        if (clean.Length > 0 && (char.IsWhiteSpace(clean[0]) || char.IsWhiteSpace(clean[^1])))
+        {
+            element.Space = SpaceProcessingModeValues.Preserve;
+        }
+
+        return new Cell(new InlineString(element))
+        {
+            CellReference = reference,
+            DataType = CellValues.InlineString,
+            StyleIndex = XlsxWriter.StyleIndex(style, FormulaText.IsFormulaLike(clean)),
+        };
     }
 }

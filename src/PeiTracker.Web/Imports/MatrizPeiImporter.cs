@@ -5,17 +5,19 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PeiTracker.Domain;
+using PeiTracker.Domain.Editing;
 using PeiTracker.Web.Exports;
 using static PeiTracker.Web.Exports.MatrizPeiLayout;
 
 namespace PeiTracker.Web.Imports;
 
 /// <summary>
-/// Reads an uploaded Matriz del PEI (.xlsx in the layout of <see cref="MatrizPeiExporter"/>) and
-/// compares it with the plan's indicators: which baselines and targets would change, and every
-/// reason the file cannot be applied, located by sheet, row and column. Reads and compares only;
-/// the page saves. Untrusted input: sizes are checked before anything is decompressed, parts are
-/// streamed, and every number follows the same rules as the forms (<see cref="DecimalText"/>).
+/// Reads an uploaded Matriz del PEI (.xlsx in the layout of <see cref="MatrizPeiExporter"/>) and applies
+/// each row to its indicator through <see cref="Indicator.SetFigures"/>, the operation the forms call:
+/// which baselines and targets change, and every reason the file cannot be applied, located by sheet,
+/// row and column. The page gives untracked copies for a preview and tracked entities when confirming,
+/// and saves. Untrusted input: sizes are checked before anything is decompressed, parts are streamed,
+/// and text is read as numbers by the forms' rule (<see cref="DecimalText"/>).
 /// </summary>
 public static class MatrizPeiImporter
 {
@@ -23,8 +25,6 @@ public static class MatrizPeiImporter
     public const long MaxPartBytes = 50L * 1024 * 1024;
     public const int MaxRows = 5_000;
     public const int MaxErrors = 200;
-    public const int MinYear = 2000;
-    public const int MaxYear = 2100;
 
     public const string NotXlsxMessage =
         "El archivo no es un libro de Excel (.xlsx) válido: está dañado o tiene otro formato. Descargue la matriz de esta página, edítela y guárdela como «Libro de Excel (.xlsx)».";
@@ -42,14 +42,8 @@ public static class MatrizPeiImporter
     public const string RowWithoutIndicatorMessage =
         "Esta fila tiene cifras, pero no indica el código del indicador ni la Clave PeiTracker: no se sabe a qué indicador pertenecen.";
 
-    public const string PercentageMessage = "Un porcentaje debe estar entre 0 y 100.";
-
     public const string PercentFormatMessage =
         "La celda tiene formato de porcentaje: Excel guarda 0.955 cuando muestra 95.5 %. Quite el formato de porcentaje y escriba la cifra (95.5).";
-
-    public const string BaselineYearMessage = "El año de la línea base debe ser un año entre 2000 y 2100.";
-
-    public const string BaselineYearMissingMessage = "Indique el año de la línea base.";
 
     public const string MoreErrorsMessage = "Hay más errores; solo se muestran los primeros 200. Corríjalos y vuelva a cargar el archivo.";
 
@@ -78,16 +72,17 @@ public static class MatrizPeiImporter
     public static string DuplicateRowMessage(string code, int firstRow) =>
         $"El indicador {code} ya aparece en la fila {firstRow.ToString(CultureInfo.InvariantCulture)}; cada indicador debe aparecer una sola vez.";
 
-    public static string ErasedStartedTargetMessage(int year) =>
-        $"No se puede borrar el logro esperado de {year.ToString(CultureInfo.InvariantCulture)}, un año ya iniciado; revíselo con un nuevo valor.";
-
     public static string ExcelErrorMessage(string error) => $"La celda muestra un error de Excel ({error}); escriba un número.";
 
-    /// <summary>Reads the file and compares it with the plan's indicators (with their targets loaded).</summary>
-    public static MatrizPreview Preview(byte[] file, string? fileName, IReadOnlyList<int> years, IReadOnlyCollection<Indicator> indicators, int currentYear)
+    /// <summary>
+    /// Reads the file and applies it to the plan's indicators (with their targets loaded); revised targets
+    /// keep <paramref name="reason"/>. Nothing is applied to an indicator whose row has an error, and the
+    /// preview lists no change while the file has any error.
+    /// </summary>
+    public static MatrizPreview Apply(byte[] file, string? fileName, IReadOnlyList<int> years, IReadOnlyCollection<Indicator> indicators, int currentYear, string reason)
     {
         var sheet = Read(file, fileName, years);
-        return sheet.Error is { } error ? new MatrizPreview { Errors = [error] } : Compare(sheet.Rows, years, indicators, currentYear);
+        return sheet.Error is { } error ? new MatrizPreview { Errors = [error] } : Apply(sheet.Rows, years, indicators, currentYear, reason);
     }
 
     /// <summary>The rows below the header row, or the one reason the file cannot be read at all.</summary>
@@ -189,7 +184,7 @@ public static class MatrizPeiImporter
         return new SheetContent(rows.Where(r => r.Number > header.Number).ToList(), null);
     }
 
-    internal static MatrizPreview Compare(IReadOnlyList<SheetRow> rows, IReadOnlyList<int> years, IReadOnlyCollection<Indicator> indicators, int currentYear)
+    internal static MatrizPreview Apply(IReadOnlyList<SheetRow> rows, IReadOnlyList<int> years, IReadOnlyCollection<Indicator> indicators, int currentYear, string reason)
     {
         var errors = new IssueList();
         var changes = new List<MatrizChange>();
@@ -227,7 +222,7 @@ public static class MatrizPeiImporter
             }
 
             firstRowOf[indicator.Id] = row.Number;
-            CompareRow(row, indicator, years, currentYear, errors, changes);
+            ApplyRow(row, indicator, years, currentYear, reason, errors, changes);
         }
 
         if (indicatorRows == 0 && errors.Count == 0)
@@ -285,72 +280,41 @@ public static class MatrizPeiImporter
         }
     }
 
-    private static void CompareRow(SheetRow row, Indicator indicator, IReadOnlyList<int> years, int currentYear, IssueList errors, List<MatrizChange> changes)
+    /// <summary>
+    /// Reads the row's figures and hands them to the indicator's operation. A cell that cannot be read is
+    /// reported and left out, so the operation still reports what is wrong with the other cells.
+    /// </summary>
+    private static void ApplyRow(SheetRow row, Indicator indicator, IReadOnlyList<int> years, int currentYear, string reason, IssueList errors, List<MatrizChange> changes)
     {
-        var percentage = indicator.Unit == UnitOfMeasure.Porcentaje && !indicator.AllowsOver100;
-
+        var columns = new Dictionary<string, int> { [FieldKeys.BaselineYear] = BaselineYearColumn, [FieldKeys.BaselineValue] = BaselineValueColumn };
         var yearOk = ReadNumber(row, BaselineYearColumn, errors, out var yearValue);
-        if (yearOk && yearValue is { } y && (decimal.Truncate(y) != y || y < MinYear || y > MaxYear))
+        if (yearOk && yearValue is { } y && (decimal.Truncate(y) != y || y is < int.MinValue or > int.MaxValue))
         {
-            errors.Add(row.Number, BaselineYearColumn, BaselineYearMessage);
+            errors.Add(row.Number, BaselineYearColumn, EditMessages.BaselineYear);
             yearOk = false;
         }
 
         var valueOk = ReadNumber(row, BaselineValueColumn, errors, out var baselineValue);
-        if (valueOk && baselineValue is { } bv && percentage && bv is < 0 or > 100)
-        {
-            errors.Add(row.Number, BaselineValueColumn, PercentageMessage);
-            valueOk = false;
-        }
-
-        if (yearOk && valueOk && baselineValue is not null && yearValue is null)
-        {
-            errors.Add(row.Number, BaselineYearColumn, BaselineYearMissingMessage);
-            yearOk = false;
-        }
-
-        if (yearOk && valueOk)
-        {
-            var baselineYear = (int?)yearValue;
-            if (baselineYear != indicator.BaselineYear)
-            {
-                changes.Add(Change(row, indicator, MatrizField.BaselineYear, null, indicator.BaselineYear, baselineYear, false, BaselineYearColumn));
-            }
-
-            if (baselineValue != indicator.BaselineValue)
-            {
-                changes.Add(Change(row, indicator, MatrizField.BaselineValue, null, indicator.BaselineValue, baselineValue, false, BaselineValueColumn));
-            }
-        }
-
+        var targets = new Dictionary<int, decimal?>();
         for (var i = 0; i < years.Count; i++)
         {
             var column = FirstTargetColumn + i;
-            if (!ReadNumber(row, column, errors, out var value))
+            columns[FieldKeys.Target(years[i])] = column;
+            if (ReadNumber(row, column, errors, out var value))
             {
-                continue;
-            }
-
-            var target = years[i];
-            var existing = indicator.TargetFor(target);
-            var started = target <= currentYear;
-            if (value is null && existing is not null && started)
-            {
-                errors.Add(row.Number, column, ErasedStartedTargetMessage(target));
-            }
-            else if (value is { } v && percentage && v is < 0 or > 100)
-            {
-                errors.Add(row.Number, column, PercentageMessage);
-            }
-            else if (value != existing)
-            {
-                changes.Add(Change(row, indicator, MatrizField.Target, target, existing, value, started && existing is not null, column));
+                targets[years[i]] = value;
             }
         }
-    }
 
-    private static MatrizChange Change(SheetRow row, Indicator indicator, MatrizField field, int? year, decimal? before, decimal? after, bool revision, int column) =>
-        new(indicator.Id, indicator.Key, indicator.PublishedCode, field, year, before, after, revision, row.Number, ColumnLetter(column));
+        var baseline = yearOk && valueOk ? new Baseline((int?)yearValue, baselineValue) : (Baseline?)null;
+        var edit = indicator.SetFigures(baseline, targets, currentYear, reason);
+        foreach (var (field, message) in edit.Errors.OrderBy(e => columns.GetValueOrDefault(e.Key, int.MaxValue)))
+        {
+            errors.Add(row.Number, columns.TryGetValue(field, out var column) ? column : null, message);
+        }
+
+        changes.AddRange(edit.Changes.Select(c => new MatrizChange(indicator.Id, indicator.Key, indicator.PublishedCode, c, row.Number)));
+    }
 
     /// <summary>
     /// A figure from a cell: a numeric cell as it is, text by the same rules as the forms (so "95,5"

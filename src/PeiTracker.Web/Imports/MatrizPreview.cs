@@ -1,45 +1,15 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using PeiTracker.Web.Data;
-using PeiTracker.Web.Exports;
+using PeiTracker.Domain.Editing;
 
 namespace PeiTracker.Web.Imports;
 
 /// <summary>One problem in an uploaded matrix, located as Excel shows it: sheet, row number, column letter.</summary>
 public sealed record MatrizIssue(string Sheet, int? Row, string? Column, string Message);
 
-/// <summary>Which figure of an indicator a cell of the matrix holds.</summary>
-public enum MatrizField
-{
-    BaselineYear = 0,
-    BaselineValue = 1,
-    Target = 2,
-}
-
-/// <summary>
-/// One cell of the uploaded matrix that differs from the database. <see cref="IsRevision"/> marks a
-/// target of a year that has started: saving it keeps the original value next to the new one.
-/// </summary>
-public sealed record MatrizChange(
-    int IndicatorId,
-    string Key,
-    string PublishedCode,
-    MatrizField Field,
-    int? Year,
-    decimal? Before,
-    decimal? After,
-    bool IsRevision,
-    int Row,
-    string Column)
-{
-    public string FieldName => Field switch
-    {
-        MatrizField.BaselineYear => MatrizPeiLayout.BaselineYearHeader,
-        MatrizField.BaselineValue => MatrizPeiLayout.BaselineValueHeader,
-        _ => MatrizPeiLayout.TargetHeader(Year!.Value),
-    };
-}
+/// <summary>One change the upload makes to an indicator, as its history will show it, and the row it came from.</summary>
+public sealed record MatrizChange(int IndicatorId, string Key, string PublishedCode, FieldChange Change, int Row);
 
 /// <summary>
 /// What an upload would change, and why it cannot be applied if it cannot. Nothing is saved while a
@@ -72,10 +42,9 @@ public sealed class MatrizPreview
         var text = string.Join("\n", changes.Select(c => string.Join(
             "|",
             c.IndicatorId.ToString(CultureInfo.InvariantCulture),
-            c.Field.ToString(),
-            c.Year?.ToString(CultureInfo.InvariantCulture),
-            AuditExtensions.Show(c.Before),
-            AuditExtensions.Show(c.After))));
+            c.Change.Field,
+            c.Change.Before,
+            c.Change.After)));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 }

@@ -73,7 +73,8 @@ public sealed class DatabaseUnavailable(ILogger<DatabaseUnavailable> logger) : I
         Extensions = { ["codigoReferencia"] = httpContext.TraceIdentifier },
     };
 
-    private static bool IsMachinePath(string path) =>
+    /// <summary>Paths answered to programs (problem details), not to people (the error page).</summary>
+    public static bool IsMachinePath(string path) =>
         new PathString(path).StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         || new PathString(path).StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
 }

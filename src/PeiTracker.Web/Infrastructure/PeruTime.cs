@@ -11,6 +11,13 @@ public static class PeruTime
 
     public static string FormatDate(DateTimeOffset utc) => ToLima(utc).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The instant a day starts in Lima.</summary>
+    public static DateTimeOffset StartOf(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, Lima.GetUtcOffset(midnight)).ToUniversalTime();
+    }
+
     private static TimeZoneInfo Find()
     {
         try

@@ -3,6 +3,8 @@ namespace PeiTracker.Web.Infrastructure;
 /// <summary>
 /// Security headers on every response. The Content-Security-Policy allows no inline script and
 /// no inline style attribute: every script and stylesheet is a file the app serves itself.
+/// What a signed-in person receives (pages, evidence, exports, API answers) can carry personal data:
+/// unless the response sets its own caching (static files do), no browser or proxy may store it.
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -20,6 +22,10 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            if (context.User.Identity?.IsAuthenticated == true && !headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl))
+            {
+                headers.CacheControl = "no-store";
+            }
             return Task.CompletedTask;
         });
         return next(context);

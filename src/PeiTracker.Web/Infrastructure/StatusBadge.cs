@@ -7,7 +7,7 @@ namespace PeiTracker.Web.Infrastructure;
 /// <summary>
 /// The semáforo badge: colour, a shape for those who cannot tell colours apart, and the word.
 /// Rendered once per status and reused: a partial view per table row cost a view lookup and a
-/// buffer each, a large part of a dashboard request (issue 9).
+/// buffer each, a large part of a dashboard request.
 /// </summary>
 public static class StatusBadge
 {

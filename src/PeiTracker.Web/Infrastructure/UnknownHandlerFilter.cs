@@ -5,8 +5,8 @@ namespace PeiTracker.Web.Infrastructure;
 
 /// <summary>
 /// A post (or any method but GET and HEAD) that no handler of the page takes is refused with 400.
-/// Razor Pages would otherwise render the page without running any handler, with its model unset:
-/// a crafted <c>?handler=</c> or a post to a read-only page was a 500.
+/// Razor Pages would otherwise render the page without running any handler, with its model unset,
+/// so a crafted <c>?handler=</c> or a post to a read-only page would fail with a 500.
 /// </summary>
 public sealed class UnknownHandlerFilter : IAsyncPageFilter
 {

@@ -15,8 +15,6 @@ public sealed class UploadLimitAttribute(long maxRequestBytes) : Attribute, IAut
     /// <summary>Before the anti-forgery filter (order 1000).</summary>
     public int Order => 0;
 
-    public long MaxRequestBytes => maxRequestBytes;
-
     public void OnAuthorization(AuthorizationFilterContext context)
     {
         var request = context.HttpContext.Request;

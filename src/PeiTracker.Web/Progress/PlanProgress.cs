@@ -11,32 +11,50 @@ public sealed record ReportPeriod(int Year, PeriodKind Kind)
 {
     public string Label => Kind == PeriodKind.Anual ? $"Año {Year}" : $"{Labels.Of(Kind)} {Year}";
 
-    public string QueryValue => Kind switch
-    {
-        PeriodKind.PrimerSemestre => "S1",
-        PeriodKind.SegundoSemestre => "S2",
-        _ => "A",
-    };
+    public string QueryValue => PeriodText.ShortForm(Kind);
 
-    public static PeriodKind ParseKind(string? text) => text?.ToUpperInvariant() switch
+    /// <summary>Where a page puts <see cref="FromQuery"/>'s note; the layout shows it above the page.</summary>
+    public const string NoteKey = "PeriodNote";
+
+    /// <summary>
+    /// The period a page's address asks for (?anio=…&amp;periodo=…) when the page shows that year, otherwise the
+    /// page's default. An unknown ?periodo= gives the default too, with a note that says so: a page never shows
+    /// another period as if it were the one asked for, and never fails on a hand-edited address.
+    /// </summary>
+    public static ReportPeriod FromQuery(int? year, string? periodo, Func<int, bool> shows, Func<ReportPeriod> fallback, out string? note)
     {
-        "S1" => PeriodKind.PrimerSemestre,
-        "S2" => PeriodKind.SegundoSemestre,
-        _ => PeriodKind.Anual,
-    };
+        note = null;
+        if (!PeriodText.TryParse(periodo, out var kind))
+        {
+            var shown = fallback();
+            note = UnknownNote(periodo, shown);
+            return shown;
+        }
+
+        return year is { } y && shows(y) ? new ReportPeriod(y, kind) : fallback();
+    }
+
+    /// <summary>What a page says when its address names no period, and which one it shows instead.</summary>
+    public static string UnknownNote(string? periodo, ReportPeriod shown)
+    {
+        var asked = periodo!.Trim();
+        return $"La dirección pide el periodo «{(asked.Length > 30 ? asked[..30] + "…" : asked)}», que no existe (use A, S1 o S2): se muestra en su lugar «{shown.Label}».";
+    }
 }
 
 /// <summary>
-/// A plan with every indicator's progress computed by the engine, and roll-ups on demand.
-/// Built once per request from a fixed number of queries, whatever the plan's size.
+/// A plan with every indicator's progress computed by the engine, and roll-ups on demand. Built once
+/// per data version and shared by every request that reads that version (<see cref="ProgressCache"/>):
+/// its tree is a <see cref="PlanSnapshot"/> and every collection it exposes is read-only, so no reader
+/// can change what another reads.
 /// </summary>
 public sealed class PlanProgressView
 {
-    private readonly Dictionary<int, IndicatorProgress> byIndicator;
+    private readonly IReadOnlyDictionary<int, IndicatorProgress> byIndicator;
 
     private readonly IReadOnlyDictionary<(int Year, PeriodKind Period), DateOnly> deadlines;
 
-    public PlanProgressView(Domain.Plan plan, bool includePending, Dictionary<int, IndicatorProgress> byIndicator, IReadOnlyDictionary<(int, PeriodKind), DateOnly>? deadlines = null, long dataVersion = 0)
+    public PlanProgressView(PlanSnapshot plan, bool includePending, IReadOnlyDictionary<int, IndicatorProgress> byIndicator, IReadOnlyDictionary<(int, PeriodKind), DateOnly>? deadlines = null, long dataVersion = 0)
     {
         Plan = plan;
         IncludePending = includePending;
@@ -48,7 +66,7 @@ public sealed class PlanProgressView
     /// <summary>The date by which the units must report the period, when the planning office set one.</summary>
     public DateOnly? DeadlineOf(ReportPeriod period) => deadlines.TryGetValue((period.Year, period.Kind), out var due) ? due : null;
 
-    public Domain.Plan Plan { get; }
+    public PlanSnapshot Plan { get; }
 
     /// <summary>The plan's data version this view was computed at (0 when computed outside the cache).</summary>
     public long DataVersion { get; }
@@ -58,19 +76,19 @@ public sealed class PlanProgressView
     /// <summary>Whether values sent but not yet validated are counted.</summary>
     public bool IncludePending { get; }
 
-    public IndicatorProgress Of(Indicator indicator) => byIndicator[indicator.Id];
+    public IndicatorProgress Of(IndicatorSnapshot indicator) => byIndicator[indicator.Id];
 
-    public IEnumerable<Indicator> AllIndicators => Plan.Objectives.SelectMany(o => o.Indicators.Concat(o.Actions.SelectMany(a => a.Indicators)));
+    public IEnumerable<IndicatorSnapshot> AllIndicators => Plan.Indicators;
 
-    public RollUpResult RollUp(IEnumerable<Indicator> indicators, ReportPeriod period) =>
+    public RollUpResult RollUp(IEnumerable<IndicatorSnapshot> indicators, ReportPeriod period) =>
         ProgressCalculator.RollUp(indicators.Select(Of), period.Year, period.Kind, Settings);
 
     /// <summary>The plan's avance: its OEI indicators (the AEI ones measure the actions, not the objectives).</summary>
     public RollUpResult ForPlan(ReportPeriod period) => RollUp(Plan.Objectives.SelectMany(o => o.Indicators), period);
 
-    public RollUpResult ForObjective(StrategicObjective objective, ReportPeriod period) => RollUp(objective.Indicators, period);
+    public RollUpResult ForObjective(ObjectiveSnapshot objective, ReportPeriod period) => RollUp(objective.Indicators, period);
 
-    public RollUpResult ForAction(StrategicAction action, ReportPeriod period) => RollUp(action.Indicators, period);
+    public RollUpResult ForAction(ActionSnapshot action, ReportPeriod period) => RollUp(action.Indicators, period);
 
     /// <summary>Periods that have at least one counted value, newest first.</summary>
     public IReadOnlyList<ReportPeriod> PeriodsWithData() =>
@@ -94,7 +112,7 @@ public sealed record PlanStamp(int Id, string Code, long DataVersion, bool OnlyV
 /// Computed progress per plan, kept in memory and checked against the plan's data version at every
 /// use: a write anywhere (this instance, another one, an import, SQL by hand) bumps the version in its
 /// own transaction, so a cached view is never served after the data it was computed from changed.
-/// Cached views are shared between requests and must be treated as read-only.
+/// Cached views are shared between requests; they are immutable (see <see cref="PlanProgressView"/>).
 /// </summary>
 public sealed class ProgressCache(int capacity)
 {
@@ -135,7 +153,10 @@ public sealed class PlanProgressService(AppDbContext db, ProgressCache cache)
     /// <summary>The requested plan, or the default one, with its data version (<see cref="PlanQueries.StampAsync"/>).</summary>
     public Task<PlanStamp?> StampAsync(string? planCode, CancellationToken cancellationToken = default) => db.StampAsync(planCode, cancellationToken);
 
-    /// <summary>Every indicator of a loaded plan through the engine, counting the values the viewer counts.</summary>
+    /// <summary>
+    /// Every indicator of a loaded plan through the engine, counting the values the viewer counts; the
+    /// view keeps a snapshot of the tree, not the entities, so the loaded plan can be let go.
+    /// </summary>
     public static PlanProgressView Compute(Domain.Plan plan, bool includePending, IReadOnlyDictionary<(int, PeriodKind), DateOnly>? deadlines = null, long dataVersion = 0)
     {
         var progress = new Dictionary<int, IndicatorProgress>(plan.Indicators.Count);
@@ -145,7 +166,7 @@ public sealed class PlanProgressService(AppDbContext db, ProgressCache cache)
             progress[indicator.Id] = ProgressCalculator.Calculate(IndicatorInput.From(indicator, counted), plan.Settings, plan.FirstYear, plan.LastYear);
         }
 
-        return new PlanProgressView(plan, includePending, progress, deadlines, dataVersion);
+        return new PlanProgressView(PlanSnapshot.Of(plan), includePending, progress, deadlines, dataVersion);
     }
 
     /// <summary>Validated values always count; values sent for review count only when the viewer includes pending ones.</summary>

@@ -9,7 +9,7 @@ namespace PeiTracker.Web.Synthetic;
 
 /// <summary>
 /// Loads synthetic PEI of N public entities (default 2,000, the size of SINAPLAN) next to the real
-/// plans, to measure the application at national scale (issue 9). Each entity gets about 100
+/// plans, to measure the application at national scale. Each entity gets about 100
 /// indicators with realistic units and directions, targets for 2025-2030 and values for 2025 and
 /// 2026. Rows go in with PostgreSQL binary COPY, 100 plans per batch, so memory stays small and
 /// 2,000 plans load in well under a minute.

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using PeiTracker.Domain;
 using PeiTracker.Domain.Editing;
@@ -9,6 +11,9 @@ namespace PeiTracker.Web.Writes;
 /// <summary>Whose change it is and what it is about, for the audit rows of one write.</summary>
 public sealed record AuditContext(string UserName, string Subject, string? Reason, int? PlanId, int? IndicatorId);
 
+/// <summary>The changes one domain operation reported, with the audit context they are recorded under.</summary>
+public sealed record AuditedChanges(AuditContext Context, IReadOnlyList<FieldChange> Changes);
+
 /// <summary>
 /// The one way a change reaches the database: the domain operation has already applied the change to
 /// tracked entities and reported its <see cref="FieldChange"/>s; this writes one audit row per change
@@ -18,39 +23,76 @@ public sealed record AuditContext(string UserName, string Subject, string? Reaso
 /// </summary>
 public sealed class AuditedWriter(AppDbContext db, TimeProvider clock)
 {
+    private readonly List<object> expected = [];
+
     /// <summary>
     /// Declares the version the person saw (PostgreSQL's xmin as read when the form was opened): EF then
-    /// updates the row only if it still has that version.
+    /// updates the row only if it still has that version. The row is written even when the operation
+    /// changed only rows that hang from it (targets, responsible units), so the check always runs, and
+    /// its version moves for the next person: an entity's version covers its dependent rows.
     /// </summary>
     public void Expect<TEntity>(TEntity entity, uint version)
-        where TEntity : class =>
+        where TEntity : class
+    {
         db.Entry(entity).Property("Version").OriginalValue = version;
+        expected.Add(entity);
+    }
 
     /// <summary>Writes the changes and their audit rows; Unchanged when there are none.</summary>
-    public async Task<WriteStatus> SaveAsync(AuditContext context, IReadOnlyList<FieldChange> changes, CancellationToken cancellationToken = default)
+    public Task<WriteStatus> SaveAsync(AuditContext context, IReadOnlyList<FieldChange> changes, CancellationToken cancellationToken = default) =>
+        SaveAsync([new AuditedChanges(context, changes)], cancellationToken);
+
+    /// <summary>
+    /// Writes an operation's outcome: Invalid (nothing written) when the operation refused the input,
+    /// otherwise its changes and their audit rows.
+    /// </summary>
+    public async Task<WriteStatus> SaveAsync(AuditContext context, EditResult result, CancellationToken cancellationToken = default)
     {
-        if (changes.Count == 0)
+        if (!result.IsValid)
         {
             db.ChangeTracker.Clear();
+            expected.Clear();
+            return WriteStatus.Invalid;
+        }
+
+        return await SaveAsync(context, result.Changes, cancellationToken);
+    }
+
+    /// <summary>Writes the changes of several operations (an import touches many indicators) in one transaction.</summary>
+    public async Task<WriteStatus> SaveAsync(IReadOnlyList<AuditedChanges> batches, CancellationToken cancellationToken = default)
+    {
+        if (batches.All(b => b.Changes.Count == 0))
+        {
+            db.ChangeTracker.Clear();
+            expected.Clear();
             return WriteStatus.Unchanged;
         }
 
         var now = clock.GetUtcNow();
-        foreach (var change in changes)
+        foreach (var (context, changes) in batches)
         {
-            db.AuditEntries.Add(new AuditEntry
+            foreach (var change in changes)
             {
-                At = now,
-                UserName = context.UserName,
-                Kind = change.Kind,
-                Subject = context.Subject,
-                Field = change.Field,
-                Before = change.Before,
-                After = change.After,
-                Reason = context.Reason,
-                PlanId = context.PlanId,
-                IndicatorId = context.IndicatorId,
-            });
+                db.AuditEntries.Add(new AuditEntry
+                {
+                    At = now,
+                    UserName = context.UserName,
+                    Kind = change.Kind,
+                    Subject = context.Subject,
+                    Field = change.Field,
+                    Before = change.Before,
+                    After = change.After,
+                    Reason = context.Reason,
+                    PlanId = context.PlanId,
+                    IndicatorId = context.IndicatorId,
+                });
+            }
+        }
+
+        db.ChangeTracker.DetectChanges();
+        foreach (var entity in expected)
+        {
+            Touch(db.Entry(entity));
         }
 
         try
@@ -63,6 +105,23 @@ public sealed class AuditedWriter(AppDbContext db, TimeProvider clock)
             // A unique violation is a first entry someone else made first: a conflict, never an overwrite.
             db.ChangeTracker.Clear();
             return WriteStatus.Conflict;
+        }
+        finally
+        {
+            expected.Clear();
+        }
+    }
+
+    /// <summary>
+    /// An expected row whose own columns did not change is rewritten with its own values: the UPDATE
+    /// carries the version check, and PostgreSQL gives the row a new xmin.
+    /// </summary>
+    private static void Touch(EntityEntry entry)
+    {
+        var writable = entry.Properties.Where(p => !p.Metadata.IsKey() && p.Metadata.ValueGenerated == ValueGenerated.Never).ToList();
+        if (entry.State is EntityState.Unchanged or EntityState.Modified && !writable.Any(p => p.IsModified))
+        {
+            writable.ForEach(p => p.IsModified = true);
         }
     }
 }

@@ -23,23 +23,24 @@ public class ValueWorkflowTests
     }
 
     [Theory]
-    [InlineData(ValueStatus.Enviado, WorkflowAction.Guardar, WorkflowActor.Unit)]
-    [InlineData(ValueStatus.Validado, WorkflowAction.Guardar, WorkflowActor.Unit)]
-    [InlineData(ValueStatus.Enviado, WorkflowAction.Enviar, WorkflowActor.Unit)]
-    [InlineData(ValueStatus.Validado, WorkflowAction.Enviar, WorkflowActor.Unit)]
-    [InlineData(ValueStatus.Enviado, WorkflowAction.Validar, WorkflowActor.Unit)]
-    [InlineData(ValueStatus.Enviado, WorkflowAction.Observar, WorkflowActor.Unit)]
-    [InlineData(ValueStatus.Borrador, WorkflowAction.Validar, WorkflowActor.PlanningOffice)]
-    [InlineData(null, WorkflowAction.Validar, WorkflowActor.PlanningOffice)]
-    [InlineData(ValueStatus.Observado, WorkflowAction.Validar, WorkflowActor.PlanningOffice)]
-    [InlineData(ValueStatus.Validado, WorkflowAction.Observar, WorkflowActor.PlanningOffice)]
-    [InlineData(ValueStatus.Validado, WorkflowAction.Validar, WorkflowActor.PlanningOffice)]
-    public void Apply_IllegalTransition_IsRefusedWithAReason(ValueStatus? current, WorkflowAction action, WorkflowActor actor)
+    [InlineData(ValueStatus.Enviado, WorkflowAction.Guardar, WorkflowActor.Unit, "El valor ya fue enviado a la OGPP: no puede modificarse mientras está en revisión.")]
+    [InlineData(ValueStatus.Validado, WorkflowAction.Guardar, WorkflowActor.Unit, "El valor ya fue validado: no puede modificarse.")]
+    [InlineData(ValueStatus.Enviado, WorkflowAction.Enviar, WorkflowActor.Unit, "El valor ya fue enviado.")]
+    [InlineData(ValueStatus.Validado, WorkflowAction.Enviar, WorkflowActor.Unit, "El valor ya fue validado.")]
+    [InlineData(ValueStatus.Enviado, WorkflowAction.Validar, WorkflowActor.Unit, "Solo la Oficina General de Planeamiento y Presupuesto valida u observa valores.")]
+    [InlineData(ValueStatus.Enviado, WorkflowAction.Observar, WorkflowActor.Unit, "Solo la Oficina General de Planeamiento y Presupuesto valida u observa valores.")]
+    [InlineData(ValueStatus.Borrador, WorkflowAction.Validar, WorkflowActor.PlanningOffice, "Solo se validan u observan valores enviados por la unidad.")]
+    [InlineData(null, WorkflowAction.Validar, WorkflowActor.PlanningOffice, "Solo se validan u observan valores enviados por la unidad.")]
+    [InlineData(ValueStatus.Observado, WorkflowAction.Validar, WorkflowActor.PlanningOffice, "Solo se validan u observan valores enviados por la unidad.")]
+    [InlineData(ValueStatus.Validado, WorkflowAction.Observar, WorkflowActor.PlanningOffice, "El valor ya fue validado.")]
+    [InlineData(ValueStatus.Validado, WorkflowAction.Validar, WorkflowActor.PlanningOffice, "El valor ya fue validado.")]
+    [InlineData(ValueStatus.Borrador, (WorkflowAction)99, WorkflowActor.PlanningOffice, "Acción no permitida.")]
+    public void Apply_IllegalTransition_IsRefusedWithAReason(ValueStatus? current, WorkflowAction action, WorkflowActor actor, string reason)
     {
         var result = ValueWorkflow.Apply(current, action, actor);
 
         Assert.False(result.Allowed);
         Assert.Null(result.Next);
-        Assert.False(string.IsNullOrWhiteSpace(result.Reason));
+        Assert.Equal(reason, result.Reason);
     }
 }

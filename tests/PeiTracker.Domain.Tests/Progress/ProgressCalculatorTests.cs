@@ -1,41 +1,11 @@
-using System.Globalization;
 using PeiTracker.Domain;
 using PeiTracker.Domain.Progress;
+using static PeiTracker.Domain.Tests.Progress.ProgressTestData;
 
 namespace PeiTracker.Domain.Tests.Progress;
 
 public class ProgressCalculatorTests
 {
-    private static decimal D(string text) => decimal.Parse(text, CultureInfo.InvariantCulture);
-
-    /// <summary>targets and values as "year=value" pairs; semesters as "2026S1=value".</summary>
-    private static IndicatorInput Ind(
-        Direction direction = Direction.Ascendente,
-        string? baseline = null,
-        string targets = "",
-        string values = "",
-        Aggregation aggregation = Aggregation.NoAgregable,
-        int relevance = 2,
-        string key = "K",
-        PermissibleLimitKind? limitKind = null,
-        string? limit = null)
-    {
-        var targetMap = targets.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('='))
-            .ToDictionary(p => int.Parse(p[0], CultureInfo.InvariantCulture), p => D(p[1]));
-        var valueList = values.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=')).Select(p =>
-        {
-            var period = p[0].EndsWith("S1", StringComparison.Ordinal) ? PeriodKind.PrimerSemestre : p[0].EndsWith("S2", StringComparison.Ordinal) ? PeriodKind.SegundoSemestre : PeriodKind.Anual;
-            return new PeriodValue(int.Parse(p[0][..4], CultureInfo.InvariantCulture), period, D(p[1]));
-        }).ToList();
-        return new IndicatorInput(key, key, UnitOfMeasure.Numero, direction, aggregation, relevance, 1,
-            baseline is null ? null : 2024, baseline is null ? null : D(baseline), targetMap, valueList, limitKind, limit is null ? null : D(limit));
-    }
-
-    private static IndicatorProgress Calc(IndicatorInput input, PlanSettings? settings = null) =>
-        ProgressCalculator.Calculate(input, settings ?? new PlanSettings(), 2025, 2030);
-
-    private static PeriodProgress Annual(IndicatorProgress progress, int year) => progress.For(year, PeriodKind.Anual)!;
-
     // ---- Avance Tipo I ----
 
     [Theory]
@@ -217,23 +187,29 @@ public class ProgressCalculatorTests
     // ---- No definido ----
 
     [Theory]
-    [InlineData(PermissibleLimitKind.Maximo, "10", "8", ProgressStatus.Cumple)]
-    [InlineData(PermissibleLimitKind.Maximo, "10", "10", ProgressStatus.Cumple)]
-    [InlineData(PermissibleLimitKind.Maximo, "10", "12", ProgressStatus.NoCumple)]
-    [InlineData(PermissibleLimitKind.Minimo, "5", "5", ProgressStatus.Cumple)]
-    [InlineData(PermissibleLimitKind.Minimo, "5", "4", ProgressStatus.NoCumple)]
-    public void NoDefinido_JudgedAgainstItsPermissibleLimit(PermissibleLimitKind kind, string limit, string value, ProgressStatus expected)
+    [InlineData(PermissibleLimitKind.Maximo, "10", "8", ProgressStatus.Cumple, "Cumple: VO = 8; máximo permisible 10 (se exige VO ≤ 10).")]
+    [InlineData(PermissibleLimitKind.Maximo, "10", "10", ProgressStatus.Cumple, "Cumple: VO = 10; máximo permisible 10 (se exige VO ≤ 10).")]
+    [InlineData(PermissibleLimitKind.Maximo, "10", "12", ProgressStatus.NoCumple, "No cumple: VO = 12; máximo permisible 10 (se exige VO ≤ 10).")]
+    [InlineData(PermissibleLimitKind.Minimo, "5", "5", ProgressStatus.Cumple, "Cumple: VO = 5; mínimo permisible 5 (se exige VO ≥ 5).")]
+    [InlineData(PermissibleLimitKind.Minimo, "5", "4", ProgressStatus.NoCumple, "No cumple: VO = 4; mínimo permisible 5 (se exige VO ≥ 5).")]
+    public void NoDefinido_JudgedAgainstItsPermissibleLimit(PermissibleLimitKind kind, string limit, string value, ProgressStatus expected, string reason)
     {
         var period = Annual(Calc(Ind(Direction.NoDefinido, targets: "2025=0", values: $"2025={value}", limitKind: kind, limit: limit)), 2025);
 
         Assert.Equal(expected, period.Status);
+        Assert.Equal(reason, period.StatusReason);
         Assert.Null(period.TipoI.Uncapped);
+        Assert.Equal("Indicador de sentido no definido: se evalúa contra su límite permisible (cumple / no cumple)", period.TipoI.Explanation.Formula);
+        Assert.Equal(reason, period.TipoII.Explanation.Substitution);
     }
 
     [Fact]
     public void NoDefinido_WithoutLimit_IsNoEvaluable()
     {
-        Assert.Equal(ProgressStatus.NoEvaluable, Annual(Calc(Ind(Direction.NoDefinido, targets: "2025=1", values: "2025=1")), 2025).Status);
+        var period = Annual(Calc(Ind(Direction.NoDefinido, targets: "2025=1", values: "2025=1")), 2025);
+
+        Assert.Equal(ProgressStatus.NoEvaluable, period.Status);
+        Assert.Equal("El indicador no tiene máximo ni mínimo permisible definido.", period.StatusReason);
     }
 
     // ---- Toward the final target ----

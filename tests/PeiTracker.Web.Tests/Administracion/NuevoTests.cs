@@ -197,4 +197,38 @@ public class NuevoTests(AppFixture app)
         var next = await client.GetAsync("/Tablero");
         Assert.StartsWith("/Cuenta/Contrasena", next.Headers.Location!.OriginalString);
     }
+
+    /// <summary>A valid address of the given length: a unique local part of 64 characters, then labels of at most 63.</summary>
+    private static string EmailOfLength(int length)
+    {
+        var email = "r" + Guid.NewGuid().ToString("N") + new string('x', 31) + "@";
+        const string domain = "rree.gob.pe";
+        while (email.Length + domain.Length < length)
+        {
+            email += new string('d', Math.Min(63, length - email.Length - domain.Length - 1)) + ".";
+        }
+
+        return email + domain;
+    }
+
+    [Theory]
+    [InlineData(142)]
+    [InlineData(254)]
+    public async Task Create_LongValidEmail_CreatesTheAccountWithItsAuditRows(int length)
+    {
+        var admin = await app.LoginAsync();
+        var email = EmailOfLength(length);
+        Assert.Equal(length, email.Length);
+
+        var response = await admin.PostPageFormAsync(Url, Form, Fields(email, Roles.Consulta, password: AppFixture.Password));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.NotNull(await app.FindAccountAsync(email));
+        Assert.Contains(await app.AuditOfAsync(email), a => a is { Kind: AuditKind.Usuario, Field: "Cuenta" });
+        Assert.Equal(HttpStatusCode.Redirect, (await app.CreateClient().SubmitFormAsync("/Cuenta/Ingresar", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = AppFixture.Password,
+        })).StatusCode);
+    }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PeiTracker.Web.Data;
 using PeiTracker.Web.Tests.Infrastructure;
 
@@ -33,7 +34,7 @@ public class ApiTokenTests(AppFixture app)
     [Fact]
     public async Task Token_Valid_ReadsThePlans()
     {
-        var (_, token) = await CreateTokenAsync(Roles.Consulta);
+        var (_, token) = await CreateTokenAsync(Roles.Registrador);
 
         var plans = await ApiClient(token).GetFromJsonAsync<JsonElement>("/api/v1/planes");
 
@@ -43,7 +44,7 @@ public class ApiTokenTests(AppFixture app)
     [Fact]
     public async Task Token_StoredOnlyAsHash()
     {
-        var (_, token) = await CreateTokenAsync(Roles.Consulta, "Hash");
+        var (_, token) = await CreateTokenAsync(Roles.Registrador, "Hash");
 
         var stored = await app.QueryAsync(db => db.ApiTokens.Where(t => t.Name == "Hash").Select(t => t.Hash).ToListAsync());
 
@@ -91,7 +92,7 @@ public class ApiTokenTests(AppFixture app)
     public async Task Api_IndicatorDetail_ReturnsBaselineAndTargets()
     {
         var indicator = await app.IndicatorWithFullDataAsync(0);
-        var (_, token) = await CreateTokenAsync(Roles.Consulta);
+        var (_, token) = await CreateTokenAsync(Roles.Registrador);
 
         var detail = await ApiClient(token).GetFromJsonAsync<JsonElement>($"/api/v1/indicadores/{indicator.Id}");
 
@@ -104,7 +105,7 @@ public class ApiTokenTests(AppFixture app)
     [Fact]
     public async Task Api_UnknownIndicator_Returns404ProblemInSpanish()
     {
-        var (_, token) = await CreateTokenAsync(Roles.Consulta);
+        var (_, token) = await CreateTokenAsync(Roles.Registrador);
 
         var response = await ApiClient(token).GetAsync("/api/v1/indicadores/999999");
 
@@ -120,5 +121,49 @@ public class ApiTokenTests(AppFixture app)
         var document = await browser.GetFromJsonAsync<JsonElement>("/api/v1/openapi.json");
 
         Assert.True(document.GetProperty("paths").TryGetProperty("/api/v1/planes", out _));
+    }
+
+    [Fact]
+    public async Task Token_AccountLockedOut_IsRefusedUntilTheLockoutEnds()
+    {
+        var (_, token) = await CreateTokenAsync(Roles.Registrador, "Bloqueable");
+        var email = await app.QueryAsync(db => db.ApiTokens.Where(t => t.Hash == ApiToken.HashOf(token)).Select(t => t.User!.Email!).SingleAsync());
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await app.CreateClient().SubmitFormAsync("/Cuenta/Ingresar", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = "NoEsLaClave123" });
+        }
+
+        var response = await ApiClient(token).GetAsync("/api/v1/planes");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("Cuenta bloqueada", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        await using (var scope = app.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            await users.SetLockoutEndDateAsync((await users.FindByEmailAsync(email))!, null);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await ApiClient(token).GetAsync("/api/v1/planes")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Consulta_TokensPage_OffersNoFormAndTheCreateHandlerRefuses()
+    {
+        var email = await app.CreateUserAsync(Roles.Consulta);
+        var browser = await app.LoginAsync(email);
+
+        var page = await browser.GetDocumentAsync("/Cuenta/Tokens");
+        var antiforgery = await browser.AntiforgeryTokenAsync("/Cuenta/Tokens");
+        var post = await browser.PostAsync("/Cuenta/Tokens?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = antiforgery,
+            ["Name"] = "Sistema de un director",
+        }));
+
+        Assert.Null(page.QuerySelector("form[action*='handler=Create']"));
+        Assert.Contains("no puede crear tokens", page.QuerySelector(".consulta-no-tokens")!.TextContent);
+        Assert.NotEqual(HttpStatusCode.OK, post.StatusCode);
+        Assert.StartsWith("/Cuenta/AccesoDenegado", post.Headers.Location!.OriginalString);
+        Assert.Equal(0, await app.QueryAsync(db => db.ApiTokens.CountAsync(t => t.User!.Email == email)));
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using PeiTracker.Domain;
@@ -139,5 +140,58 @@ public class ContrasenaTests(AppFixture app)
         Assert.Equal("/Tablero", login.Headers.Location!.OriginalString);
         var next = await client.GetAsync("/Tablero");
         Assert.Equal("/Cuenta/Contrasena?ReturnUrl=%2FTablero", next.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task ChangePassword_FiveWrongCurrentPasswords_LockTheAccountForTheFormAndForSignIn()
+    {
+        var email = await app.CreateUserAsync(Roles.Consulta);
+        var client = await app.LoginAsync(email);
+        for (var guess = 0; guess < 5; guess++)
+        {
+            await client.PostPageFormAsync(Url, Form, Change($"Adivinanza{guess}2026", NewPassword));
+        }
+
+        var rightPassword = await client.PostPageFormAsync(Url, Form, Change(AppFixture.Password, NewPassword));
+
+        Assert.Equal(HttpStatusCode.OK, rightPassword.StatusCode);
+        Assert.Equal(PeiTracker.Web.Pages.Cuenta.ContrasenaModel.LockedOutMessage, await AccountTestData.FieldErrorAsync(rightPassword, "Input.CurrentPassword"));
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(email, AppFixture.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(email, NewPassword)).StatusCode);
+        Assert.DoesNotContain(await app.AuditOfAsync(email), a => a.Field == "Contraseña");
+    }
+
+    [Fact]
+    public async Task ChangePassword_TooManyPostsInAMinute_AreRefusedWithASpanishMessage()
+    {
+        await using var factory = app.Factory.WithWebHostBuilder(builder => builder.UseSetting("PEI_PASSWORD_RATE_LIMIT", "2"));
+        var email = await app.CreateUserAsync(Roles.Consulta);
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await client.SubmitFormAsync("/Cuenta/Ingresar", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = AppFixture.Password });
+
+        var answers = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            answers.Add((await client.PostPageFormAsync(Url, Form, Change("NoEsLaClave123", NewPassword))).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], answers);
+        var refused = await client.PostPageFormAsync(Url, Form, Change("NoEsLaClave123", NewPassword));
+        Assert.Contains("Demasiados intentos de cambio de contraseña", await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ChangePassword_OtherSessionsOfTheAccount_EndWhileThisOneContinues()
+    {
+        var email = await app.CreateUserAsync(Roles.Consulta);
+        var here = await app.LoginAsync(email);
+        var elsewhere = await app.LoginAsync(email);
+
+        await here.PostPageFormAsync(Url, Form, Change(AppFixture.Password, NewPassword));
+
+        Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/Tablero")).StatusCode);
+        var other = await elsewhere.GetAsync("/Tablero");
+        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+        Assert.StartsWith("/Cuenta/Ingresar", other.Headers.Location!.OriginalString);
     }
 }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using PeiTracker.Domain;
+using PeiTracker.Domain.Editing;
 using PeiTracker.Web.Exports;
 using PeiTracker.Web.Imports;
 using static PeiTracker.Web.Exports.MatrizPeiLayout;
@@ -44,7 +45,7 @@ public class MatrizPeiImporterTests
     private static MatrizWorkbook Unchanged(List<Indicator> indicators) => MatrizWorkbook.WithIndicators(Years, indicators);
 
     private static MatrizPreview Preview(MatrizWorkbook workbook, List<Indicator> indicators, string fileName = "matriz.xlsx") =>
-        MatrizPeiImporter.Preview(workbook.Build(), fileName, Years, indicators, CurrentYear);
+        MatrizPeiImporter.Apply(workbook.Build(), fileName, Years, indicators, CurrentYear, "Carga de prueba");
 
     private static MatrizIssue SingleError(MatrizPreview preview)
     {
@@ -73,10 +74,7 @@ public class MatrizPeiImporterTests
 
         var change = Assert.Single(Preview(file, indicators).Changes);
 
-        Assert.Equal(("IOEI.01.01", MatrizField.Target, 2028, 65m, 99m), (change.Key, change.Field, change.Year!.Value, change.Before!.Value, change.After!.Value));
-        Assert.Equal("Logro esperado 2028", change.FieldName);
-        Assert.Equal((FirstRow, ColumnLetter(TargetColumn(2028))), (change.Row, change.Column));
-        Assert.False(change.IsRevision);
+        Assert.Equal(("IOEI.01.01", new FieldChange(AuditKind.Meta, "Logro esperado 2028", "65", "99"), FirstRow), (change.Key, change.Change, change.Row));
     }
 
     [Fact]
@@ -87,19 +85,18 @@ public class MatrizPeiImporterTests
 
         var change = Assert.Single(Preview(file, indicators).Changes);
 
-        Assert.True(change.IsRevision);
+        Assert.Equal(new FieldChange(AuditKind.Meta, "Logro esperado 2026 (revisión)", "55", "58"), change.Change);
     }
 
     [Fact]
-    public void Preview_ChangedBaseline_ListsYearAndValueSeparately()
+    public void Preview_ChangedBaseline_IsOneChangeOfYearAndValueAsTheFichaRecordsIt()
     {
         var indicators = Indicators();
-        var file = Unchanged(indicators).SetCell(FirstRow, BaselineYearColumn, 2024).SetCell(FirstRow, BaselineValueColumn, 41.5m);
+        var file = Unchanged(indicators).SetCell(FirstRow, BaselineYearColumn, 2024).SetCell(FirstRow, BaselineValueColumn, 41m);
 
-        var changes = Preview(file, indicators).Changes;
+        var change = Assert.Single(Preview(file, indicators).Changes);
 
-        Assert.Equal(new[] { BaselineYearHeader, BaselineValueHeader }, changes.Select(c => c.FieldName));
-        Assert.Equal(new[] { 2024m, 41.5m }, changes.Select(c => c.After!.Value));
+        Assert.Equal(new FieldChange(AuditKind.LineaBase, "Línea base", "40 (2023)", "41 (2024)"), change.Change);
     }
 
     [Fact]
@@ -125,7 +122,7 @@ public class MatrizPeiImporterTests
 
         var error = SingleError(Preview(file, indicators));
 
-        Assert.Equal(new MatrizIssue(WorksheetName, FirstRow, ColumnLetter(TargetColumn(2025)), MatrizPeiImporter.ErasedStartedTargetMessage(2025)), error);
+        Assert.Equal(new MatrizIssue(WorksheetName, FirstRow, ColumnLetter(TargetColumn(2025)), EditMessages.ErasedStartedTarget(2025)), error);
     }
 
     [Fact]
@@ -136,7 +133,7 @@ public class MatrizPeiImporterTests
 
         var change = Assert.Single(Preview(file, indicators).Changes);
 
-        Assert.Equal((75m, (decimal?)null), (change.Before!.Value, change.After));
+        Assert.Equal(("75", (string?)null), (change.Change.Before, change.Change.After));
     }
 
     [Fact]
@@ -163,9 +160,9 @@ public class MatrizPeiImporterTests
     public void Preview_PlainNumberWrittenAsText_IsAccepted()
     {
         var indicators = Indicators();
-        var file = Unchanged(indicators).SetCell(FirstRow, TargetColumn(2027), "61.25");
+        var file = Unchanged(indicators).SetCell(FirstRow + 1, TargetColumn(2027), "61.25");
 
-        Assert.Equal(61.25m, Assert.Single(Preview(file, indicators).Changes).After);
+        Assert.Equal("61.25", Assert.Single(Preview(file, indicators).Changes).Change.After);
     }
 
     [Fact]
@@ -183,7 +180,7 @@ public class MatrizPeiImporterTests
         var indicators = Indicators();
         var file = Unchanged(indicators).SetCell(FirstRow + 1, TargetColumn(2029), 100.5m);
 
-        Assert.Equal(MatrizPeiImporter.PercentageMessage, SingleError(Preview(file, indicators)).Message);
+        Assert.Equal("Un porcentaje debe estar entre 0 y 100 (este indicador no admite más de 100).", SingleError(Preview(file, indicators)).Message);
     }
 
     [Fact]
@@ -192,7 +189,7 @@ public class MatrizPeiImporterTests
         var indicators = Indicators();
         var file = Unchanged(indicators).SetCell(FirstRow + 4, TargetColumn(2029), 120m);
 
-        Assert.Equal(120m, Assert.Single(Preview(file, indicators).Changes).After);
+        Assert.Equal("120", Assert.Single(Preview(file, indicators).Changes).Change.After);
     }
 
     [Fact]
@@ -222,7 +219,7 @@ public class MatrizPeiImporterTests
         var indicators = Indicators();
         var file = Unchanged(indicators).SetCell(FirstRow, BaselineYearColumn, year);
 
-        Assert.Equal(MatrizPeiImporter.BaselineYearMessage, SingleError(Preview(file, indicators)).Message);
+        Assert.Equal(EditMessages.BaselineYear, SingleError(Preview(file, indicators)).Message);
     }
 
     [Fact]
@@ -233,7 +230,7 @@ public class MatrizPeiImporterTests
 
         var error = SingleError(Preview(file, indicators));
 
-        Assert.Equal((ColumnLetter(BaselineYearColumn), MatrizPeiImporter.BaselineYearMissingMessage), (error.Column, error.Message));
+        Assert.Equal((ColumnLetter(BaselineYearColumn), EditMessages.BaselineYearMissing), (error.Column, error.Message));
     }
 
     [Fact]
@@ -425,7 +422,7 @@ public class MatrizPeiImporterTests
             writer.Write("no soy un libro de Excel");
         }
 
-        var preview = MatrizPeiImporter.Preview(stream.ToArray(), "matriz.xlsx", Years, Indicators(), CurrentYear);
+        var preview = MatrizPeiImporter.Apply(stream.ToArray(), "matriz.xlsx", Years, Indicators(), CurrentYear, "Carga de prueba");
 
         Assert.Equal(MatrizPeiImporter.NotXlsxMessage, SingleError(preview).Message);
     }
@@ -438,7 +435,7 @@ public class MatrizPeiImporterTests
     {
         var bytes = WithEntry(Unchanged(Indicators()).Build(), part, Encoding.UTF8.GetBytes(content));
 
-        var preview = MatrizPeiImporter.Preview(bytes, "matriz.xlsx", Years, Indicators(), CurrentYear);
+        var preview = MatrizPeiImporter.Apply(bytes, "matriz.xlsx", Years, Indicators(), CurrentYear, "Carga de prueba");
 
         Assert.Equal(MatrizPeiImporter.NotXlsxMessage, SingleError(preview).Message);
     }
@@ -449,7 +446,7 @@ public class MatrizPeiImporterTests
         var huge = Encoding.UTF8.GetBytes("<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><x:sheetData>" + new string(' ', 60 * 1024 * 1024) + "</x:sheetData></x:worksheet>");
         var bytes = UnderstateSize(WithEntry(Unchanged(Indicators()).Build(), "xl/worksheets/sheet1.xml", huge), "xl/worksheets/sheet1.xml", 1_000);
 
-        var preview = MatrizPeiImporter.Preview(bytes, "matriz.xlsx", Years, Indicators(), CurrentYear);
+        var preview = MatrizPeiImporter.Apply(bytes, "matriz.xlsx", Years, Indicators(), CurrentYear, "Carga de prueba");
 
         Assert.Equal(MatrizPeiImporter.NotXlsxMessage, SingleError(preview).Message);
     }
@@ -499,7 +496,7 @@ public class MatrizPeiImporterTests
     {
         var bytes = Unchanged(Indicators()).Build();
 
-        var preview = MatrizPeiImporter.Preview(bytes[..(bytes.Length / 2)], "matriz.xlsx", Years, Indicators(), CurrentYear);
+        var preview = MatrizPeiImporter.Apply(bytes[..(bytes.Length / 2)], "matriz.xlsx", Years, Indicators(), CurrentYear, "Carga de prueba");
 
         Assert.Equal(MatrizPeiImporter.NotXlsxMessage, SingleError(preview).Message);
     }
@@ -537,7 +534,7 @@ public class MatrizPeiImporterTests
     {
         var (plan, indicators) = InMemoryPlan("=SUMA(A1:A2)");
 
-        var preview = MatrizPeiImporter.Preview(MatrizPeiExporter.Export(plan, new DateOnly(2026, 3, 31)), "m.xlsx", Years, indicators, CurrentYear);
+        var preview = MatrizPeiImporter.Apply(MatrizPeiExporter.Export(plan, new DateTimeOffset(2026, 3, 31, 15, 0, 0, TimeSpan.Zero)), "m.xlsx", Years, indicators, CurrentYear, "Carga de prueba");
 
         Assert.Empty(preview.Errors);
         Assert.Empty(preview.Changes);
@@ -549,9 +546,9 @@ public class MatrizPeiImporterTests
     {
         var (plan, _) = InMemoryPlan("Nombre");
 
-        var first = MatrizPeiExporter.Export(plan, new DateOnly(2026, 3, 31));
-        var second = MatrizPeiExporter.Export(plan, new DateOnly(2026, 3, 31));
-        var later = MatrizPeiExporter.Export(plan, new DateOnly(2026, 4, 1));
+        var first = MatrizPeiExporter.Export(plan, new DateTimeOffset(2026, 3, 31, 15, 0, 0, TimeSpan.Zero));
+        var second = MatrizPeiExporter.Export(plan, new DateTimeOffset(2026, 3, 31, 15, 0, 0, TimeSpan.Zero));
+        var later = MatrizPeiExporter.Export(plan, new DateTimeOffset(2026, 4, 1, 15, 0, 0, TimeSpan.Zero));
 
         Assert.Equal(first, second);
         Assert.NotEqual(first, later);

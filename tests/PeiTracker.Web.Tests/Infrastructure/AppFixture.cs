@@ -19,7 +19,11 @@ public sealed class AppFixture : IAsyncLifetime
 
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
+    /// <summary>The app's own restricted role, as every request uses it.</summary>
     public string ConnectionString => database!.ConnectionString;
+
+    /// <summary>The schema owner's role, which migrates.</summary>
+    public string OwnerConnectionString => database!.OwnerConnectionString;
 
     public async Task InitializeAsync()
     {
@@ -28,6 +32,7 @@ public sealed class AppFixture : IAsyncLifetime
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("PEI_DB", database.ConnectionString);
+            builder.UseSetting("PEI_DB_OWNER", database.OwnerConnectionString);
             builder.UseSetting("PEI_ADMIN_EMAIL", AdminEmail);
             builder.UseSetting("PEI_ADMIN_PASSWORD", Password);
             builder.UseSetting("PEI_LOGIN_RATE_LIMIT", "100000");
@@ -47,11 +52,14 @@ public sealed class AppFixture : IAsyncLifetime
         }
     }
 
-    public HttpClient CreateClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient CreateClient() => CreateClient(Factory);
 
-    public async Task<HttpClient> LoginAsync(string email = AdminEmail, string password = Password)
+    public Task<HttpClient> LoginAsync(string email = AdminEmail, string password = Password) => LoginAsync(Factory, email, password);
+
+    /// <summary>Signs in on another host of the same database (one made with <c>Factory.WithWebHostBuilder</c>).</summary>
+    public static async Task<HttpClient> LoginAsync(WebApplicationFactory<Program> factory, string email = AdminEmail, string password = Password)
     {
-        var client = CreateClient();
+        var client = CreateClient(factory);
         var response = await client.SubmitFormAsync("/Cuenta/Ingresar", new Dictionary<string, string>
         {
             ["Input.Email"] = email,
@@ -64,6 +72,9 @@ public sealed class AppFixture : IAsyncLifetime
 
         return client;
     }
+
+    private static HttpClient CreateClient(WebApplicationFactory<Program> factory) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     public async Task<string> CreateUserAsync(string role, string? email = null)
     {

@@ -46,4 +46,50 @@ public static class HttpClientExtensions
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
         return await client.PostAsync(action, new FormUrlEncodedContent(values));
     }
+
+    /// <summary>Opens the page and posts its form as a browser would (every field it shows), with the given fields replaced.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, (string Name, string Value)[] changes, string selector = "main form[method=post]") =>
+        await (await client.ReadFormAsync(url, selector)).PostAsync(client, changes);
+
+    /// <summary>The page's form as a browser would send it (every field it shows), to post now or later (a stale form).</summary>
+    public static async Task<FilledForm> ReadFormAsync(this HttpClient client, string url, string selector = "main form[method=post]")
+    {
+        var page = await client.GetDocumentAsync(url);
+        var form = page.QuerySelector(selector) ?? throw new InvalidOperationException($"No form {selector} on {url}");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var e in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
+        {
+            var name = e.GetAttribute("name")!;
+            var type = e.GetAttribute("type");
+            if (e.LocalName == "input" && (((type is "checkbox" or "radio") && !e.HasAttribute("checked")) || type is "submit" or "button" or "file"))
+            {
+                continue;
+            }
+
+            if (e.LocalName == "select")
+            {
+                var selected = e.QuerySelectorAll("option[selected]").Select(o => o.GetAttribute("value") ?? o.TextContent).ToList();
+                fields.AddRange((selected.Count > 0 ? selected : [e.QuerySelector("option")?.GetAttribute("value") ?? ""]).Select(v => new KeyValuePair<string, string>(name, v)));
+                continue;
+            }
+
+            fields.Add(new(name, e.LocalName == "textarea" ? e.TextContent : e.GetAttribute("value") ?? ""));
+        }
+
+        return new FilledForm(string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!, fields);
+    }
+}
+
+/// <summary>A form's action and fields as the page showed them.</summary>
+public sealed record FilledForm(string Action, IReadOnlyList<KeyValuePair<string, string>> Fields)
+{
+    public string? this[string name] => Fields.FirstOrDefault(f => f.Key == name).Value;
+
+    /// <summary>Posts the fields with the given ones replaced.</summary>
+    public Task<HttpResponseMessage> PostAsync(HttpClient client, params (string Name, string Value)[] changes)
+    {
+        var changed = changes.Select(c => c.Name).ToHashSet();
+        var fields = Fields.Where(f => !changed.Contains(f.Key)).Concat(changes.Select(c => new KeyValuePair<string, string>(c.Name, c.Value)));
+        return client.PostAsync(Action, new FormUrlEncodedContent(fields));
+    }
 }

@@ -130,7 +130,7 @@ public class EditIndicatorTests(AppFixture app)
         var get = await client.GetAsync($"/Plan/Indicador/{indicator.Id}/Editar");
         var post = await client.PostAsync($"/Plan/Indicador/{indicator.Id}/Editar", new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Name"] = "X", ["Input.Reason"] = "X" }));
 
-        Assert.StartsWith("/Cuenta/AccesoDenegado", get.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/Cuenta/AccesoDenegado", get.Headers.Location!.OriginalString);
         Assert.NotEqual(HttpStatusCode.OK, post.StatusCode);
         Assert.Equal(indicator.Name, (await app.QueryAsync(db => db.Indicators.SingleAsync(i => i.Id == indicator.Id))).Name);
     }

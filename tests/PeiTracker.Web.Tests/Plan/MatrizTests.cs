@@ -9,6 +9,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PeiTracker.Domain;
+using PeiTracker.Domain.Editing;
 using PeiTracker.Web.Data;
 using PeiTracker.Web.Exports;
 using PeiTracker.Web.Imports;
@@ -16,6 +17,7 @@ using PeiTracker.Web.Infrastructure;
 using PeiTracker.Web.Tests.Imports;
 using PeiTracker.Web.Tests.Infrastructure;
 using static PeiTracker.Web.Exports.MatrizPeiLayout;
+using static PeiTracker.Web.Tests.Imports.MatrizUploads;
 using MatrizModel = PeiTracker.Web.Pages.Plan.MatrizModel;
 
 namespace PeiTracker.Web.Tests.Plan;
@@ -161,9 +163,9 @@ public class MatrizTests(AppFixture app)
         using var form = new MultipartFormDataContent { { new StringContent("Motivo"), "Reason" }, { new ByteArrayContent([1, 2, 3]), "Upload", "m.xlsx" } };
         var upload = await client.PostAsync("/Plan/Matriz?handler=Cargar", form);
 
-        Assert.StartsWith("/Cuenta/AccesoDenegado", page.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/Cuenta/AccesoDenegado", page.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
-        Assert.StartsWith("/Cuenta/AccesoDenegado", upload.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/Cuenta/AccesoDenegado", upload.Headers.Location!.OriginalString);
         Assert.Equal(before, await SnapshotAsync());
     }
 
@@ -198,7 +200,7 @@ public class MatrizTests(AppFixture app)
         Assert.Equal(
             new[]
             {
-                new[] { indicator.PublishedCode, BaselineValueHeader, Show(indicator.BaselineValue), Show(indicator.BaselineValue + 1m) },
+                new[] { indicator.PublishedCode, "Línea base", $"{Show(indicator.BaselineValue)} ({indicator.BaselineYear})", $"{Show(indicator.BaselineValue + 1m)} ({indicator.BaselineYear})" },
                 new[] { indicator.PublishedCode, TargetHeader(future), Show(indicator.TargetFor(future)), Show(indicator.TargetFor(future) + 7m) },
             },
             changes.Select(c => new[] { c[0].Split(' ')[0], c[1], c[2], c[3] }));
@@ -234,7 +236,14 @@ public class MatrizTests(AppFixture app)
         Assert.Equal(indicator.BaselineYear - 1, saved.BaselineYear);
         var audits = await QueryAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.IndicatorId == indicator.Id).OrderBy(a => a.Id).ToListAsync());
         Assert.Equal(auditsBefore + 3, await QueryAsync(db => db.AuditEntries.CountAsync()));
-        Assert.Equal(new[] { BaselineYearHeader, $"{TargetHeader(started)} (revisión)", TargetHeader(future) }, audits.TakeLast(3).Select(a => a.Field));
+        Assert.Equal(
+            new (string, string?, string?)[]
+            {
+                ("Línea base", $"{Show(indicator.BaselineValue)} ({indicator.BaselineYear})", $"{Show(indicator.BaselineValue)} ({indicator.BaselineYear - 1})"),
+                ($"{TargetHeader(started)} (revisión)", Show(original), Show(original + 3m)),
+                (TargetHeader(future), Show(indicator.TargetFor(future)), Show(indicator.TargetFor(future) + 5m)),
+            },
+            audits.TakeLast(3).Select(a => (a.Field, a.Before, a.After)));
         Assert.All(audits.TakeLast(3), a => Assert.StartsWith("Reprogramación aprobada por la OGPP", a.Reason));
         Assert.Equal(new[] { AuditKind.LineaBase, AuditKind.Meta, AuditKind.Meta }, audits.TakeLast(3).Select(a => a.Kind));
     }
@@ -378,7 +387,7 @@ public class MatrizTests(AppFixture app)
                 return (MatrizWorkbook.For(years).Build(), "matriz.xlsx", MatrizPeiImporter.NoIndicatorRowsMessage, null, null);
             case "erased-started-target":
                 file.SetCell(row, TargetColumn(plan, years[0]), null);
-                return (file.Build(), "matriz.xlsx", MatrizPeiImporter.ErasedStartedTargetMessage(years[0]), row, "G");
+                return (file.Build(), "matriz.xlsx", EditMessages.ErasedStartedTarget(years[0]), row, "G");
             case "oversized":
                 var big = file.Build().Concat(RandomBytes((int)MatrizPeiImporter.MaxFileBytes)).ToArray();
                 return (big, "matriz.xlsx", MatrizPeiImporter.FileTooLargeMessage, null, null);
@@ -498,29 +507,7 @@ public class MatrizTests(AppFixture app)
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    private static async Task<IDocument> UploadAsync(HttpClient client, byte[] bytes, string fileName = "matriz.xlsx", string reason = "Actualización de metas")
-    {
-        var page = await client.GetDocumentAsync("/Plan/Matriz");
-        var form = (IHtmlFormElement)page.QuerySelector("form.upload-form")!;
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
-            { new StringContent(reason), "Reason" },
-            { new ByteArrayContent(bytes), "Upload", fileName },
-        };
-        var response = await client.PostAsync(form.GetAttribute("action"), content);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await HttpClientExtensions.ParseAsync(await response.Content.ReadAsStringAsync());
-    }
-
-    private static async Task<HttpResponseMessage> ConfirmAsync(HttpClient client, IDocument preview)
-    {
-        var form = (IHtmlFormElement)preview.QuerySelector("form.confirm-form")!;
-        var fields = form.QuerySelectorAll("input[name]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
-        return await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields));
-    }
-
-    private static IEnumerable<(int Row, Indicator Indicator)> IndicatorRows(SheetReader sheet, Domain.Plan plan)
+    private static IEnumerable<(int Row, Indicator Indicator)> IndicatorRows(XlsxReader sheet, Domain.Plan plan)
     {
         var byKey = plan.Indicators.ToDictionary(i => i.Key);
         var keyColumn = KeyColumn(plan.Years.Count());
@@ -533,39 +520,10 @@ public class MatrizTests(AppFixture app)
         }
     }
 
-    private static SheetReader ReadSheet(byte[] bytes) => new(bytes);
-
-    /// <summary>The exported sheet read back with OpenXML, cell by reference.</summary>
-    private sealed class SheetReader
+    private static XlsxReader ReadSheet(byte[] bytes)
     {
-        private readonly Dictionary<string, Cell> cells;
-
-        public SheetReader(byte[] bytes)
-        {
-            using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
-            var worksheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
-            Assert.Equal(WorksheetName, document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().Single().Name!.Value);
-            cells = worksheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!);
-            LastRow = (int)worksheet.Descendants<Row>().Max(r => r.RowIndex!.Value);
-            Frozen = worksheet.Descendants<Pane>().SingleOrDefault();
-        }
-
-        public int LastRow { get; }
-
-        public Pane? Frozen { get; }
-
-        public string Text(int row, int column) =>
-            cells.TryGetValue(ColumnLetter(column) + row.ToString(CultureInfo.InvariantCulture), out var cell) ? cell.InnerText : "";
-
-        public decimal? Number(int row, int column)
-        {
-            if (!cells.TryGetValue(ColumnLetter(column) + row.ToString(CultureInfo.InvariantCulture), out var cell) || cell.CellValue is null)
-            {
-                return null;
-            }
-
-            Assert.Null(cell.DataType);
-            return decimal.Parse(cell.CellValue.Text, NumberStyles.Float, CultureInfo.InvariantCulture);
-        }
+        var sheet = new XlsxReader(bytes);
+        Assert.Equal([WorksheetName], sheet.SheetNames);
+        return sheet;
     }
 }

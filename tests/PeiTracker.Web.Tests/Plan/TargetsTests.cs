@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PeiTracker.Domain;
+using PeiTracker.Domain.Editing;
 using PeiTracker.Web.Data;
+using PeiTracker.Web.Pages.Plan;
 using PeiTracker.Web.Tests.Infrastructure;
 
 namespace PeiTracker.Web.Tests.Plan;
@@ -72,7 +74,7 @@ public class TargetsTests(AppFixture app)
             FormOf(indicator, "Borrar", t => t[CurrentYear] = ""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("no se puede borrar la meta de un año ya iniciado", await response.Content.ReadAsStringAsync());
+        Assert.Contains(EditMessages.ErasedStartedTarget(CurrentYear), WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
         Assert.Equal(indicator.TargetFor(CurrentYear), (await TargetAsync(app, indicator.Id, CurrentYear)).Value);
     }
 
@@ -96,15 +98,15 @@ public class TargetsTests(AppFixture app)
         var first = await app.LoginAsync();
         var second = await app.LoginAsync(await app.CreateUserAsync(Roles.Planificador));
         var secondPage = await second.GetDocumentAsync($"/Plan/Indicador/{indicator.Id}/Metas");
-        var staleStamp = secondPage.QuerySelector("input[name=Stamp]")!.GetAttribute("value")!;
+        var staleVersion = secondPage.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
 
         await first.SubmitFormAsync($"/Plan/Indicador/{indicator.Id}/Metas", FormOf(indicator, "Primero", t => t[2029] = "77"));
         var form = FormOf(indicator, "Segundo", t => t[2029] = "88");
-        form["Stamp"] = staleStamp;
+        form["Version"] = staleVersion;
         form["__RequestVerificationToken"] = secondPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var response = await second.PostAsync($"/Plan/Indicador/{indicator.Id}/Metas", new FormUrlEncodedContent(form));
 
-        Assert.Contains("Otra persona", await response.Content.ReadAsStringAsync());
+        Assert.Contains(MetasModel.ConflictText, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
         Assert.Equal(77m, (await TargetAsync(app, indicator.Id, 2029)).Value);
     }
 

@@ -68,8 +68,8 @@ public class DemoMarkTests(AppFixture app)
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var tree = (await db.LoadTreeAsync(code))!;
 
-        var marked = MatrizPeiExporter.Export(tree, new DateOnly(2026, 7, 1), await DemoMark.InPlanAsync(db, tree.Id));
-        var plain = MatrizPeiExporter.Export(tree, new DateOnly(2026, 7, 1));
+        var marked = MatrizPeiExporter.Export(tree, new DateTimeOffset(2026, 7, 1, 12, 0, 0, TimeSpan.Zero), await DemoMark.InPlanAsync(db, tree.Id));
+        var plain = MatrizPeiExporter.Export(tree, new DateTimeOffset(2026, 7, 1, 12, 0, 0, TimeSpan.Zero));
 
         Assert.Equal("DEMO · " + MatrizPeiLayout.Title, TitleOf(marked, MatrizPeiLayout.WorksheetName, "A1"));
         Assert.Equal(MatrizPeiLayout.Title, TitleOf(plain, MatrizPeiLayout.WorksheetName, "A1"));

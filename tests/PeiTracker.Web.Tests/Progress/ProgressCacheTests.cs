@@ -62,17 +62,17 @@ public class ProgressCacheTests(AppFixture app)
     public async Task Dashboard_ValueChangedOutsideTheApp_ShowsTheNewFigureAtOnce()
     {
         var client = await app.LoginAsync();
-        var indicator = await app.IndicatorWithFullDataAsync(17);
-        var link = $"/Plan/Indicador/{indicator.Id}";
-        var dashboard = $"/Tablero?plan={Plan}&anio=2025&periodo=A&pendientes=true";
-        await ExecuteAsync($"DELETE FROM indicator_values WHERE indicator_id = {indicator.Id} AND year = 2025");
-        var target = indicator.Targets.Single(t => t.Year == 2025).Value;
+        // A plan of its own: the value written by hand below must not land on an indicator another test enters values for.
+        var plan = await ValueTestPlan.CreateAsync(app, 1);
+        var indicatorId = plan.Indicators[0];
+        var link = $"/Plan/Indicador/{indicatorId}";
+        var dashboard = $"/Tablero?plan={plan.Code}&anio=2025&periodo=A&pendientes=true";
         async Task<string> RowAsync() => (await client.GetDocumentAsync(dashboard)).QuerySelectorAll("table.indicator-table tbody tr")
             .Single(r => r.QuerySelector("a.code")?.GetAttribute("href") == link).TextContent;
         Assert.Contains("Sin dato", await RowAsync());
 
         // Another instance (or psql) writes the value: this instance's cache must not hide it.
-        await ExecuteAsync($"INSERT INTO indicator_values (indicator_id, year, period, value, status, created_by, created_at, is_demo) VALUES ({indicator.Id}, 2025, 'Anual', {target.ToString(System.Globalization.CultureInfo.InvariantCulture)}, 'Validado', 'otra-instancia', now(), false)");
+        await ExecuteAsync($"INSERT INTO indicator_values (indicator_id, year, period, value, status, created_by, created_at, is_demo) VALUES ({indicatorId}, 2025, 'Anual', {ValueTestPlan.OnTarget}, 'Validado', 'otra-instancia', now(), false)");
 
         Assert.Contains("Verde", await RowAsync());
     }

@@ -91,7 +91,7 @@ public class ValueEntryTests(AppFixture app)
         var post = await client.PostAsync($"/Registro/Valor/{other.Id}?anio=2025&periodo=A&handler=Send",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Valor"] = "1" }));
 
-        Assert.StartsWith("/Cuenta/AccesoDenegado", page.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/Cuenta/AccesoDenegado", page.Headers.Location!.OriginalString);
         Assert.NotEqual(HttpStatusCode.OK, post.StatusCode);
         Assert.Null(await StoredAsync(other));
     }
@@ -170,7 +170,7 @@ public class ValueEntryTests(AppFixture app)
         {
             ["__RequestVerificationToken"] = token, ["valueId"] = value.Id.ToString(), ["version"] = value.Version.ToString(),
         }));
-        Assert.StartsWith("/Cuenta/AccesoDenegado", selfValidation.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/Cuenta/AccesoDenegado", selfValidation.Headers.Location!.OriginalString);
 
         // Observing needs a reason.
         await planner.SubmitFormAsync("/Registro/Revision", new Dictionary<string, string> { ["valueId"] = value.Id.ToString(), ["version"] = value.Version.ToString(), ["reason"] = "" }, $"form[action*='handler=Observe']");
@@ -244,6 +244,6 @@ public class ValueEntryTests(AppFixture app)
 
         var response = await client.GetAsync(Url(indicator));
 
-        Assert.StartsWith("/Cuenta/AccesoDenegado", response.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/Cuenta/AccesoDenegado", response.Headers.Location!.OriginalString);
     }
 }

@@ -86,6 +86,28 @@ public class OpenDataTests(AppFixture app)
     }
 
     [Fact]
+    public async Task IndicatorsCsv_NameThatLooksLikeAFormula_GetsTheApostropheOfTheOneRule()
+    {
+        var indicator = await app.IndicatorWithFullDataAsync(21);
+        const string Name = "=HYPERLINK(\"http://evil.example\",\"clic\")";
+        await app.QueryAsync(db => db.Indicators.Where(i => i.Id == indicator.Id).ExecuteUpdateAsync(u => u.SetProperty(i => i.Name, Name)));
+        try
+        {
+            var client = await app.LoginAsync();
+
+            var rows = ParseCsv(Encoding.UTF8.GetString((await client.GetByteArrayAsync(Base + "indicadores.csv"))[3..]));
+
+            var row = rows.Single(r => r[1] == indicator.Key);
+            Assert.Equal("'" + Name, row[rows[0].IndexOf("indicador")]);
+            Assert.Equal(Exports.FormulaText.ForCsv(Name), row[rows[0].IndexOf("indicador")]);
+        }
+        finally
+        {
+            await app.QueryAsync(db => db.Indicators.Where(i => i.Id == indicator.Id).ExecuteUpdateAsync(u => u.SetProperty(i => i.Name, indicator.Name)));
+        }
+    }
+
+    [Fact]
     public async Task OpenData_SameData_SameBytes()
     {
         var client = await app.LoginAsync();

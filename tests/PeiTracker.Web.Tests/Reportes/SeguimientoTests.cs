@@ -1,5 +1,4 @@
 using System.Net;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,20 +14,6 @@ public class SeguimientoTests(AppFixture app)
 {
     private const string Url = "/Reportes/Seguimiento?anio=2025&periodo=A";
 
-    private static Dictionary<string, (string Text, uint Style)> ReadSheet(byte[] bytes, string sheetName)
-    {
-        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
-        var workbook = document.WorkbookPart!;
-        var sheet = workbook.Workbook.Descendants<Sheet>().Single(s => s.Name == sheetName);
-        var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
-        return part.Worksheet.Descendants<Cell>().ToDictionary(
-            c => c.CellReference!.Value!,
-            c => (c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue?.Text ?? "", c.StyleIndex?.Value ?? 0u));
-    }
-
-    private static string RowOf(Dictionary<string, (string Text, uint Style)> cells, string code) =>
-        cells.Single(c => c.Key.StartsWith('A') && c.Value.Text == code).Key[1..];
-
     [Fact]
     public async Task Seguimiento_Download_HasTheCeplanHeaderRowsInPlanOrderAndTheAlertSheet()
     {
@@ -37,24 +22,24 @@ public class SeguimientoTests(AppFixture app)
         var response = await client.GetAsync(Url);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(XlsxWriter.ContentType, response.Content.Headers.ContentType!.MediaType);
         var bytes = await response.Content.ReadAsByteArrayAsync();
-        var cells = ReadSheet(bytes, SeguimientoReport.MainSheet);
-        Assert.Equal("008: Ministerio de Relaciones Exteriores", cells["B5"].Text);
-        Assert.StartsWith("Datos al ", cells["B7"].Text);
-        Assert.Equal("Solo valores validados por la OGPP", cells["B8"].Text);
-        Assert.Equal("Código", cells[$"A{SeguimientoReport.HeaderRow}"].Text);
-        Assert.Equal("IOEI.01.01", cells[$"A{SeguimientoReport.HeaderRow + 1}"].Text);
-        var europe = RowOf(cells, "IAEI.01.03.01");
-        Assert.Equal("0.556", cells[$"H{europe}"].Text);
-        Assert.Equal("0.576", cells[$"I{europe}"].Text);
-        Assert.Equal(103, cells.Count(c => c.Key.StartsWith('A') && char.IsDigit(c.Key[1]) && int.Parse(c.Key[1..]) > SeguimientoReport.HeaderRow));
-        var alerts = ReadSheet(bytes, SeguimientoReport.AlertSheet);
-        Assert.Contains(alerts.Values, c => c.Text == "AEI.08.01");
-
-        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
-        var main = (WorksheetPart)document.WorkbookPart!.GetPartById(document.WorkbookPart.Workbook.Descendants<Sheet>().First().Id!);
-        Assert.Equal(PaneStateValues.Frozen, main.Worksheet.Descendants<Pane>().Single().State!.Value);
-        Assert.StartsWith($"A{SeguimientoReport.HeaderRow}:", main.Worksheet.Descendants<AutoFilter>().Single().Reference!.Value);
+        var sheet = new XlsxReader(bytes, SeguimientoReport.MainSheet);
+        Assert.Equal([SeguimientoReport.MainSheet, SeguimientoReport.AlertSheet], sheet.SheetNames);
+        Assert.Equal("008: Ministerio de Relaciones Exteriores", sheet.Text("B5"));
+        Assert.Matches(@"^Datos al \d{2}/\d{2}/\d{4}$", sheet.Text("B7"));
+        Assert.Equal("Solo valores validados por la OGPP", sheet.Text("B8"));
+        Assert.Equal("Código", sheet.Text($"A{SeguimientoReport.HeaderRow}"));
+        Assert.Equal("IOEI.01.01", sheet.Text($"A{SeguimientoReport.HeaderRow + 1}"));
+        var europe = sheet.RowOf("IAEI.01.03.01");
+        Assert.Equal(0.556m, sheet.Number($"H{europe}"));
+        Assert.Equal(0.576m, sheet.Number($"I{europe}"));
+        Assert.Equal(103, sheet.References.Count(r => r[0] == 'A' && char.IsDigit(r[1]) && int.Parse(r[1..]) > SeguimientoReport.HeaderRow));
+        Assert.Equal(PaneStateValues.Frozen, sheet.Frozen!.State!.Value);
+        Assert.StartsWith($"A{SeguimientoReport.HeaderRow}:", sheet.Filter);
+        var alerts = new XlsxReader(bytes, SeguimientoReport.AlertSheet);
+        Assert.True(alerts.RowOf("AEI.08.01") > alerts.RowOf("OEI.08"));
+        Assert.EndsWith(sheet.Text("B7"), alerts.Text("A1"));
     }
 
     [Fact]
@@ -84,11 +69,14 @@ public class SeguimientoTests(AppFixture app)
         try
         {
             var client = await app.LoginAsync();
-            var cells = ReadSheet(await (await client.GetAsync(Url)).Content.ReadAsByteArrayAsync(), SeguimientoReport.MainSheet);
+            var sheet = new XlsxReader(await (await client.GetAsync(Url)).Content.ReadAsByteArrayAsync(), SeguimientoReport.MainSheet);
 
-            var name = cells[$"B{RowOf(cells, indicator.PublishedCode)}"];
-            Assert.Equal("=HYPERLINK(\"http://evil.example\",\"clic\")", name.Text);
-            Assert.Equal((uint)XlsxStyle.QuotedText, name.Style);
+            var name = $"B{sheet.RowOf(indicator.PublishedCode)}";
+            Assert.Equal("=HYPERLINK(\"http://evil.example\",\"clic\")", sheet.Text(name));
+            Assert.True(sheet.IsInlineText(name));
+            Assert.True(sheet.IsQuoted(name));
+            Assert.False(sheet.IsQuoted($"A{sheet.RowOf(indicator.PublishedCode)}"));
+            Assert.Equal(0, sheet.Formulas);
         }
         finally
         {
@@ -120,6 +108,6 @@ public class SeguimientoTests(AppFixture app)
 
         var response = await client.GetAsync(Url);
 
-        Assert.StartsWith("/Cuenta/AccesoDenegado", response.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/Cuenta/AccesoDenegado", response.Headers.Location!.OriginalString);
     }
 }

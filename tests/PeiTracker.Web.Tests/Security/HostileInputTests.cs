@@ -62,9 +62,9 @@ public partial class HostileInputTests(AppFixture app)
             NumberField.ValueSave => await PostValueAsync(s.Unit, s.NumberIndicator, "Save", input, "Prueba"),
             NumberField.ValueSend => await PostValueAsync(s.Unit, s.NumberIndicator, "Send", input, "Prueba"),
             NumberField.Api => await s.Api.PostAsJsonAsync($"/api/v1/indicadores/{s.NumberIndicator}/valores", new { anio = Year, periodo = "A", valor = input, comentario = "Prueba" }),
-            NumberField.Target => await PostFormAsync(s.Admin, MetasUrl(s.EditIndicator), [($"Targets[{s.LastYear}]", input), ("Reason", "Prueba")]),
-            NumberField.Baseline => await PostFormAsync(s.Admin, EditUrl(s.EditIndicator), [("Input.BaselineValue", input), ("Input.Reason", "Prueba")]),
-            _ => await PostFormAsync(s.Admin, EditUrl(s.EditIndicator), [("Input.PermissibleLimit", input), ("Input.Reason", "Prueba")]),
+            NumberField.Target => await s.Admin.PostFormAsync(MetasUrl(s.EditIndicator), [($"Targets[{s.LastYear}]", input), ("Reason", "Prueba")]),
+            NumberField.Baseline => await s.Admin.PostFormAsync(EditUrl(s.EditIndicator), [("Input.BaselineValue", input), ("Input.Reason", "Prueba")]),
+            _ => await s.Admin.PostFormAsync(EditUrl(s.EditIndicator), [("Input.PermissibleLimit", input), ("Input.Reason", "Prueba")]),
         };
 
         if (input.Contains('\0') && field is NumberField.Target or NumberField.Baseline or NumberField.PermissibleLimit)
@@ -86,8 +86,8 @@ public partial class HostileInputTests(AppFixture app)
         var name = "Input." + field;
 
         var response = field == IntegerField.Priority
-            ? await PostFormAsync(s.Admin, StatementUrl(s.ObjectiveId), [(name, input), ("Input.Reason", "Prueba")])
-            : await PostFormAsync(s.Admin, EditUrl(s.EditIndicator), [(name, input), ("Input.Reason", "Prueba")]);
+            ? await s.Admin.PostFormAsync(StatementUrl(s.ObjectiveId), [(name, input), ("Input.Reason", "Prueba")])
+            : await s.Admin.PostFormAsync(EditUrl(s.EditIndicator), [(name, input), ("Input.Reason", "Prueba")]);
 
         var html = await AssertNoServerErrorAsync(response);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -261,7 +261,7 @@ public partial class HostileInputTests(AppFixture app)
         var page = await HttpClientExtensions.ParseAsync(html);
         Assert.Null(page.QuerySelector("form.confirm-form"));
         var errors = ErrorsOf(page);
-        Assert.True(errors.Any(e => e.Contains(message, StringComparison.Ordinal)) || (column == MatrizColumn.BaselineYear && errors.Any(e => e.Contains(MatrizPeiImporter.BaselineYearMessage, StringComparison.Ordinal))),
+        Assert.True(errors.Any(e => e.Contains(message, StringComparison.Ordinal)) || (column == MatrizColumn.BaselineYear && errors.Any(e => e.Contains(Domain.Editing.EditMessages.BaselineYear, StringComparison.Ordinal))),
             $"{cell} in {column}: {string.Join(" | ", errors)}");
         Assert.Empty(page.QuerySelectorAll("script:not([src]), [data-hostile]"));
         Assert.Equal(before, await FingerprintAsync());
@@ -494,26 +494,31 @@ public partial class HostileInputTests(AppFixture app)
             case TextField.ValueDataSource:
                 return (await PostValueAsync(s.Unit, s.TextIndicator, "Save", Target(s), "Prueba", dataSource: text), false);
             case TextField.ApiComment:
-                return (await s.Api.PostAsJsonAsync($"/api/v1/indicadores/{s.TextIndicator}/valores", new { anio = Year, periodo = "A", valor = Target(s), comentario = text }), true);
+                // As a source system must: read the value's version first (0 when the period has none yet).
+                var read = await s.Api.GetFromJsonAsync<JsonElement>($"/api/v1/indicadores/{s.TextIndicator}");
+                var version = read.GetProperty("values").EnumerateArray()
+                    .Where(v => v.GetProperty("year").GetInt32() == Year && v.GetProperty("period").GetString() == nameof(PeriodKind.Anual))
+                    .Select(v => v.GetProperty("version").GetUInt32()).FirstOrDefault();
+                return (await s.Api.PostAsJsonAsync($"/api/v1/indicadores/{s.TextIndicator}/valores", new { anio = Year, periodo = "A", valor = Target(s), comentario = text, version }), true);
             case TextField.ReviewComment:
                 return (await PostValueAsync(s.Unit, s.ReviewIndicator, "Send", Target(s), text), false);
             case TextField.ObserveReason:
                 var value = await app.QueryAsync(db => db.Values.AsNoTracking().SingleAsync(v => v.IndicatorId == s.ReviewIndicator && v.Year == Year && v.Period == PeriodKind.Anual));
-                return (await PostFormAsync(s.Admin, "/Registro/Revision", [("valueId", value.Id.ToString(CultureInfo.InvariantCulture)), ("version", value.Version.ToString(CultureInfo.InvariantCulture)), ("reason", text)],
+                return (await s.Admin.PostFormAsync("/Registro/Revision", [("valueId", value.Id.ToString(CultureInfo.InvariantCulture)), ("version", value.Version.ToString(CultureInfo.InvariantCulture)), ("reason", text)],
                     $"form[action*='handler=Observe']:has(input[name=valueId][value='{value.Id}'])"), false);
             case TextField.IndicatorName:
-                return (await PostFormAsync(s.Admin, EditUrl(s.EditIndicator), [("Input.Name", text), ("Input.Reason", reason)]), false);
+                return (await s.Admin.PostFormAsync(EditUrl(s.EditIndicator), [("Input.Name", text), ("Input.Reason", reason)]), false);
             case TextField.IndicatorJustification:
-                return (await PostFormAsync(s.Admin, EditUrl(s.EditIndicator), [("Input.Justification", text), ("Input.Reason", reason)]), false);
+                return (await s.Admin.PostFormAsync(EditUrl(s.EditIndicator), [("Input.Justification", text), ("Input.Reason", reason)]), false);
             case TextField.IndicatorEditReason:
-                return (await PostFormAsync(s.Admin, EditUrl(s.EditIndicator), [("Input.DataSource", "Fuente " + Guid.NewGuid().ToString("N")[..8]), ("Input.Reason", text)]), false);
+                return (await s.Admin.PostFormAsync(EditUrl(s.EditIndicator), [("Input.DataSource", "Fuente " + Guid.NewGuid().ToString("N")[..8]), ("Input.Reason", text)]), false);
             case TextField.TargetsReason:
                 var current = await app.QueryAsync(db => db.Targets.AsNoTracking().Where(t => t.IndicatorId == s.EditIndicator && t.Year == s.LastYear).Select(t => (decimal?)t.Value).SingleOrDefaultAsync());
-                return (await PostFormAsync(s.Admin, MetasUrl(s.EditIndicator), [($"Targets[{s.LastYear}]", current == 1m ? "2" : "1"), ("Reason", text)]), false);
+                return (await s.Admin.PostFormAsync(MetasUrl(s.EditIndicator), [($"Targets[{s.LastYear}]", current == 1m ? "2" : "1"), ("Reason", text)]), false);
             case TextField.StatementReason:
-                return (await PostFormAsync(s.Admin, StatementUrl(s.ObjectiveId), [("Input.Statement", "Enunciado " + Guid.NewGuid().ToString("N")[..8]), ("Input.Reason", text)]), false);
+                return (await s.Admin.PostFormAsync(StatementUrl(s.ObjectiveId), [("Input.Statement", "Enunciado " + Guid.NewGuid().ToString("N")[..8]), ("Input.Reason", text)]), false);
             default:
-                return (await PostFormAsync(s.Admin, StatementUrl(s.ObjectiveId), [("Input.Statement", text), ("Input.Reason", reason)]), false);
+                return (await s.Admin.PostFormAsync(StatementUrl(s.ObjectiveId), [("Input.Statement", text), ("Input.Reason", reason)]), false);
         }
     }
 
@@ -593,9 +598,12 @@ public partial class HostileInputTests(AppFixture app)
         string dataSource = "Informe anual de la unidad", (string Name, byte[] Content)? file = null)
     {
         var s = await SessionAsync();
+        // The version the form holds, as a browser sends it: a post without one is refused wherever a value exists.
+        var version = (await client.GetDocumentAsync(ValueUrl(indicatorId))).QuerySelector("main form input[name=Version]")?.GetAttribute("value") ?? "";
         var form = new MultipartFormDataContent
         {
             { new StringContent(s.Tokens[client]), "__RequestVerificationToken" },
+            { new StringContent(version), "Version" },
             { new StringContent(value), "Valor" },
             { new StringContent(comment ?? ""), "Comentario" },
             { new StringContent(dataSource), "MedioVerificacion" },
@@ -611,38 +619,6 @@ public partial class HostileInputTests(AppFixture app)
         }
 
         return await client.PostAsync($"/Registro/Valor/{indicatorId}?anio={Year}&periodo=A&handler={handler}", form);
-    }
-
-    /// <summary>Opens the page and posts its form as a browser would (every field it shows), with the given fields replaced.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, (string Name, string Value)[] changes, string selector = "main form[method=post]")
-    {
-        var page = await client.GetDocumentAsync(url);
-        var form = page.QuerySelector(selector) ?? throw new InvalidOperationException($"No form {selector} on {url}");
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var e in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
-        {
-            var name = e.GetAttribute("name")!;
-            var type = e.GetAttribute("type");
-            if (e.LocalName == "input" && (((type is "checkbox" or "radio") && !e.HasAttribute("checked")) || type is "submit" or "button" or "file"))
-            {
-                continue;
-            }
-
-            if (e.LocalName == "select")
-            {
-                var selected = e.QuerySelectorAll("option[selected]").Select(o => o.GetAttribute("value") ?? o.TextContent).ToList();
-                fields.AddRange((selected.Count > 0 ? selected : [e.QuerySelector("option")?.GetAttribute("value") ?? ""]).Select(v => new KeyValuePair<string, string>(name, v)));
-                continue;
-            }
-
-            fields.Add(new(name, e.LocalName == "textarea" ? e.TextContent : e.GetAttribute("value") ?? ""));
-        }
-
-        var changed = changes.Select(c => c.Name).ToHashSet();
-        fields.RemoveAll(f => changed.Contains(f.Key));
-        fields.AddRange(changes.Select(c => new KeyValuePair<string, string>(c.Name, c.Value)));
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
-        return await client.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
     private async Task<HttpResponseMessage> UploadMatrizAsync(HttpClient client, byte[] bytes, string fileName)
@@ -871,7 +847,8 @@ public partial class HostileInputTests(AppFixture app)
             [admin] = await admin.AntiforgeryTokenAsync("/Registro"),
             [unitClient] = await unitClient.AntiforgeryTokenAsync("/Registro"),
         };
-        var objectiveId = await app.QueryAsync(db => db.Objectives.OrderByDescending(o => o.Id).Select(o => o.Id).FirstAsync());
+        // The official plan's last objective: other tests add small plans of their own.
+        var objectiveId = await app.QueryAsync(db => db.Objectives.Where(o => o.Plan!.Code == "MRE-PEI-2025-2030").OrderByDescending(o => o.Id).Select(o => o.Id).FirstAsync());
         var lastYear = await app.QueryAsync(db => db.Plans.OrderBy(p => p.Id).Select(p => p.LastYear).FirstAsync());
         var api = app.CreateClient();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await CreateApiTokenAsync(unitClient));

@@ -70,7 +70,7 @@ public class PermissionMatrixTests(AppFixture app)
         else
         {
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/Cuenta/AccesoDenegado", response.Headers.Location!.PathAndQuery);
+            Assert.StartsWith("/Cuenta/AccesoDenegado", response.Headers.Location!.OriginalString);
         }
     }
 }

@@ -11,7 +11,8 @@ public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
         builder.ToTable("audit_entries");
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.UserName).HasMaxLength(256);
-        builder.Property(a => a.Subject).HasMaxLength(100);
+        // A subject is often an e-mail address, which Identity allows up to 256 characters.
+        builder.Property(a => a.Subject).HasMaxLength(256);
         builder.Property(a => a.Field).HasMaxLength(200);
         builder.HasIndex(a => new { a.IndicatorId, a.At });
         builder.HasIndex(a => a.At);

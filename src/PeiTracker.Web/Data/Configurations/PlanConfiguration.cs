@@ -13,11 +13,12 @@ public class PlanConfiguration : IEntityTypeConfiguration<Plan>
         builder.Property(p => p.ApprovingResolution).HasMaxLength(200);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(p => p.Code).IsUnique();
-        // The default plan of every dashboard without ?plan= is the first vigente one by code: an index scan, not a sort of every plan (issue 9).
+        // The default plan of every dashboard without ?plan= is the first vigente one by code: an index scan, not a sort of every plan.
         builder.HasIndex(p => new { p.Status, p.Code });
         builder.HasOne(p => p.Institution).WithMany(i => i.Plans).HasForeignKey(p => p.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(p => p.Years);
         builder.Property(p => p.DataVersion).HasDefaultValue(0L).ValueGeneratedOnAddOrUpdate();
+        builder.Property(p => p.Version).IsRowVersion();
         builder.OwnsOne(p => p.Settings, settings =>
         {
             settings.Property(s => s.GreenThreshold).HasColumnName("green_threshold");

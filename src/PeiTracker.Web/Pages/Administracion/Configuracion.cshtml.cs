@@ -1,15 +1,19 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PeiTracker.Domain;
+using PeiTracker.Domain.Editing;
 using PeiTracker.Web.Data;
+using PeiTracker.Web.Writes;
 
 namespace PeiTracker.Web.Pages.Administracion;
 
 /// <summary>The progress rules of a plan (thresholds, cap, weighting...), editable by an administrator.</summary>
-public class ConfiguracionModel(AppDbContext db, TimeProvider clock) : PageModel
+public class ConfiguracionModel(AppDbContext db, AuditedWriter writer) : PageModel
 {
+    public const string ConflictText =
+        "El plan cambió mientras usted editaba sus reglas (otra persona guardó reglas o datos del plan). No se guardó nada: estas son las reglas actuales; vuelva a aplicar su cambio.";
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -38,7 +42,12 @@ public class ConfiguracionModel(AppDbContext db, TimeProvider clock) : PageModel
         public SemesterExpectationRule SemesterExpectation { get; set; }
 
         public string? Reason { get; set; }
+
+        /// <summary>The plan's version when the form was opened.</summary>
+        public uint Version { get; set; }
     }
+
+    public string? ConflictMessage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? plan)
     {
@@ -60,6 +69,7 @@ public class ConfiguracionModel(AppDbContext db, TimeProvider clock) : PageModel
             OnlyValidated = s.OnlyValidated,
             SemesterFollowUp = s.SemesterFollowUp,
             SemesterExpectation = s.SemesterExpectation,
+            Version = entity.Version,
         };
         return Page();
     }
@@ -86,53 +96,53 @@ public class ConfiguracionModel(AppDbContext db, TimeProvider clock) : PageModel
         var green = Read(nameof(InputModel.GreenThreshold), Input.GreenThreshold);
         var yellow = Read(nameof(InputModel.YellowThreshold), Input.YellowThreshold);
         var cap = Read(nameof(InputModel.Cap), Input.Cap);
-        if (!Enum.IsDefined(Input.Weighting) || !Enum.IsDefined(Input.DashboardAvance) || !Enum.IsDefined(Input.SemesterExpectation))
-        {
-            ModelState.AddModelError(string.Empty, "Elija las opciones de la lista.");
-        }
-
-        if (string.IsNullOrWhiteSpace(Input.Reason))
-        {
-            ModelState.AddModelError("Input.Reason", "Explique el motivo del cambio: queda en el historial.");
-        }
-
-        var proposed = new PlanSettings
-        {
-            GreenThreshold = green ?? 0m,
-            YellowThreshold = yellow ?? 0m,
-            CapEnabled = Input.CapEnabled,
-            Cap = cap ?? 0m,
-            Weighting = Input.Weighting,
-            DashboardAvance = Input.DashboardAvance,
-            OnlyValidated = Input.OnlyValidated,
-            SemesterFollowUp = Input.SemesterFollowUp,
-            SemesterExpectation = Input.SemesterExpectation,
-        };
-        if (ModelState.IsValid && proposed.Problem() is { } problem)
-        {
-            ModelState.AddModelError(string.Empty, problem);
-        }
+        ChangeReason.Check(ModelState, "Input.Reason", Input.Reason);
 
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var before = Describe(entity.Settings);
-        var after = Describe(proposed);
-        if (before != after)
+        var proposed = new PlanSettings
         {
-            db.AddAudit(clock.GetUtcNow(), User.Identity!.Name!, AuditKind.Configuracion, entity.Code, "Reglas de avance", before, after, Input.Reason!.Trim(), entity.Id);
-            entity.Settings = proposed;
-            await db.SaveChangesAsync();
-            TempData["Status"] = "Configuración guardada. Los tableros y reportes ya usan las nuevas reglas.";
-        }
-        else
+            GreenThreshold = green!.Value,
+            YellowThreshold = yellow!.Value,
+            CapEnabled = Input.CapEnabled,
+            Cap = cap!.Value,
+            Weighting = Input.Weighting,
+            DashboardAvance = Input.DashboardAvance,
+            OnlyValidated = Input.OnlyValidated,
+            SemesterFollowUp = Input.SemesterFollowUp,
+            SemesterExpectation = Input.SemesterExpectation,
+        };
+        writer.Expect(entity, Input.Version);
+        var edit = entity.ChangeSettings(proposed);
+        return await writer.SaveAsync(new AuditContext(User.Identity!.Name!, entity.Code, Input.Reason!.Trim(), entity.Id, null), edit) switch
         {
-            TempData["Status"] = "No había cambios que guardar.";
-        }
+            WriteStatus.Invalid => Refused(edit),
+            WriteStatus.Conflict => await ConflictAsync(plan),
+            WriteStatus.Unchanged => Done(entity.Code, "No había cambios que guardar."),
+            _ => Done(entity.Code, "Configuración guardada. Los tableros y reportes ya usan las nuevas reglas."),
+        };
+    }
 
-        return RedirectToPage(new { plan = entity.Code });
+    private PageResult Refused(EditResult edit)
+    {
+        ModelState.AddEditErrors(edit, $"{nameof(Input)}.");
+        return Page();
+    }
+
+    private async Task<IActionResult> ConflictAsync(string? plan)
+    {
+        ConflictMessage = ConflictText;
+        ModelState.Clear();
+        return await OnGetAsync(plan);
+    }
+
+    private RedirectToPageResult Done(string code, string status)
+    {
+        TempData["Status"] = status;
+        return RedirectToPage(new { plan = code });
     }
 
     private async Task<Domain.Plan?> FindAsync(string? plan)
@@ -147,15 +157,4 @@ public class ConfiguracionModel(AppDbContext db, TimeProvider clock) : PageModel
 
         return entity;
     }
-
-    public static string Describe(PlanSettings s) => string.Create(CultureInfo.InvariantCulture,
-        $"verde ≥ {s.GreenThreshold}; amarillo ≥ {s.YellowThreshold}; tope {(s.CapEnabled ? s.Cap.ToString(CultureInfo.InvariantCulture) : "sin tope")}; " +
-        $"ponderación {(s.Weighting == WeightingRule.PorRelevancia ? "por relevancia" : "igual")}; avance del tablero {(s.DashboardAvance == AvanceType.TipoI ? "Tipo I" : "Tipo II")}; " +
-        $"{(s.OnlyValidated ? "solo validados" : "incluye pendientes")}; seguimiento {(s.SemesterFollowUp ? "semestral y anual" : "anual")}; " +
-        $"semestres sin logro esperado propio: {s.SemesterExpectation switch
-        {
-            SemesterExpectationRule.MetaAnual => "frente al logro esperado anual",
-            SemesterExpectationRule.SoloDefinidas => "sin meta",
-            _ => "mitad del anual en el I semestre si es agregable, el anual en los demás casos",
-        }}");
 }

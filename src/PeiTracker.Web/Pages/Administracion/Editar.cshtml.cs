@@ -21,6 +21,7 @@ namespace PeiTracker.Web.Pages.Administracion;
 public class EditarModel(
     AppDbContext db,
     UserManager<AppUser> userManager,
+    SignInManager<AppUser> signInManager,
     TimeProvider clock,
     IValidator<EditarModel.InputModel> validator,
     IValidator<EditarModel.DeactivationInput> deactivationValidator,
@@ -176,8 +177,20 @@ public class EditarModel(
             return RedirectToPage(new { id });
         }
 
-        // A new role reaches the person's open session at the next security-stamp validation (one minute).
-        return await FinishAsync(id, await userManager.UpdateAsync(user), $"Se guardaron {changes} cambio(s) en la cuenta.");
+        // A new role ends the person's open sessions at their next request (the new security stamp): they sign
+        // in again with the new role, and nobody keeps rights that were taken away.
+        if (Input.Role == CurrentRole)
+        {
+            return await FinishAsync(id, await userManager.UpdateAsync(user), $"Se guardaron {changes} cambio(s) en la cuenta.");
+        }
+
+        var saved = await userManager.UpdateSecurityStampAsync(user);
+        if (saved.Succeeded && user.Id == userManager.GetUserId(User))
+        {
+            await signInManager.RefreshSignInAsync(user);
+        }
+
+        return await FinishAsync(id, saved, $"Se guardaron {changes} cambio(s) en la cuenta. Sus sesiones abiertas se cerraron: al volver a ingresar tendrá el nuevo rol.");
     }
 
     public async Task<IActionResult> OnPostDeactivateAsync(string id)

@@ -102,9 +102,9 @@ public class IndexModel(AppDbContext db) : PageModel
         AuditKind.Usuario => "Usuario",
         AuditKind.Rol => "Rol",
         AuditKind.Configuracion => "Configuración",
-        AuditKind.Importacion => "Importación",
         AuditKind.Exportacion => "Exportación",
         AuditKind.Periodo => "Periodo",
+        AuditKind.Informe => "Informe de evaluación",
         _ => kind.ToString(),
     };
 }

@@ -15,6 +15,9 @@ public class ContrasenaModel(
     TimeProvider clock,
     IValidator<ContrasenaModel.InputModel> validator) : PageModel
 {
+    public const string LockedOutMessage =
+        "Demasiados intentos con una contraseña actual incorrecta: su cuenta quedó bloqueada 15 minutos. Inténtelo más tarde o pida ayuda al administrador.";
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -79,6 +82,17 @@ public class ContrasenaModel(
             return Page();
         }
 
+        // The current password is guessed like a sign-in (a session left open, a stolen cookie): a wrong one counts
+        // as a failed access and, at the fifth, locks the account for sign-in and for this form alike.
+        var check = await signInManager.CheckPasswordSignInAsync(user, Input.CurrentPassword!, lockoutOnFailure: true);
+        if (!check.Succeeded)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.CurrentPassword)}", check.IsLockedOut
+                ? LockedOutMessage
+                : userManager.ErrorDescriber.PasswordMismatch().Description);
+            return Page();
+        }
+
         // Staged in the same DbContext, so ChangePasswordAsync saves the flag and the audit row with the new hash.
         user.MustChangePassword = false;
         db.AddAudit(clock.GetUtcNow(), user.UserName!, AuditKind.Usuario, user.Email!, "Contraseña", null,
@@ -103,9 +117,9 @@ public class ContrasenaModel(
             return Page();
         }
 
-        // The new security stamp would end this session at the next validation; re-issue the cookie.
+        // The new security stamp ends every other session at its next request; this one gets a new cookie.
         await signInManager.RefreshSignInAsync(user);
-        TempData["Status"] = "Su contraseña se cambió. Las demás sesiones abiertas con su cuenta se cerrarán en un minuto.";
+        TempData["Status"] = "Su contraseña se cambió. Las demás sesiones abiertas con su cuenta se cerraron.";
         return RedirectToPage(new { ReturnUrl });
     }
 }

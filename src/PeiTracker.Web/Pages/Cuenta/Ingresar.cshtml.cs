@@ -11,6 +11,8 @@ public class IngresarModel(SignInManager<AppUser> signInManager, UserManager<App
     /// <summary>One message for every failure, so the page never tells whether an account exists.</summary>
     public const string FailureMessage = "Correo o contraseña incorrectos. Tras 5 intentos fallidos la cuenta se bloquea 15 minutos.";
 
+    private static string? dummyHash;
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -46,10 +48,17 @@ public class IngresarModel(SignInManager<AppUser> signInManager, UserManager<App
             return Page();
         }
 
+        // Same message and the same work (one password hash) whether the account exists, is inactive or
+        // locked out: neither the answer nor its timing tells an account apart from a typo.
         var user = await userManager.FindByEmailAsync(Input.Email.Trim());
-        if (user is null || !user.IsActive)
+        if (user is null || !user.IsActive || await userManager.IsLockedOutAsync(user))
         {
-            // Same message and a comparable amount of work whether or not the account exists.
+            HashAsIfChecking(userManager.PasswordHasher, Input.Password);
+            if (user is not null && user.IsActive)
+            {
+                logger.LogWarning("User {UserId} is locked out", user.Id);
+            }
+
             ModelState.AddModelError(string.Empty, FailureMessage);
             return Page();
         }
@@ -68,6 +77,14 @@ public class IngresarModel(SignInManager<AppUser> signInManager, UserManager<App
 
         ModelState.AddModelError(string.Empty, FailureMessage);
         return Page();
+    }
+
+    /// <summary>A real verification against a hash made once with the app's own hasher (same algorithm and iterations).</summary>
+    private static void HashAsIfChecking(IPasswordHasher<AppUser> hasher, string password)
+    {
+        var stand = new AppUser { FullName = "" };
+        dummyHash ??= hasher.HashPassword(stand, Guid.NewGuid().ToString("N"));
+        hasher.VerifyHashedPassword(stand, dummyHash, password);
     }
 
     private string SafeReturnUrl() => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";

@@ -7,10 +7,17 @@ using PeiTracker.Web.Data;
 
 namespace PeiTracker.Web.Pages.Cuenta;
 
-/// <summary>A user's personal API tokens: create (shown once), list, revoke.</summary>
+/// <summary>
+/// A user's personal API tokens: create (shown once), list, revoke. A token is for a source system that works
+/// in someone's name; Consulta (directors, read only in the app) creates none, and may still revoke old ones.
+/// </summary>
 public class TokensModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public const int MaxActiveTokens = 10;
+
+    public const string ConsultaMessage = "Su rol (Consulta) no usa la API: no puede crear tokens. Si un sistema necesita leer o registrar datos, pida un token a la OGPP.";
+
+    public bool CanCreate => !User.IsInRole(Roles.Consulta);
 
     [BindProperty]
     public string? Name { get; set; }
@@ -26,6 +33,11 @@ public class TokensModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
+        if (!CanCreate)
+        {
+            return Forbid();
+        }
+
         var name = Name?.Trim() ?? "";
         if (name.Length is 0 or > 100)
         {

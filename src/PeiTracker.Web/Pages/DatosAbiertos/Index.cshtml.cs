@@ -7,7 +7,10 @@ using PeiTracker.Web.Progress;
 
 namespace PeiTracker.Web.Pages.DatosAbiertos;
 
-/// <summary>Stable open-data URLs: /DatosAbiertos/{plan}/indicadores.csv, avance.csv and plan.json (validated values only).</summary>
+/// <summary>
+/// Stable open-data URLs: /DatosAbiertos/{plan}/indicadores.csv, avance.csv and plan.json (validated values only).
+/// Every file carries its "Datos al" as the HTTP Last-Modified date (a CSV has no place for it); the JSON also has it inside.
+/// </summary>
 public class IndexModel(PlanProgressService progress, AppDbContext db, TimeProvider clock) : PageModel
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -15,22 +18,19 @@ public class IndexModel(PlanProgressService progress, AppDbContext db, TimeProvi
     public async Task<IActionResult> OnGetAsync(string plan, string file)
     {
         var view = await progress.LoadAsync(plan, includePending: false);
-        if (view is null)
+        if (view is null || file is not ("indicadores.csv" or "avance.csv" or "plan.json"))
         {
             return NotFound();
         }
 
-        if (file is "indicadores.csv" or "avance.csv" or "plan.json")
+        var asOf = await DataAsOf.OfPlanAsync(db, view.Plan.Id, view.Plan.FirstYear, ExportedData.Progress, HttpContext.RequestAborted);
+        await db.RecordAsync(clock, User, "Datos abiertos", $"{view.Plan.Code}/{file}", view.Plan.Id);
+        var (bytes, contentType, name) = file switch
         {
-            await db.RecordAsync(clock, User, "Datos abiertos", $"{view.Plan.Code}/{file}", view.Plan.Id);
-        }
-
-        return file switch
-        {
-            "indicadores.csv" => File(OpenData.IndicatorsCsv(view), "text/csv; charset=utf-8", $"{view.Plan.Code}-indicadores.csv"),
-            "avance.csv" => File(OpenData.ProgressCsv(view), "text/csv; charset=utf-8", $"{view.Plan.Code}-avance.csv"),
-            "plan.json" => File(JsonSerializer.SerializeToUtf8Bytes(OpenData.Json(view, await DataAsOf.OfPlanAsync(db, view.Plan.Id)), JsonOptions), "application/json; charset=utf-8", $"{view.Plan.Code}.json"),
-            _ => NotFound(),
+            "indicadores.csv" => (OpenData.IndicatorsCsv(view), "text/csv; charset=utf-8", $"{view.Plan.Code}-indicadores.csv"),
+            "avance.csv" => (OpenData.ProgressCsv(view), "text/csv; charset=utf-8", $"{view.Plan.Code}-avance.csv"),
+            _ => (JsonSerializer.SerializeToUtf8Bytes(OpenData.Json(view, asOf), JsonOptions), "application/json; charset=utf-8", $"{view.Plan.Code}.json"),
         };
+        return new FileContentResult(bytes, contentType) { FileDownloadName = name, LastModified = asOf };
     }
 }

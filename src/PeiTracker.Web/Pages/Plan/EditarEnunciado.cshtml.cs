@@ -2,17 +2,21 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using PeiTracker.Domain;
+using PeiTracker.Domain.Editing;
 using PeiTracker.Web.Data;
 using PeiTracker.Web.Infrastructure;
+using PeiTracker.Web.Writes;
 
 namespace PeiTracker.Web.Pages.Plan;
 
 /// <summary>The planning office edits the statement and priority of an OEI or an AEI, with a required reason.</summary>
 [Authorize(Policy = Policies.EditPlan)]
-public class EditarEnunciadoModel(AppDbContext db, TimeProvider clock) : PageModel
+public class EditarEnunciadoModel(AppDbContext db, AuditedWriter writer) : PageModel
 {
     public const string ObjectiveKind = "Objetivo";
+
+    public const string ConflictText =
+        "Otra persona modificó este elemento mientras usted lo editaba. Sus cambios no se guardaron: estos son los datos actuales.";
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -56,78 +60,45 @@ public class EditarEnunciadoModel(AppDbContext db, TimeProvider clock) : PageMod
             return NotFound();
         }
 
-        if (string.IsNullOrWhiteSpace(Input.Statement))
-        {
-            ModelState.AddModelError("Input.Statement", "El enunciado es obligatorio.");
-        }
-        else if (Input.Statement.Length > 2000)
-        {
-            ModelState.AddModelError("Input.Statement", "El enunciado no puede superar los 2000 caracteres.");
-        }
-
-        if (Input.Priority is < 1 or > 99)
-        {
-            ModelState.AddModelError("Input.Priority", "La prioridad debe ser un número entre 1 y 99.");
-        }
-
-        if (string.IsNullOrWhiteSpace(Input.Reason))
-        {
-            ModelState.AddModelError("Input.Reason", "Explique el motivo del cambio: queda en el historial.");
-        }
-        else if (Input.Reason.Length > 1000)
-        {
-            ModelState.AddModelError("Input.Reason", "El motivo no puede superar los 1000 caracteres.");
-        }
+        ChangeReason.Check(ModelState, "Input.Reason", Input.Reason);
 
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        if (item.Version != Input.Version)
+        writer.Expect(item.Entity, Input.Version);
+        var edit = item.Edit(Input.Statement ?? "", Input.Priority);
+        return await writer.SaveAsync(new AuditContext(User.Identity!.Name!, Code, Input.Reason!.Trim(), item.PlanId, null), edit) switch
         {
-            ConflictMessage = "Otra persona modificó este elemento mientras usted lo editaba. Sus cambios no se guardaron: estos son los datos actuales.";
-            ModelState.Clear();
-            return await OnGetAsync(kind, id);
-        }
+            WriteStatus.Invalid => Refused(edit),
+            WriteStatus.Conflict => await ConflictAsync(kind, id),
+            WriteStatus.Unchanged => Done("No había cambios que guardar."),
+            _ => Done($"{Code}: se guardaron {edit.Changes.Count} cambio(s)."),
+        };
+    }
 
-        var now = clock.GetUtcNow();
-        var auditKind = IsObjective ? AuditKind.Objetivo : AuditKind.Accion;
-        var statement = Input.Statement.Trim();
-        var changes = 0;
-        if (statement != item.Statement)
-        {
-            db.AddAudit(now, User.Identity!.Name!, auditKind, Code, "Enunciado", item.Statement, statement, Input.Reason!.Trim(), item.PlanId);
-            item.SetStatement(statement);
-            changes++;
-        }
+    private PageResult Refused(EditResult edit)
+    {
+        ModelState.AddEditErrors(edit, $"{nameof(Input)}.");
+        return Page();
+    }
 
-        if (Input.Priority != item.Priority)
-        {
-            db.AddAudit(now, User.Identity!.Name!, auditKind, Code, "Prioridad", item.Priority.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Input.Priority.ToString(System.Globalization.CultureInfo.InvariantCulture), Input.Reason!.Trim(), item.PlanId);
-            item.SetPriority(Input.Priority);
-            changes++;
-        }
+    private async Task<IActionResult> ConflictAsync(string kind, int id)
+    {
+        ConflictMessage = ConflictText;
+        ModelState.Clear();
+        return await OnGetAsync(kind, id);
+    }
 
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            ConflictMessage = "Otra persona guardó cambios en este elemento al mismo tiempo. Sus cambios no se guardaron: estos son los datos actuales.";
-            ModelState.Clear();
-            return await OnGetAsync(kind, id);
-        }
-
-        TempData["Status"] = changes == 0 ? "No había cambios que guardar." : $"{Code}: se guardaron {changes} cambio(s).";
+    private RedirectResult Done(string status)
+    {
+        TempData["Status"] = status;
         return Redirect($"/Plan?plan={Uri.EscapeDataString(PlanCode)}#{(IsObjective ? "oei" : "aei")}-{Code}");
     }
 
-    /// <summary>What the page edits, whether an OEI or an AEI.</summary>
-    private sealed record Editable(string Statement, int Priority, uint Version, int PlanId, Action<string> SetStatement, Action<int> SetPriority);
+    /// <summary>What the page edits, whether an OEI or an AEI, and its operation.</summary>
+    private sealed record Editable(object Entity, string Statement, int Priority, uint Version, int PlanId, Func<string, int, EditResult> Edit);
 
     private async Task<Editable?> FindAsync(string kind, int id)
     {
@@ -141,7 +112,7 @@ public class EditarEnunciadoModel(AppDbContext db, TimeProvider clock) : PageMod
             }
 
             (Code, PlanCode) = (objective.Code, objective.Plan!.Code);
-            return new Editable(objective.Statement, objective.Priority, objective.Version, objective.PlanId, s => objective.Statement = s, p => objective.Priority = p);
+            return new Editable(objective, objective.Statement, objective.Priority, objective.Version, objective.PlanId, objective.Edit);
         }
 
         var action = await db.Actions.Include(a => a.Plan).SingleOrDefaultAsync(a => a.Id == id);
@@ -151,6 +122,6 @@ public class EditarEnunciadoModel(AppDbContext db, TimeProvider clock) : PageMod
         }
 
         (Code, PlanCode) = (action.Code, action.Plan!.Code);
-        return new Editable(action.Statement, action.Priority, action.Version, action.PlanId, s => action.Statement = s, p => action.Priority = p);
+        return new Editable(action, action.Statement, action.Priority, action.Version, action.PlanId, action.Edit);
     }
 }

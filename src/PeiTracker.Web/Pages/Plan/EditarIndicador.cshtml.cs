@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -5,15 +6,20 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using PeiTracker.Domain;
+using PeiTracker.Domain.Editing;
 using PeiTracker.Web.Data;
 using PeiTracker.Web.Infrastructure;
+using PeiTracker.Web.Writes;
 
 namespace PeiTracker.Web.Pages.Plan;
 
 /// <summary>The planning office edits an indicator's ficha técnica and línea base, with a required reason.</summary>
 [Authorize(Policy = Policies.EditPlan)]
-public class EditarIndicadorModel(AppDbContext db, TimeProvider clock, IValidator<EditarIndicadorModel.InputModel> validator) : PageModel
+public class EditarIndicadorModel(AppDbContext db, AuditedWriter writer, IValidator<EditarIndicadorModel.InputModel> validator) : PageModel
 {
+    public const string ConflictText =
+        "Otra persona modificó este indicador o sus logros esperados mientras usted lo editaba. Sus cambios no se guardaron: revise los datos actuales (abajo) y vuelva a aplicarlos.";
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -65,36 +71,17 @@ public class EditarIndicadorModel(AppDbContext db, TimeProvider clock, IValidato
         public uint Version { get; set; }
     }
 
+    /// <summary>What only the form can check (the text of numbers, the reason); the ficha's rules are the indicator's own (<see cref="Indicator.EditDefinition"/>).</summary>
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
         public InputValidator()
         {
-            RuleFor(x => x.Name).NotEmpty().WithMessage("El nombre del indicador es obligatorio.")
-                .MaximumLength(1000).WithMessage("El nombre no puede superar los 1000 caracteres.");
-            RuleFor(x => x.Relevance).InclusiveBetween(Indicator.MinRelevance, Indicator.MaxRelevance)
-                .WithMessage("La relevancia debe ser 1 (muy relevante), 2 (relevante) o 3 (poco relevante).");
-            RuleFor(x => x.Decimals).InclusiveBetween(0, Indicator.MaxDecimals)
-                .WithMessage($"Los decimales deben estar entre 0 y {Indicator.MaxDecimals}.");
-            RuleFor(x => x.Unit).IsInEnum().WithMessage("Elija una unidad de medida de la lista.");
-            RuleFor(x => x.Direction).IsInEnum().WithMessage("Elija un sentido esperado de la lista.");
-            RuleFor(x => x.Aggregation).IsInEnum().WithMessage("Elija un tipo de agregación de la lista.");
-            RuleFor(x => x.LimitKind).NotNull().When(x => x.Direction == Direction.NoDefinido)
-                .WithMessage("Un indicador de sentido «no definido» necesita un máximo o mínimo permisible.");
-            RuleFor(x => x.PermissibleLimit).NotEmpty().When(x => x.Direction == Direction.NoDefinido)
-                .WithMessage("Indique el valor del límite permisible.");
             RuleFor(x => x.PermissibleLimit).Must(BeANumber).WithMessage(x => NumberError(x.PermissibleLimit));
             RuleFor(x => x.BaselineValue).Must(BeANumber).WithMessage(x => NumberError(x.BaselineValue));
-            RuleFor(x => x.BaselineYear).Must(y => string.IsNullOrWhiteSpace(y) || (int.TryParse(y, out var year) && year is >= 2000 and <= 2100))
-                .WithMessage("El año de la línea base debe ser un año entre 2000 y 2100.");
-            RuleFor(x => x.BaselineYear).NotEmpty().When(x => !string.IsNullOrWhiteSpace(x.BaselineValue))
-                .WithMessage("Indique el año de la línea base.");
-            RuleFor(x => x.UnitIds).NotEmpty().WithMessage("Elija al menos una unidad responsable.");
-            RuleFor(x => x.Justification).MaximumLength(4000).WithMessage("Máximo 4000 caracteres.");
-            RuleFor(x => x.LimitationsAndAssumptions).MaximumLength(4000).WithMessage("Máximo 4000 caracteres.");
-            RuleFor(x => x.CalculationMethod).MaximumLength(4000).WithMessage("Máximo 4000 caracteres.");
-            RuleFor(x => x.DataSource).MaximumLength(4000).WithMessage("Máximo 4000 caracteres.");
-            RuleFor(x => x.Reason).NotEmpty().WithMessage("Explique el motivo del cambio: queda en el historial.")
-                .MaximumLength(1000).WithMessage("El motivo no puede superar los 1000 caracteres.");
+            RuleFor(x => x.BaselineYear).Must(y => string.IsNullOrWhiteSpace(y) || int.TryParse(y, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+                .WithMessage(EditMessages.BaselineYear);
+            RuleFor(x => x.Reason).NotEmpty().WithMessage(ChangeReason.RequiredMessage)
+                .MaximumLength(ChangeReason.MaxLength).WithMessage(ChangeReason.TooLongMessage);
         }
 
         private static bool BeANumber(string? text) => DecimalText.TryParse(text, out _, out _);
@@ -125,7 +112,7 @@ public class EditarIndicadorModel(AppDbContext db, TimeProvider clock, IValidato
             LimitationsAndAssumptions = i.LimitationsAndAssumptions,
             CalculationMethod = i.CalculationMethod,
             DataSource = i.DataSource,
-            BaselineYear = i.BaselineYear?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            BaselineYear = i.BaselineYear?.ToString(CultureInfo.InvariantCulture),
             BaselineValue = DecimalText.ToInput(i.BaselineValue),
             UnitIds = i.ResponsibleUnits.Select(u => u.UnitId).ToList(),
             Version = i.Version,
@@ -146,108 +133,62 @@ public class EditarIndicadorModel(AppDbContext db, TimeProvider clock, IValidato
             ModelState.AddModelError($"{nameof(Input)}.{failure.PropertyName}", failure.ErrorMessage);
         }
 
-        var validUnitIds = UnitOptions.Select(o => int.Parse(o.Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
-        if (Input.UnitIds.Any(u => !validUnitIds.Contains(u)))
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.UnitIds)}", "Una de las unidades elegidas no pertenece a la institución.");
-        }
-
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var indicator = Indicator;
-        if (indicator.Version != Input.Version)
-        {
-            ConflictMessage = "Otra persona modificó este indicador mientras usted lo editaba. Sus cambios no se guardaron: revise los datos actuales (abajo) y vuelva a aplicarlos.";
-            ModelState.Clear();
-            await OnGetAsync(id);
-            return Page();
-        }
-
         DecimalText.TryParse(Input.BaselineValue, out var baselineValue, out _);
         DecimalText.TryParse(Input.PermissibleLimit, out var limit, out _);
-        int? baselineYear = string.IsNullOrWhiteSpace(Input.BaselineYear) ? null : int.Parse(Input.BaselineYear, System.Globalization.CultureInfo.InvariantCulture);
-        var now = clock.GetUtcNow();
-        var user = User.Identity!.Name!;
-        var changes = 0;
-
-        void Track(AuditKind kind, string field, string? before, string? after)
+        int? baselineYear = string.IsNullOrWhiteSpace(Input.BaselineYear) ? null : int.Parse(Input.BaselineYear, NumberStyles.Integer, CultureInfo.InvariantCulture);
+        var definition = new IndicatorDefinition
         {
-            if (before == after)
-            {
-                return;
-            }
-
-            changes++;
-            db.AddAudit(now, user, kind, indicator.Key, field, before, after, Input.Reason, indicator.PlanId, indicator.Id);
-        }
-
-        Track(AuditKind.Definicion, "Nombre", indicator.Name, Input.Name.Trim());
-        Track(AuditKind.Definicion, "Unidad de medida", Labels.Of(indicator.Unit), Labels.Of(Input.Unit));
-        Track(AuditKind.Definicion, "Sentido esperado", Labels.Of(indicator.Direction), Labels.Of(Input.Direction));
-        var newLimitKind = Input.Direction == Direction.NoDefinido ? Input.LimitKind : null;
-        var newLimit = Input.Direction == Direction.NoDefinido ? limit : null;
-        Track(AuditKind.Definicion, "Límite permisible", LimitText(indicator.LimitKind, indicator.PermissibleLimit), LimitText(newLimitKind, newLimit));
-        Track(AuditKind.Definicion, "Tipo de agregación", Labels.Of(indicator.Aggregation), Labels.Of(Input.Aggregation));
-        Track(AuditKind.Definicion, "Relevancia", indicator.Relevance.ToString(System.Globalization.CultureInfo.InvariantCulture), Input.Relevance.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Track(AuditKind.Definicion, "Decimales", indicator.Decimals.ToString(System.Globalization.CultureInfo.InvariantCulture), Input.Decimals.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Track(AuditKind.Definicion, "Admite más de 100 %", indicator.AllowsOver100 ? "Sí" : "No", Input.AllowsOver100 ? "Sí" : "No");
-        Track(AuditKind.Definicion, "Justificación", indicator.Justification, Clean(Input.Justification));
-        Track(AuditKind.Definicion, "Limitaciones y supuestos", indicator.LimitationsAndAssumptions, Clean(Input.LimitationsAndAssumptions));
-        Track(AuditKind.Definicion, "Método de cálculo", indicator.CalculationMethod, Clean(Input.CalculationMethod));
-        Track(AuditKind.Definicion, "Fuente de datos", indicator.DataSource, Clean(Input.DataSource));
-        Track(AuditKind.LineaBase, "Línea base", BaselineText(indicator.BaselineYear, indicator.BaselineValue), BaselineText(baselineYear, baselineValue));
-        var unitNames = UnitOptions.ToDictionary(o => int.Parse(o.Value, System.Globalization.CultureInfo.InvariantCulture), o => o.Text);
-        Track(AuditKind.Definicion, "Unidades responsables",
-            string.Join("; ", indicator.ResponsibleUnits.Select(u => unitNames[u.UnitId]).Order()),
-            string.Join("; ", Input.UnitIds.Distinct().Select(u => unitNames[u]).Order()));
-        var inferredAfter = Input.MarkReviewed ? InferredFields.None : indicator.Inferred;
-        Track(AuditKind.Definicion, "Campos inferidos", indicator.Inferred.ToString(), inferredAfter.ToString());
-
-        if (changes == 0)
+            Name = Input.Name ?? "",
+            Unit = Input.Unit,
+            Direction = Input.Direction,
+            LimitKind = Input.LimitKind,
+            PermissibleLimit = limit,
+            Aggregation = Input.Aggregation,
+            Relevance = Input.Relevance,
+            Decimals = Input.Decimals,
+            AllowsOver100 = Input.AllowsOver100,
+            Justification = Input.Justification,
+            LimitationsAndAssumptions = Input.LimitationsAndAssumptions,
+            CalculationMethod = Input.CalculationMethod,
+            DataSource = Input.DataSource,
+            UnitIds = Input.UnitIds,
+            MarkReviewed = Input.MarkReviewed,
+        };
+        var units = UnitOptions.ToDictionary(o => int.Parse(o.Value, CultureInfo.InvariantCulture), o => o.Text);
+        writer.Expect(Indicator, Input.Version);
+        var edit = Indicator.EditDefinition(definition, new Baseline(baselineYear, baselineValue), units);
+        var context = new AuditContext(User.Identity!.Name!, Indicator.Key, Input.Reason!.Trim(), Indicator.PlanId, Indicator.Id);
+        return await writer.SaveAsync(context, edit) switch
         {
-            TempData["Status"] = "No había cambios que guardar.";
-            return RedirectToPage("Indicador", new { id });
-        }
+            WriteStatus.Invalid => Refused(edit),
+            WriteStatus.Conflict => await ConflictAsync(id),
+            WriteStatus.Unchanged => Done(id, "No había cambios que guardar."),
+            _ => Done(id, $"Se guardaron {edit.Changes.Count} cambio(s) en la ficha técnica."),
+        };
+    }
 
-        indicator.Name = Input.Name.Trim();
-        indicator.Unit = Input.Unit;
-        indicator.Direction = Input.Direction;
-        indicator.LimitKind = newLimitKind;
-        indicator.PermissibleLimit = newLimit;
-        indicator.Aggregation = Input.Aggregation;
-        indicator.Relevance = Input.Relevance;
-        indicator.Decimals = Input.Decimals;
-        indicator.AllowsOver100 = Input.AllowsOver100;
-        indicator.Justification = Clean(Input.Justification);
-        indicator.LimitationsAndAssumptions = Clean(Input.LimitationsAndAssumptions);
-        indicator.CalculationMethod = Clean(Input.CalculationMethod);
-        indicator.DataSource = Clean(Input.DataSource);
-        indicator.BaselineYear = baselineYear;
-        indicator.BaselineValue = baselineValue;
-        indicator.Inferred = inferredAfter;
-        indicator.ResponsibleUnits.RemoveAll(u => !Input.UnitIds.Contains(u.UnitId));
-        foreach (var unitId in Input.UnitIds.Distinct().Where(u => indicator.ResponsibleUnits.All(r => r.UnitId != u)))
-        {
-            indicator.ResponsibleUnits.Add(new IndicatorResponsibleUnit { IndicatorId = indicator.Id, UnitId = unitId });
-        }
+    private PageResult Refused(EditResult edit)
+    {
+        ModelState.AddEditErrors(edit, $"{nameof(Input)}.");
+        return Page();
+    }
 
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            ConflictMessage = "Otra persona guardó cambios en este indicador al mismo tiempo. Sus cambios no se guardaron: revise los datos actuales y vuelva a aplicarlos.";
-            ModelState.Clear();
-            await OnGetAsync(id);
-            return Page();
-        }
+    private async Task<IActionResult> ConflictAsync(int id)
+    {
+        ConflictMessage = ConflictText;
+        ModelState.Clear();
+        await OnGetAsync(id);
+        return Page();
+    }
 
-        TempData["Status"] = $"Se guardaron {changes} cambio(s) en la ficha técnica.";
+    private RedirectToPageResult Done(int id, string status)
+    {
+        TempData["Status"] = status;
         return RedirectToPage("Indicador", new { id });
     }
 
@@ -270,12 +211,4 @@ public class EditarIndicadorModel(AppDbContext db, TimeProvider clock, IValidato
             .ToListAsync();
         return true;
     }
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static string? BaselineText(int? year, decimal? value) =>
-        year is null && value is null ? null : $"{AuditExtensions.Show(value) ?? "sin valor"} ({year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "sin año"})";
-
-    private static string? LimitText(PermissibleLimitKind? kind, decimal? value) =>
-        kind is null ? null : $"{Labels.Of(kind.Value)}: {AuditExtensions.Show(value)}";
 }

@@ -3,25 +3,26 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using PeiTracker.Domain;
 using PeiTracker.Web.Data;
 using PeiTracker.Web.Imports;
 using PeiTracker.Web.Infrastructure;
+using PeiTracker.Web.Writes;
 
 namespace PeiTracker.Web.Pages.Plan;
 
 /// <summary>
 /// Excel round trip of the Matriz del PEI: the planning office uploads a corrected matrix, sees every
 /// changed cell and every error, and only then confirms. The upload waits in a temporary file
-/// (<see cref="PendingUploadStore"/>); confirming re-reads it against the current database and
-/// saves nothing if the changes differ from the ones previewed. Downloading is MatrizDescargar.
+/// (<see cref="PendingUploadStore"/>); confirming re-applies it to the current database (the same
+/// domain operation as the forms) and saves nothing if the changes differ from the ones previewed.
+/// Downloading is MatrizDescargar.
 /// </summary>
 [Authorize(Policy = Policies.EditPlan)]
 [UploadLimit(2 * MatrizPeiImporter.MaxFileBytes)]
 [RequestSizeLimit(2 * MatrizPeiImporter.MaxFileBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = 2 * MatrizPeiImporter.MaxFileBytes)]
-public class MatrizModel(AppDbContext db, TimeProvider clock, PendingUploadStore uploads) : PageModel
+public class MatrizModel(AppDbContext db, TimeProvider clock, PendingUploadStore uploads, AuditedWriter writer) : PageModel
 {
     public const string ExpiredMessage =
         "La carga ya no está disponible: ya se guardó, se descartó o pasaron más de 24 horas. Vuelva a cargar el archivo.";
@@ -93,7 +94,7 @@ public class MatrizModel(AppDbContext db, TimeProvider clock, PendingUploadStore
         using var buffer = new MemoryStream();
         await Upload.CopyToAsync(buffer);
         var content = buffer.ToArray();
-        Preview = MatrizPeiImporter.Preview(content, FileName, Plan.Years, await IndicatorsAsync(tracked: false), CurrentYear);
+        Preview = MatrizPeiImporter.Apply(content, FileName, Plan.Years, await IndicatorsAsync(tracked: false), CurrentYear, Reason!.Trim());
         if (Preview.CanApply)
         {
             Token = uploads.Save(UserId, content);
@@ -124,70 +125,56 @@ public class MatrizModel(AppDbContext db, TimeProvider clock, PendingUploadStore
         }
 
         var indicators = await IndicatorsAsync(tracked: true);
-        Preview = MatrizPeiImporter.Preview(content, FileName, Plan.Years, indicators, CurrentYear);
+        var reason = Reason!.Trim();
+        Preview = MatrizPeiImporter.Apply(content, FileName, Plan.Years, indicators, CurrentYear, reason);
         if (!Preview.CanApply)
         {
+            db.ChangeTracker.Clear();
             uploads.Delete(UserId, Token);
             return Page();
         }
 
         if (Preview.Fingerprint != Fingerprint)
         {
-            ConflictMessage = ChangedMessage;
-            Fingerprint = Preview.Fingerprint;
-            return Page();
-        }
-
-        Apply(Preview, indicators);
-        try
-        {
-            // One SaveChanges: every cell and its audit row are written in one transaction, or none is.
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
             db.ChangeTracker.Clear();
             ConflictMessage = ChangedMessage;
-            Preview = MatrizPeiImporter.Preview(content, FileName, Plan.Years, await IndicatorsAsync(tracked: false), CurrentYear);
             Fingerprint = Preview.Fingerprint;
             return Page();
         }
 
-        uploads.Delete(UserId, Token);
-        TempData["Status"] = $"Se guardaron {Preview.Changes.Count} cambio(s) de la Matriz del PEI, cada uno con su registro en el historial.";
-        return RedirectToPage(new { plan = Plan.Code });
+        var byId = indicators.ToDictionary(i => i.Id);
+        var auditReason = $"{reason} (carga de la Matriz del PEI: {FileName})";
+        var batches = new List<AuditedChanges>();
+        foreach (var changes in Preview.Changes.GroupBy(c => c.IndicatorId))
+        {
+            // The preview just read these versions; the check covers the moment between that read and the save.
+            var indicator = byId[changes.Key];
+            writer.Expect(indicator, indicator.Version);
+            batches.Add(new AuditedChanges(
+                new AuditContext(User.Identity!.Name!, indicator.Key, auditReason, indicator.PlanId, indicator.Id),
+                changes.Select(c => c.Change).ToList()));
+        }
+
+        return await writer.SaveAsync(batches) switch
+        {
+            WriteStatus.Conflict => await ConflictAsync(content),
+            _ => Saved(),
+        };
     }
 
-    /// <summary>Same rules as the target form (Metas): a started year's target is revised, keeping the original.</summary>
-    private void Apply(MatrizPreview preview, IReadOnlyList<Indicator> indicators)
+    private async Task<IActionResult> ConflictAsync(byte[] content)
     {
-        var now = clock.GetUtcNow();
-        var user = User.Identity!.Name!;
-        var reason = Reason!.Trim();
-        var auditReason = $"{reason} (carga de la Matriz del PEI: {FileName})";
-        var byId = indicators.ToDictionary(i => i.Id);
-        foreach (var change in preview.Changes)
-        {
-            var indicator = byId[change.IndicatorId];
-            var kind = AuditKind.LineaBase;
-            var field = change.FieldName;
-            switch (change.Field)
-            {
-                case MatrizField.BaselineYear:
-                    indicator.BaselineYear = change.After is { } year ? (int)year : null;
-                    break;
-                case MatrizField.BaselineValue:
-                    indicator.BaselineValue = change.After;
-                    break;
-                default:
-                    kind = AuditKind.Meta;
-                    field = change.IsRevision ? $"{field} (revisión)" : field;
-                    indicator.SetTarget(change.Year!.Value, change.After, CurrentYear, reason);
-                    break;
-            }
+        ConflictMessage = ChangedMessage;
+        Preview = MatrizPeiImporter.Apply(content, FileName, Plan.Years, await IndicatorsAsync(tracked: false), CurrentYear, Reason!.Trim());
+        Fingerprint = Preview.Fingerprint;
+        return Page();
+    }
 
-            db.AddAudit(now, user, kind, indicator.Key, field, AuditExtensions.Show(change.Before), AuditExtensions.Show(change.After), auditReason, indicator.PlanId, indicator.Id);
-        }
+    private RedirectToPageResult Saved()
+    {
+        uploads.Delete(UserId, Token);
+        TempData["Status"] = $"Se guardaron {Preview!.Changes.Count} cambio(s) de la Matriz del PEI, cada uno con su registro en el historial.";
+        return RedirectToPage(new { plan = Plan.Code });
     }
 
     private async Task<bool> LoadPlanAsync()
@@ -213,17 +200,8 @@ public class MatrizModel(AppDbContext db, TimeProvider clock, PendingUploadStore
         return tracked ? await query.ToListAsync() : await query.AsNoTracking().ToListAsync();
     }
 
-    private void ValidateReason()
-    {
-        if (string.IsNullOrWhiteSpace(Reason))
-        {
-            ModelState.AddModelError(nameof(Reason), "Explique el motivo de la carga: queda en el historial de cada cifra cambiada.");
-        }
-        else if (Reason.Length > 1000)
-        {
-            ModelState.AddModelError(nameof(Reason), "El motivo no puede superar los 1000 caracteres.");
-        }
-    }
+    private void ValidateReason() =>
+        ChangeReason.Check(ModelState, nameof(Reason), Reason, "Explique el motivo de la carga: queda en el historial de cada cifra cambiada.");
 
     private static string CleanFileName(string name)
     {

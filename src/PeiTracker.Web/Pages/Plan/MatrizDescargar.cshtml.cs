@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PeiTracker.Domain;
 using PeiTracker.Web.Data;
 using PeiTracker.Web.Exports;
-using PeiTracker.Web.Infrastructure;
 
 namespace PeiTracker.Web.Pages.Plan;
 
@@ -14,10 +11,6 @@ namespace PeiTracker.Web.Pages.Plan;
 /// </summary>
 public class MatrizDescargarModel(AppDbContext db, TimeProvider clock) : PageModel
 {
-    /// <summary>The changes that alter what the matrix shows; values, users and exports do not.</summary>
-    private static readonly AuditKind[] MatrixKinds =
-        [AuditKind.Definicion, AuditKind.Meta, AuditKind.LineaBase, AuditKind.Objetivo, AuditKind.Accion, AuditKind.Importacion, AuditKind.Configuracion];
-
     public async Task<IActionResult> OnGetAsync(string? plan)
     {
         var code = await db.ResolveCodeAsync(plan);
@@ -27,20 +20,10 @@ public class MatrizDescargarModel(AppDbContext db, TimeProvider clock) : PageMod
             return NotFound();
         }
 
-        var dataAsOf = await DataAsOfAsync(tree);
-        await db.RecordAsync(clock, User, "Matriz del PEI", $"{MatrizPeiExporter.FileName(tree, dataAsOf)}; datos al {dataAsOf:dd/MM/yyyy}", tree.Id);
-        return File(MatrizPeiExporter.Export(tree, dataAsOf), MatrizPeiExporter.ContentType, MatrizPeiExporter.FileName(tree, dataAsOf));
-    }
-
-    /// <summary>
-    /// "Datos al": the day of the plan's latest recorded change, not the day of the download, so the
-    /// same data give the same file. A plan never changed since it was loaded is dated 1 January of its first year.
-    /// </summary>
-    private async Task<DateOnly> DataAsOfAsync(Domain.Plan plan)
-    {
-        var latest = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.PlanId == plan.Id && MatrixKinds.Contains(a.Kind))
-            .MaxAsync(a => (DateTimeOffset?)a.At);
-        return latest is { } at ? DateOnly.FromDateTime(PeruTime.ToLima(at).DateTime) : new DateOnly(plan.FirstYear, 1, 1);
+        // The matrix shows the plan itself: values, settings and report narratives do not move its date.
+        var dataAsOf = await DataAsOf.OfPlanAsync(db, tree.Id, tree.FirstYear, ExportedData.Plan, HttpContext.RequestAborted);
+        var fileName = MatrizPeiExporter.FileName(tree, dataAsOf);
+        await db.RecordAsync(clock, User, "Matriz del PEI", $"{fileName}; {DataAsOf.Label(dataAsOf).ToLowerInvariant()}", tree.Id);
+        return File(MatrizPeiExporter.Export(tree, dataAsOf), MatrizPeiExporter.ContentType, fileName);
     }
 }

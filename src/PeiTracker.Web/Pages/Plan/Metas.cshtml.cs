@@ -1,30 +1,35 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PeiTracker.Domain;
+using PeiTracker.Domain.Editing;
 using PeiTracker.Web.Data;
 using PeiTracker.Web.Infrastructure;
+using PeiTracker.Web.Writes;
 
 namespace PeiTracker.Web.Pages.Plan;
 
 /// <summary>
-/// The planning office sets the logros esperados of an indicator. Changing the target of a year
-/// that has already started is a revision: the original target is kept next to the revised one.
+/// The planning office sets the logros esperados of an indicator through <see cref="Indicator.SetTargets"/>.
+/// Changing the target of a year that has already started is a revision: the original target is kept
+/// next to the revised one.
 /// </summary>
 [Authorize(Policy = Policies.EditPlan)]
-public class MetasModel(AppDbContext db, TimeProvider clock) : PageModel
+public class MetasModel(AppDbContext db, TimeProvider clock, AuditedWriter writer) : PageModel
 {
+    public const string ConflictText =
+        "Otra persona cambió este indicador o sus logros esperados mientras usted los editaba. Sus cambios no se guardaron: estos son los valores actuales.";
+
     [BindProperty]
     public Dictionary<int, string?> Targets { get; set; } = [];
 
     [BindProperty]
     public string? Reason { get; set; }
 
-    /// <summary>The targets as they were when the form was opened; a mismatch on save means someone else changed them.</summary>
+    /// <summary>The indicator's version when the form was opened; saving a target moves it, so it covers the targets too.</summary>
     [BindProperty]
-    public string? Stamp { get; set; }
+    public uint Version { get; set; }
 
     public Indicator Indicator { get; private set; } = null!;
 
@@ -42,7 +47,7 @@ public class MetasModel(AppDbContext db, TimeProvider clock) : PageModel
         }
 
         Targets = Years.ToDictionary(y => y, y => (string?)DecimalText.ToInput(Indicator.TargetFor(y)));
-        Stamp = StampOf(Indicator);
+        Version = Indicator.Version;
         return Page();
     }
 
@@ -53,90 +58,54 @@ public class MetasModel(AppDbContext db, TimeProvider clock) : PageModel
             return NotFound();
         }
 
-        // An indicator without targets has an empty stamp, which the form posts back as null.
-        if ((Stamp ?? "") != StampOf(Indicator))
-        {
-            ConflictMessage = "Otra persona cambió los logros esperados mientras usted los editaba. Sus cambios no se guardaron: estos son los valores actuales.";
-            ModelState.Clear();
-            return await OnGetAsync(id);
-        }
-
-        var parsed = new Dictionary<int, decimal?>();
+        var targets = new Dictionary<int, decimal?>();
         foreach (var year in Years)
         {
-            var text = Targets.GetValueOrDefault(year);
-            if (!DecimalText.TryParse(text, out var value, out var error))
+            if (DecimalText.TryParse(Targets.GetValueOrDefault(year), out var value, out var error))
             {
-                ModelState.AddModelError($"Targets[{year}]", $"{year}: {error}");
-                continue;
+                targets[year] = value;
             }
-
-            // A target obeys the same range as a value of its unit of measure (whole counts, 0-100 %...).
-            if (value is { } v && PeiTracker.Domain.Entry.ValueRules.Check(Indicator, v) is { } rangeError)
+            else
             {
-                ModelState.AddModelError($"Targets[{year}]", $"{year}: {rangeError}");
+                ModelState.AddModelError(FieldKeys.Target(year), error!);
             }
-
-            if (value is null && Indicator.TargetFor(year) is not null && year <= CurrentYear)
-            {
-                ModelState.AddModelError($"Targets[{year}]", $"{year}: no se puede borrar la meta de un año ya iniciado; revísela con un nuevo valor.");
-            }
-
-            parsed[year] = value;
         }
 
-        if (string.IsNullOrWhiteSpace(Reason))
-        {
-            ModelState.AddModelError(nameof(Reason), "Explique el motivo del cambio: queda en el historial.");
-        }
-        else if (Reason.Length > 1000)
-        {
-            ModelState.AddModelError(nameof(Reason), "El motivo no puede superar los 1000 caracteres.");
-        }
+        ChangeReason.Check(ModelState, nameof(Reason), Reason);
 
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var now = clock.GetUtcNow();
-        var user = User.Identity!.Name!;
         var reason = Reason!.Trim();
-        var changes = 0;
-        foreach (var (year, value) in parsed)
+        writer.Expect(Indicator, Version);
+        var edit = Indicator.SetTargets(targets, CurrentYear, reason);
+        return await writer.SaveAsync(new AuditContext(User.Identity!.Name!, Indicator.Key, reason, Indicator.PlanId, Indicator.Id), edit) switch
         {
-            var existing = Indicator.Targets.SingleOrDefault(t => t.Year == year);
-            if (existing?.Value == value)
-            {
-                continue;
-            }
+            WriteStatus.Invalid => Refused(edit),
+            WriteStatus.Conflict => await ConflictAsync(id),
+            WriteStatus.Unchanged => Done(id, "No había cambios que guardar."),
+            _ => Done(id, $"Se guardaron {edit.Changes.Count} logro(s) esperado(s)."),
+        };
+    }
 
-            changes++;
-            var revision = Indicator.SetTarget(year, value, CurrentYear, reason);
-            db.AddAudit(now, user, AuditKind.Meta, Indicator.Key,
-                revision ? $"Logro esperado {year} (revisión)" : $"Logro esperado {year}",
-                AuditExtensions.Show(existing?.Value), AuditExtensions.Show(value), reason, Indicator.PlanId, Indicator.Id);
-        }
+    private PageResult Refused(EditResult edit)
+    {
+        ModelState.AddEditErrors(edit);
+        return Page();
+    }
 
-        if (changes == 0)
-        {
-            TempData["Status"] = "No había cambios que guardar.";
-            return RedirectToPage("Indicador", new { id });
-        }
+    private async Task<IActionResult> ConflictAsync(int id)
+    {
+        ConflictMessage = ConflictText;
+        ModelState.Clear();
+        return await OnGetAsync(id);
+    }
 
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            ConflictMessage = "Otra persona guardó logros esperados de este indicador al mismo tiempo. Sus cambios no se guardaron: estos son los valores actuales.";
-            ModelState.Clear();
-            return await OnGetAsync(id);
-        }
-
-        TempData["Status"] = $"Se guardaron {changes} logro(s) esperado(s).";
+    private RedirectToPageResult Done(int id, string status)
+    {
+        TempData["Status"] = status;
         return RedirectToPage("Indicador", new { id });
     }
 
@@ -153,7 +122,4 @@ public class MetasModel(AppDbContext db, TimeProvider clock) : PageModel
         CurrentYear = PeruTime.ToLima(clock.GetUtcNow()).Year;
         return true;
     }
-
-    private static string StampOf(Indicator indicator) =>
-        string.Join(";", indicator.Targets.OrderBy(t => t.Year).Select(t => $"{t.Year}={t.Value.ToString(CultureInfo.InvariantCulture)}"));
 }

@@ -49,7 +49,8 @@ public class IndexModel(AppDbContext db, UserScope scope, TimeProvider clock) : 
         var defaultPeriod = today.Month >= 7 && Plan.Settings.SemesterFollowUp
             ? new ReportPeriod(today.Year, PeriodKind.PrimerSemestre)
             : new ReportPeriod(today.Year - 1, PeriodKind.Anual);
-        Period = Anio is { } year && Plan.Covers(year) ? new ReportPeriod(year, ReportPeriod.ParseKind(Periodo)) : defaultPeriod;
+        Period = ReportPeriod.FromQuery(Anio, Periodo, Plan.Covers, () => defaultPeriod, out var periodNote);
+        ViewData[ReportPeriod.NoteKey] = periodNote;
         Anio = Period.Year;
         Periodo = Period.QueryValue;
         IsPlanningOffice = User.IsInRole(Roles.Administrador) || User.IsInRole(Roles.Planificador);

@@ -36,7 +36,12 @@ public class PeriodosModel(AppDbContext db, TimeProvider clock) : PageModel
             return NotFound();
         }
 
-        var kind = ReportPeriod.ParseKind(period);
+        if (!PeriodText.TryParse(period, out var kind))
+        {
+            TempData["Error"] = PeriodText.InvalidMessage;
+            return RedirectToPage();
+        }
+
         if (!Plan.Covers(year) || dueDate is null)
         {
             TempData["Error"] = "Indique una fecha válida para un año del plan.";
@@ -67,7 +72,12 @@ public class PeriodosModel(AppDbContext db, TimeProvider clock) : PageModel
             return NotFound();
         }
 
-        var kind = ReportPeriod.ParseKind(period);
+        if (!PeriodText.TryParse(period, out var kind))
+        {
+            TempData["Error"] = PeriodText.InvalidMessage;
+            return RedirectToPage();
+        }
+
         if (await db.PeriodClosures.AnyAsync(c => c.PlanId == Plan.Id && c.Year == year && c.Period == kind && c.ReopenedAt == null))
         {
             TempData["Error"] = "El periodo ya está cerrado.";

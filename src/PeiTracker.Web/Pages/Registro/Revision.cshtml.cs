@@ -7,6 +7,7 @@ using PeiTracker.Domain.Entry;
 using PeiTracker.Web.Data;
 using PeiTracker.Web.Entry;
 using PeiTracker.Web.Infrastructure;
+using PeiTracker.Web.Writes;
 
 namespace PeiTracker.Web.Pages.Registro;
 
@@ -50,9 +51,9 @@ public class RevisionModel(AppDbContext db, ValueEntryService entry, TimeProvide
     private async Task<IActionResult> ReviewAsync(int valueId, WorkflowAction action, string? reason, uint version)
     {
         var result = await entry.ReviewAsync(User, valueId, action, reason, version);
-        TempData[result.Saved ? "Status" : "Error"] = result.Saved
+        TempData[result.Succeeded ? "Status" : "Error"] = result.Succeeded
             ? (action == WorkflowAction.Validar ? "Valor validado." : "Valor observado: la unidad verá el motivo y podrá corregirlo.")
-            : result.Conflict ?? string.Join(" ", result.Errors.Values);
+            : result.Summary();
         return RedirectToPage(new { plan = Plan });
     }
 }

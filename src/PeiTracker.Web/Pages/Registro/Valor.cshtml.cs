@@ -6,6 +6,7 @@ using PeiTracker.Domain.Progress;
 using PeiTracker.Web.Entry;
 using PeiTracker.Web.Infrastructure;
 using PeiTracker.Web.Progress;
+using PeiTracker.Web.Writes;
 
 namespace PeiTracker.Web.Pages.Registro;
 
@@ -46,7 +47,8 @@ public class ValorModel(ValueEntryService entry) : PageModel
 
     public string? PeriodProblem { get; private set; }
 
-    public string? Conflict { get; private set; }
+    /// <summary>The address names no period: nothing is shown or saved rather than another period's value.</summary>
+    public bool UnknownPeriod { get; private set; }
 
     public decimal? Target => Indicator.TargetFor(Period.Year);
 
@@ -65,14 +67,14 @@ public class ValorModel(ValueEntryService entry) : PageModel
         Valor = DecimalText.ToInput(Current?.Value);
         Comentario = Current?.Comment;
         MedioVerificacion = Current?.DataSource;
-        Version = Current?.Version;
+        Version = Current?.Version ?? ValueEntryService.NoValueVersion;
         return Page();
     }
 
     /// <summary>The avance and semáforo the typed value would give, computed by the same engine as the dashboards.</summary>
     public async Task<IActionResult> OnGetPreviewAsync(int id, string? valor)
     {
-        if (!await LoadAsync(id) || !CanEdit)
+        if (!await LoadAsync(id) || !CanEdit || UnknownPeriod)
         {
             return NotFound();
         }
@@ -116,8 +118,16 @@ public class ValorModel(ValueEntryService entry) : PageModel
             return Forbid();
         }
 
+        if (UnknownPeriod)
+        {
+            ModelState.AddModelError(ValueEntryService.PeriodField, PeriodText.InvalidMessage);
+            return Page();
+        }
+
         var files = new List<(string, byte[])>();
-        foreach (var file in Evidencias.Where(f => f.Length > 0))
+        // Every named file goes to the evidence check, which refuses an empty one with its reason (model binding
+        // already leaves out the empty part a file input sends when nothing was chosen).
+        foreach (var file in Evidencias)
         {
             if (file.Length > EvidenceRules.DefaultMaxBytes)
             {
@@ -131,24 +141,23 @@ public class ValorModel(ValueEntryService entry) : PageModel
         }
 
         var result = await entry.SubmitAsync(User, new ValueSubmission(id, Period.Year, Period.Kind, Valor, Comentario, MedioVerificacion, action, Version, files));
-        if (result.Saved)
+        if (result.Succeeded)
         {
-            TempData["Status"] = action == WorkflowAction.Enviar
-                ? $"{Indicator.PublishedCode}: valor de {Period.Label.ToLowerInvariant()} enviado a la OGPP para su validación."
-                : $"{Indicator.PublishedCode}: borrador guardado. Recuerde enviarlo a la OGPP.";
+            TempData["Status"] = result.Status == WriteStatus.Unchanged
+                ? $"{Indicator.PublishedCode}: no había cambios que guardar."
+                : action == WorkflowAction.Enviar
+                    ? $"{Indicator.PublishedCode}: valor de {Period.Label.ToLowerInvariant()} enviado a la OGPP para su validación."
+                    : $"{Indicator.PublishedCode}: borrador guardado. Recuerde enviarlo a la OGPP.";
             return Redirect($"/Registro?anio={Period.Year}&periodo={Period.QueryValue}");
         }
 
-        Conflict = result.Conflict;
-        foreach (var (field, message) in result.Errors)
+        result.AddTo(ModelState);
+        if (result.Status == WriteStatus.Conflict)
         {
-            ModelState.AddModelError(field, message);
-        }
-
-        if (result.Conflict is not null)
-        {
+            // The form now carries the version just read, so saving again after reviewing is a deliberate choice.
             await LoadAsync(id);
-            Version = Current?.Version;
+            ModelState.Remove(nameof(Version));
+            Version = Current?.Version ?? ValueEntryService.NoValueVersion;
         }
 
         return Page();
@@ -163,10 +172,13 @@ public class ValorModel(ValueEntryService entry) : PageModel
         }
 
         Indicator = indicator;
-        Period = new ReportPeriod(Anio == 0 ? indicator.Plan!.FirstYear : Anio, ReportPeriod.ParseKind(Periodo));
-        Current = indicator.Values.SingleOrDefault(v => v.Year == Period.Year && v.Period == Period.Kind);
+        UnknownPeriod = !PeriodText.TryParse(Periodo, out var kind);
+        Period = new ReportPeriod(Anio == 0 ? indicator.Plan!.FirstYear : Anio, kind);
+        Current = UnknownPeriod ? null : indicator.Values.SingleOrDefault(v => v.Year == Period.Year && v.Period == Period.Kind);
         CanEdit = await entry.CanEditAsync(User, indicator);
-        PeriodProblem = await entry.PeriodProblemAsync(indicator.Plan!, Period.Year, Period.Kind);
+        PeriodProblem = UnknownPeriod
+            ? PeriodText.InvalidMessage + " Vuelva al Registro y elija allí el indicador y el periodo."
+            : await entry.PeriodProblemAsync(indicator.Plan!, Period.Year, Period.Kind);
         return true;
     }
 }

@@ -8,13 +8,14 @@ namespace PeiTracker.Web.Pages.Reportes;
 
 /// <summary>Fichas técnicas: one indicator's, or every indicator of a plan in one printable document (and PDF).</summary>
 [PdfDownload("fichas-tecnicas.pdf")]
-public class FichasModel(AppDbContext db, TimeProvider clock) : PageModel
+public class FichasModel(AppDbContext db) : PageModel
 {
     public Domain.Plan Plan { get; private set; } = null!;
 
     public IReadOnlyList<Indicator> Indicators { get; private set; } = [];
 
-    public DateTimeOffset GeneratedAt { get; private set; }
+    /// <summary>A ficha shows the plan itself (definition, línea base, logros esperados), so its date moves only with those.</summary>
+    public DateTimeOffset DataAsOfDate { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? plan, int? indicador)
     {
@@ -26,7 +27,7 @@ public class FichasModel(AppDbContext db, TimeProvider clock) : PageModel
         }
 
         Plan = tree;
-        GeneratedAt = clock.GetUtcNow();
+        DataAsOfDate = await DataAsOf.OfPlanAsync(db, tree.Id, tree.FirstYear, ExportedData.Plan, HttpContext.RequestAborted);
         var ordered = tree.Objectives
             .SelectMany(o => o.Indicators.Concat(o.Actions.SelectMany(a => a.Indicators)))
             .ToList();

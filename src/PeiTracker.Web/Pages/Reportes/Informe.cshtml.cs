@@ -32,9 +32,12 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
 
     public IReadOnlyList<Commitment> Commitments { get; private set; } = [];
 
-    public IReadOnlyList<OrganizationalUnit> Units { get; private set; } = [];
+    public IReadOnlyList<UnitSnapshot> Units { get; private set; } = [];
 
     public DateTimeOffset DataAsOfDate { get; private set; }
+
+    /// <summary>Set when the address names no period (<see cref="ReportPeriod.FromQuery"/>).</summary>
+    public string? PeriodNote { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -46,6 +49,11 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
         if (!await LoadAsync())
         {
             return NotFound();
+        }
+
+        if (RefuseUnknownPeriod() is { } refused)
+        {
+            return refused;
         }
 
         if (string.IsNullOrWhiteSpace(text) || text.Length > 8000)
@@ -62,7 +70,7 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
 
         var existing = await db.EvaluationNarratives.SingleOrDefaultAsync(n => n.PlanId == View.Plan.Id && n.ObjectiveId == objectiveId && n.Year == Period.Year && n.Period == Period.Kind);
         var now = clock.GetUtcNow();
-        db.AddAudit(now, User.Identity!.Name!, AuditKind.Configuracion, objective.Code, $"Análisis del informe de evaluación {Period.Label}", existing?.Text, text.Trim(), null, View.Plan.Id);
+        db.AddAudit(now, User.Identity!.Name!, AuditKind.Informe, objective.Code, $"Análisis del informe de evaluación {Period.Label}", existing?.Text, text.Trim(), null, View.Plan.Id);
         if (existing is null)
         {
             db.EvaluationNarratives.Add(new EvaluationNarrative { PlanId = View.Plan.Id, ObjectiveId = objectiveId, Year = Period.Year, Period = Period.Kind, Text = text.Trim(), UpdatedBy = User.Identity.Name!, UpdatedAt = now });
@@ -86,6 +94,11 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
             return NotFound();
         }
 
+        if (RefuseUnknownPeriod() is { } refused)
+        {
+            return refused;
+        }
+
         if (Units.All(u => u.Id != unitId) || string.IsNullOrWhiteSpace(action) || action.Length > 2000 || deadline is null)
         {
             TempData["Error"] = "Para registrar un compromiso indique la unidad responsable, la acción correctiva y el plazo.";
@@ -94,7 +107,7 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
 
         var now = clock.GetUtcNow();
         db.Commitments.Add(new Commitment { PlanId = View.Plan.Id, Year = Period.Year, Period = Period.Kind, UnitId = unitId, Action = action.Trim(), Deadline = deadline.Value, Status = CommitmentStatus.Pendiente, CreatedBy = User.Identity!.Name!, CreatedAt = now });
-        db.AddAudit(now, User.Identity!.Name!, AuditKind.Configuracion, View.Plan.Code, $"Compromiso {Period.Label}", null, $"{Units.First(u => u.Id == unitId).Acronym}: {action.Trim()} (plazo {deadline:dd/MM/yyyy})", null, View.Plan.Id);
+        db.AddAudit(now, User.Identity!.Name!, AuditKind.Informe, View.Plan.Code, $"Compromiso {Period.Label}", null, $"{Units.First(u => u.Id == unitId).Acronym}: {action.Trim()} (plazo {deadline:dd/MM/yyyy})", null, View.Plan.Id);
         await db.SaveChangesAsync();
         TempData["Status"] = "Compromiso registrado.";
         return Redirect(Here() + "#compromisos");
@@ -113,10 +126,22 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
             return NotFound();
         }
 
-        db.AddAudit(clock.GetUtcNow(), User.Identity!.Name!, AuditKind.Configuracion, View.Plan.Code, "Estado de compromiso", commitment.Status.ToString(), status.ToString(), null, View.Plan.Id);
+        db.AddAudit(clock.GetUtcNow(), User.Identity!.Name!, AuditKind.Informe, View.Plan.Code, "Estado de compromiso", commitment.Status.ToString(), status.ToString(), null, View.Plan.Id);
         commitment.Status = status;
         await db.SaveChangesAsync();
         return Redirect(Here() + "#compromisos");
+    }
+
+    /// <summary>A post whose address names no period is refused: filing it under the period shown instead would put it in the wrong one.</summary>
+    private IActionResult? RefuseUnknownPeriod()
+    {
+        if (PeriodNote is null)
+        {
+            return null;
+        }
+
+        TempData["Error"] = "No se guardó nada. " + PeriodText.InvalidMessage;
+        return Redirect(Here());
     }
 
     private string Here() => $"/Reportes/Informe?anio={Period.Year}&periodo={Period.QueryValue}";
@@ -130,9 +155,10 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
         }
 
         View = view;
-        Period = Anio is { } year && view.Plan.Covers(year)
-            ? new ReportPeriod(year, ReportPeriod.ParseKind(Periodo))
-            : view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(view.Plan.FirstYear, PeriodKind.Anual);
+        Period = ReportPeriod.FromQuery(Anio, Periodo, view.Plan.Covers,
+            () => view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(view.Plan.FirstYear, PeriodKind.Anual), out var periodNote);
+        PeriodNote = periodNote;
+        ViewData[ReportPeriod.NoteKey] = periodNote;
         var saved = await db.EvaluationNarratives.AsNoTracking()
             .Where(n => n.PlanId == view.Plan.Id && n.Year == Period.Year && n.Period == Period.Kind).ToListAsync();
         Narratives = view.Plan.Objectives.ToDictionary(o => o.Id, o => saved.FirstOrDefault(n => n.ObjectiveId == o.Id) is { } n
@@ -141,8 +167,8 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
         Commitments = await db.Commitments.AsNoTracking().Include(c => c.Unit)
             .Where(c => c.PlanId == view.Plan.Id && c.Year == Period.Year && c.Period == Period.Kind)
             .OrderBy(c => c.Deadline).ThenBy(c => c.Id).ToListAsync();
-        Units = view.AllIndicators.SelectMany(i => i.ResponsibleUnits).Select(u => u.Unit!).DistinctBy(u => u.Id).OrderBy(u => u.Name).ToList();
-        DataAsOfDate = await DataAsOf.OfPlanAsync(db, view.Plan.Id);
+        Units = view.AllIndicators.SelectMany(i => i.Units).DistinctBy(u => u.Id).OrderBy(u => u.Name).ToList();
+        DataAsOfDate = await DataAsOf.OfPlanAsync(db, view.Plan.Id, view.Plan.FirstYear, ExportedData.Progress, HttpContext.RequestAborted);
         return true;
     }
 }

@@ -27,12 +27,18 @@ public class SeguimientoModel(PlanProgressService progress, AppDbContext db, Tim
             return RedirectToPage("Index");
         }
 
-        var period = new ReportPeriod(anio, ReportPeriod.ParseKind(periodo));
-        var asOf = await DataAsOf.OfPlanAsync(db, view.Plan.Id);
-        var bytes = SeguimientoReport.Build(view, period, asOf, DemoMark.InPlan(view.Plan));
+        if (!PeriodText.TryParse(periodo, out var kind))
+        {
+            TempData["Error"] = PeriodText.InvalidMessage;
+            return RedirectToPage("Index");
+        }
+
+        var period = new ReportPeriod(anio, kind);
+        var asOf = await DataAsOf.OfPlanAsync(db, view.Plan.Id, view.Plan.FirstYear, ExportedData.Progress, HttpContext.RequestAborted);
+        var bytes = SeguimientoReport.Build(view, period, asOf, await DemoMark.InPlanAsync(db, view.Plan.Id, HttpContext.RequestAborted));
         var fileName = $"reporte-seguimiento-{view.Plan.Code}-{period.Year}-{period.QueryValue}.xlsx";
         await db.RecordAsync(clock, User, "Reporte de seguimiento",
-            $"{fileName}; {(view.IncludePending ? "incluye pendientes" : "solo validados")}; datos al {PeruTime.FormatDate(asOf)}", view.Plan.Id);
-        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
+            $"{fileName}; {(view.IncludePending ? "incluye pendientes" : "solo validados")}; {DataAsOf.Label(asOf).ToLowerInvariant()}", view.Plan.Id);
+        return File(bytes, XlsxWriter.ContentType, fileName);
     }
 }

@@ -58,7 +58,7 @@ public class IndexModel(PlanProgressService progress, TimeProvider clock) : Page
 
     public IReadOnlyList<IndicatorRow> Missing => Computed.Missing;
 
-    public IReadOnlyList<OrganizationalUnit> Units => Computed.Units;
+    public IReadOnlyList<UnitSnapshot> Units => Computed.Units;
 
     public bool HasAnyData => Computed.HasAnyData;
 
@@ -71,17 +71,17 @@ public class IndexModel(PlanProgressService progress, TimeProvider clock) : Page
 
     private sealed record Figures(
         RollUpResult PlanRollUp, RollUpResult Scope, IReadOnlyList<ObjectiveCard> Cards, IReadOnlyList<IndicatorRow> Rows,
-        IReadOnlyList<IndicatorRow> AtRisk, IReadOnlyList<IndicatorRow> Missing, IReadOnlyList<OrganizationalUnit> Units, bool HasAnyData);
+        IReadOnlyList<IndicatorRow> AtRisk, IReadOnlyList<IndicatorRow> Missing, IReadOnlyList<UnitSnapshot> Units, bool HasAnyData);
 
     public bool IsFiltered => Oei is not null || Unidad is not null || Semaforo is not null;
 
     /// <summary>Everything the rendered body depends on: the plan's data version, the filters and the day (for overdue deadlines).</summary>
     public string FragmentKey => string.Join('|', View.Plan.Id, View.DataVersion, View.IncludePending, Period.Year, Period.QueryValue, Oei, Unidad, Semaforo, Pendientes, today.DayNumber);
 
-    public record ObjectiveCard(StrategicObjective Objective, RollUpResult RollUp, IReadOnlyList<(string Label, decimal? Avance)> Trend);
+    public record ObjectiveCard(ObjectiveSnapshot Objective, RollUpResult RollUp, IReadOnlyList<(string Label, decimal? Avance)> Trend);
 
     /// <param name="Why">Why the period's semáforo and the projection seem to disagree, when they do.</param>
-    public record IndicatorRow(Indicator Indicator, string Owner, PeriodProgress Progress, Projection Projection, string Units, string? Why)
+    public record IndicatorRow(IndicatorSnapshot Indicator, string Owner, PeriodProgress Progress, Projection Projection, string Units, string? Why)
     {
         public ProgressStatus Status => Progress.Status;
     }
@@ -97,9 +97,10 @@ public class IndexModel(PlanProgressService progress, TimeProvider clock) : Page
         View = view;
         Plan = view.Plan.Code;
         today = DateOnly.FromDateTime(PeruTime.ToLima(clock.GetUtcNow()).DateTime);
-        Period = Anio is { } year && view.Plan.Covers(year)
-            ? new ReportPeriod(year, ReportPeriod.ParseKind(Periodo))
-            : view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(Math.Clamp(today.Year - 1, view.Plan.FirstYear, view.Plan.LastYear), PeriodKind.Anual);
+        Period = ReportPeriod.FromQuery(Anio, Periodo, view.Plan.Covers,
+            () => view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(Math.Clamp(today.Year - 1, view.Plan.FirstYear, view.Plan.LastYear), PeriodKind.Anual),
+            out var periodNote);
+        ViewData[ReportPeriod.NoteKey] = periodNote;
         Anio = Period.Year;
         Periodo = Period.QueryValue;
         Deadline = view.DeadlineOf(Period);
@@ -122,7 +123,7 @@ public class IndexModel(PlanProgressService progress, TimeProvider clock) : Page
                 o.Indicators.Select(i => (Indicator: i, Objective: o, Owner: o.Code))
                     .Concat(o.Actions.SelectMany(a => a.Indicators.Select(i => (Indicator: i, Objective: o, Owner: a.Code)))))
             .Where(x => Oei is null || x.Objective.Id == Oei)
-            .Where(x => Unidad is null || x.Indicator.ResponsibleUnits.Any(u => u.UnitId == Unidad))
+            .Where(x => Unidad is null || x.Indicator.Units.Any(u => u.Id == Unidad))
             .Select(x => RowOf(view, x.Indicator, x.Owner, Period))
             .ToList();
         var atRisk = rows.Where(r => r.Projection.Class is ProjectionClass.EnRiesgo or ProjectionClass.RequiereAcelerar)
@@ -134,7 +135,7 @@ public class IndexModel(PlanProgressService progress, TimeProvider clock) : Page
             Semaforo is { } status ? rows.Where(r => r.Status == status).ToList() : rows,
             atRisk,
             rows.Where(r => r.Status == ProgressStatus.SinDato).ToList(),
-            view.AllIndicators.SelectMany(i => i.ResponsibleUnits).Select(u => u.Unit!).DistinctBy(u => u.Id).OrderBy(u => u.Name).ToList(),
+            view.AllIndicators.SelectMany(i => i.Units).DistinctBy(u => u.Id).OrderBy(u => u.Name).ToList(),
             withData.Count > 0);
     }
 
@@ -175,11 +176,11 @@ public class IndexModel(PlanProgressService progress, TimeProvider clock) : Page
         }.Where(v => v.Value is not null)).ToString();
 
     /// <summary>One indicator row as shown in every dashboard table.</summary>
-    public static IndicatorRow RowOf(PlanProgressView view, Indicator indicator, string owner, ReportPeriod period)
+    public static IndicatorRow RowOf(PlanProgressView view, IndicatorSnapshot indicator, string owner, ReportPeriod period)
     {
         var progress = view.Of(indicator);
         return new IndicatorRow(indicator, owner, progress.For(period.Year, period.Kind), progress.Projection,
-            string.Join(", ", indicator.ResponsibleUnits.Select(u => u.Unit!.Acronym)), progress.WhyStatusAndProjectionDiffer(period.Year, period.Kind));
+            string.Join(", ", indicator.Units.Select(u => u.Acronym)), progress.WhyStatusAndProjectionDiffer(period.Year, period.Kind));
     }
 
     public static string StatusBorder(ProgressStatus status) => status switch

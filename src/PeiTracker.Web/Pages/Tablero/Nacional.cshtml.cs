@@ -8,7 +8,7 @@ namespace PeiTracker.Web.Pages.Tablero;
 
 /// <summary>
 /// The national roll-up: every entity's plan avance and indicators per semáforo in one period,
-/// grouped by sector, for a sector office or CEPLAN following many plans at once (issue 9).
+/// grouped by sector, for a sector office or CEPLAN following many plans at once.
 /// </summary>
 public class NacionalModel(NationalProgressService national, TimeProvider clock) : PageModel
 {
@@ -37,7 +37,9 @@ public class NacionalModel(NationalProgressService national, TimeProvider clock)
     public async Task OnGetAsync()
     {
         var lastYear = Math.Clamp(PeruTime.ToLima(clock.GetUtcNow()).Year - 1, Years[0], Years[^1]);
-        Period = new ReportPeriod(Anio is { } year && Years.Contains(year) ? year : lastYear, ReportPeriod.ParseKind(Periodo));
+        var year = Anio is { } asked && Years.Contains(asked) ? asked : lastYear;
+        Period = ReportPeriod.FromQuery(year, Periodo, _ => true, () => new ReportPeriod(year, PeriodKind.Anual), out var periodNote);
+        ViewData[ReportPeriod.NoteKey] = periodNote;
         Anio = Period.Year;
         Periodo = Period.QueryValue;
         var rollUp = await national.LoadAsync(Period, HttpContext.RequestAborted);

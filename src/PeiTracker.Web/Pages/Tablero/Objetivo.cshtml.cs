@@ -26,13 +26,13 @@ public class ObjetivoModel(PlanProgressService progress) : PageModel
 
     public string Statement { get; private set; } = "";
 
-    public StrategicObjective Objective { get; private set; } = null!;
+    public ObjectiveSnapshot Objective { get; private set; } = null!;
 
     public bool IsAction { get; private set; }
 
     public RollUpResult RollUp { get; private set; } = null!;
 
-    public IReadOnlyList<(StrategicAction Action, RollUpResult RollUp)> Actions { get; private set; } = [];
+    public IReadOnlyList<(ActionSnapshot Action, RollUpResult RollUp)> Actions { get; private set; } = [];
 
     public IReadOnlyList<IndexModel.IndicatorRow> Rows { get; private set; } = [];
 
@@ -49,9 +49,9 @@ public class ObjetivoModel(PlanProgressService progress) : PageModel
 
         View = view;
         Objective = objective;
-        Period = Anio is { } year && view.Plan.Covers(year)
-            ? new ReportPeriod(year, ReportPeriod.ParseKind(Periodo))
-            : view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(view.Plan.FirstYear, PeriodKind.Anual);
+        Period = ReportPeriod.FromQuery(Anio, Periodo, view.Plan.Covers,
+            () => view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(view.Plan.FirstYear, PeriodKind.Anual), out var periodNote);
+        ViewData[ReportPeriod.NoteKey] = periodNote;
         IsAction = kind == "Accion";
         if (IsAction)
         {

@@ -31,7 +31,7 @@ public class UnidadesModel(PlanProgressService progress) : PageModel
     public string PeriodQuery => IndexModel.PeriodLink(View.Plan.Code, Period, Pendientes);
 
     /// <summary>Reporting of one unit in the period: indicators expected to report (with a logro esperado for it), how many were reported and validated.</summary>
-    public record UnitSummary(OrganizationalUnit Unit, int Indicators, int Expected, int Reported, int Validated, RollUpResult RollUp)
+    public record UnitSummary(UnitSnapshot Unit, int Indicators, int Expected, int Reported, int Validated, RollUpResult RollUp)
     {
         public decimal? Completeness => Expected == 0 ? null : Reported * 100m / Expected;
     }
@@ -45,13 +45,13 @@ public class UnidadesModel(PlanProgressService progress) : PageModel
         }
 
         View = view;
-        Period = Anio is { } year && view.Plan.Covers(year)
-            ? new ReportPeriod(year, ReportPeriod.ParseKind(Periodo))
-            : view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(view.Plan.FirstYear, PeriodKind.Anual);
+        Period = ReportPeriod.FromQuery(Anio, Periodo, view.Plan.Covers,
+            () => view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(view.Plan.FirstYear, PeriodKind.Anual), out var periodNote);
+        ViewData[ReportPeriod.NoteKey] = periodNote;
         var owners = view.Plan.Objectives.SelectMany(o => o.Indicators.Select(i => (i, o.Code)).Concat(o.Actions.SelectMany(a => a.Indicators.Select(i => (i, a.Code)))))
             .ToDictionary(x => x.i.Id, x => x.Code);
         Summaries = view.AllIndicators
-            .SelectMany(i => i.ResponsibleUnits.Select(u => (Unit: u.Unit!, Indicator: i)))
+            .SelectMany(i => i.Units.Select(u => (Unit: u, Indicator: i)))
             .GroupBy(x => x.Unit.Id)
             .Select(g =>
             {
@@ -73,7 +73,7 @@ public class UnidadesModel(PlanProgressService progress) : PageModel
                 return NotFound();
             }
 
-            Rows = view.AllIndicators.Where(i => i.ResponsibleUnits.Any(u => u.UnitId == unitId))
+            Rows = view.AllIndicators.Where(i => i.Units.Any(u => u.Id == unitId))
                 .Select(i => IndexModel.RowOf(view, i, owners[i.Id], Period)).ToList();
         }
 

@@ -12,8 +12,8 @@ using PeiTracker.Web.Data;
 namespace PeiTracker.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202201242_SemesterTargets")]
-    partial class SemesterTargets
+    [Migration("20261202200318_PlanConcurrency")]
+    partial class PlanConcurrency
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -993,6 +993,12 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_plans");
 
@@ -1009,55 +1015,6 @@ namespace PeiTracker.Web.Data.Migrations
                     b.ToTable("plans", null, t =>
                         {
                             t.HasCheckConstraint("ck_plans_years", "first_year <= last_year AND first_year >= 2000 AND last_year <= 2100");
-                        });
-                });
-
-            modelBuilder.Entity("PeiTracker.Domain.SemesterTarget", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("IndicatorId")
-                        .HasColumnType("integer")
-                        .HasColumnName("indicator_id");
-
-                    b.Property<string>("Period")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("period");
-
-                    b.Property<decimal>("Value")
-                        .HasPrecision(18, 6)
-                        .HasColumnType("numeric(18,6)")
-                        .HasColumnName("value");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
-
-                    b.HasKey("Id")
-                        .HasName("pk_semester_targets");
-
-                    b.HasIndex("IndicatorId", "Year", "Period")
-                        .IsUnique()
-                        .HasDatabaseName("ix_semester_targets_indicator_id_year_period");
-
-                    b.ToTable("semester_targets", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_semester_targets_period", "period IN ('PrimerSemestre', 'SegundoSemestre')");
-
-                            t.HasCheckConstraint("ck_semester_targets_year", "year BETWEEN 2000 AND 2100");
                         });
                 });
 
@@ -1610,12 +1567,6 @@ namespace PeiTracker.Web.Data.Migrations
                                 .HasColumnType("boolean")
                                 .HasColumnName("only_validated");
 
-                            b1.Property<string>("SemesterExpectation")
-                                .IsRequired()
-                                .HasMaxLength(20)
-                                .HasColumnType("character varying(20)")
-                                .HasColumnName("semester_expectation");
-
                             b1.Property<bool>("SemesterFollowUp")
                                 .HasColumnType("boolean")
                                 .HasColumnName("semester_follow_up");
@@ -1644,18 +1595,6 @@ namespace PeiTracker.Web.Data.Migrations
 
                     b.Navigation("Settings")
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("PeiTracker.Domain.SemesterTarget", b =>
-                {
-                    b.HasOne("PeiTracker.Domain.Indicator", "Indicator")
-                        .WithMany("SemesterTargets")
-                        .HasForeignKey("IndicatorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_semester_targets_indicators_indicator_id");
-
-                    b.Navigation("Indicator");
                 });
 
             modelBuilder.Entity("PeiTracker.Domain.StrategicAction", b =>
@@ -1727,8 +1666,6 @@ namespace PeiTracker.Web.Data.Migrations
             modelBuilder.Entity("PeiTracker.Domain.Indicator", b =>
                 {
                     b.Navigation("ResponsibleUnits");
-
-                    b.Navigation("SemesterTargets");
 
                     b.Navigation("Targets");
 

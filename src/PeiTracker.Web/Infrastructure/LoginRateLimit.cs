@@ -1,6 +1,0 @@
-namespace PeiTracker.Web.Infrastructure;
-
-public static class LoginRateLimit
-{
-    public const string Policy = "login";
-}
