@@ -113,7 +113,8 @@ public class PeriodStateReadersTests(AppFixture app)
     public async Task Api_SemesterWithAnnualTargetAndNoValue_IsSinDatoWithItsTarget()
     {
         var code = await CreatePlanAsync("TEST-SEM-API");
-        var browser = await app.LoginAsync(await app.CreateUserAsync(Roles.Consulta));
+        // Read-only users cannot create API tokens; a planner's token reads the same progress.
+        var browser = await app.LoginAsync(await app.CreateUserAsync(Roles.Planificador));
         var created = await browser.SubmitFormAsync("/Cuenta/Tokens", new Dictionary<string, string> { ["Name"] = "Tablero externo" }, "form[action*='handler=Create']");
         var token = (await HttpClientExtensions.ParseAsync(await created.Content.ReadAsStringAsync())).QuerySelector(".new-token")!.TextContent.Trim();
         var api = app.CreateClient();
@@ -230,6 +231,53 @@ public class PeriodStateReadersTests(AppFixture app)
         Assert.Contains("Rojo", RowText(before, Agregable));
         Assert.Contains("propio del semestre (OGPP)", RowText(after, Agregable));
         Assert.Contains("Verde", RowText(after, Agregable));
+    }
+
+    private static Dictionary<string, string> MetasForm(string semester, string annual2030, string reason)
+    {
+        var form = Enumerable.Range(2025, 6).ToDictionary(y => $"Targets[{y}]", _ => "10");
+        form["Targets[2030]"] = annual2030;
+        form["Semesters[2026S1]"] = semester;
+        form["Reason"] = reason;
+        return form;
+    }
+
+    [Fact]
+    public async Task Metas_SemesterTargetSaved_IsAuditedAndJudgesTheSemester()
+    {
+        var code = await CreatePlanAsync("TEST-SEM-METAS");
+        var id = await app.QueryAsync(db => db.Indicators.Where(i => i.Plan!.Code == code && i.Key == Agregable).Select(i => i.Id).SingleAsync());
+        var planner = await app.LoginAsync();
+
+        var saved = await planner.SubmitFormAsync($"/Plan/Indicador/{id}/Metas", MetasForm("3", "10", "Calendario de la unidad: 3 en el I semestre"));
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+        var target = await app.QueryAsync(db => db.SemesterTargets.SingleAsync(t => t.IndicatorId == id));
+        Assert.Equal((2026, PeriodKind.PrimerSemestre, 3m), (target.Year, target.Period, target.Value));
+        var audit = await app.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.IndicatorId == id && a.Field == "Logro esperado I semestre 2026"));
+        Assert.Equal((AuditKind.Meta, null, "3", "Calendario de la unidad: 3 en el I semestre"), (audit.Kind, audit.Before, audit.After, audit.Reason));
+        var row = RowText(await planner.GetDocumentAsync($"/Tablero?plan={code}&anio=2026&periodo=S1"), Agregable);
+        Assert.Contains("propio del semestre (OGPP)", row);
+        Assert.Contains("Verde", row);
+        var form = await planner.GetDocumentAsync($"/Plan/Indicador/{id}/Metas");
+        Assert.Equal("3", form.QuerySelector("#s-2026S1")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Metas_SemesterTargetOutsideTheUnit_IsRefusedAndNothingIsSaved()
+    {
+        var code = await CreatePlanAsync("TEST-SEM-METAS-MAL");
+        var id = await app.QueryAsync(db => db.Indicators.Where(i => i.Plan!.Code == code && i.Key == Agregable).Select(i => i.Id).SingleAsync());
+        var planner = await app.LoginAsync();
+
+        var response = await planner.SubmitFormAsync($"/Plan/Indicador/{id}/Metas", MetasForm("2.5", "12", "Prueba"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var page = await HttpClientExtensions.ParseAsync(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Número: el valor debe ser un número entero.", page.QuerySelector("#e-2026S1")!.TextContent.Trim());
+        Assert.False(await app.QueryAsync(db => db.SemesterTargets.AnyAsync(t => t.IndicatorId == id)));
+        Assert.Equal(10m, await app.QueryAsync(db => db.Targets.Where(t => t.IndicatorId == id && t.Year == 2030).Select(t => t.Value).SingleAsync()));
+        Assert.False(await app.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.IndicatorId == id)));
     }
 
     [Fact]

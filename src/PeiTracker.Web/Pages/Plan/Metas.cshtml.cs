@@ -11,9 +11,10 @@ using PeiTracker.Web.Writes;
 namespace PeiTracker.Web.Pages.Plan;
 
 /// <summary>
-/// The planning office sets the logros esperados of an indicator through <see cref="Indicator.SetTargets"/>.
-/// Changing the target of a year that has already started is a revision: the original target is kept
-/// next to the revised one.
+/// The planning office sets the logros esperados of an indicator through <see cref="Indicator.SetTargets"/>,
+/// and optionally a semester's own through <see cref="Indicator.SetSemesterTarget"/>; a semester left empty is
+/// judged by the plan's rule. Changing the target of a year that has already started is a revision: the
+/// original target is kept next to the revised one. All of it is saved, or none of it.
 /// </summary>
 [Authorize(Policy = Policies.EditPlan)]
 public class MetasModel(AppDbContext db, TimeProvider clock, AuditedWriter writer) : PageModel
@@ -23,6 +24,10 @@ public class MetasModel(AppDbContext db, TimeProvider clock, AuditedWriter write
 
     [BindProperty]
     public Dictionary<int, string?> Targets { get; set; } = [];
+
+    /// <summary>A semester's own logro esperado, keyed by <see cref="SemesterKey"/>; empty means the plan's rule applies.</summary>
+    [BindProperty]
+    public Dictionary<string, string?> Semesters { get; set; } = [];
 
     [BindProperty]
     public string? Reason { get; set; }
@@ -47,6 +52,8 @@ public class MetasModel(AppDbContext db, TimeProvider clock, AuditedWriter write
         }
 
         Targets = Years.ToDictionary(y => y, y => (string?)DecimalText.ToInput(Indicator.TargetFor(y)));
+        Semesters = Years.SelectMany(y => SemesterKinds.Select(k => (y, k)))
+            .ToDictionary(p => SemesterKey(p.y, p.k), p => (string?)DecimalText.ToInput(Indicator.SemesterTargetFor(p.y, p.k)));
         Version = Indicator.Version;
         return Page();
     }
@@ -71,6 +78,22 @@ public class MetasModel(AppDbContext db, TimeProvider clock, AuditedWriter write
             }
         }
 
+        var semesters = new Dictionary<(int Year, PeriodKind Kind), decimal?>();
+        foreach (var year in Years)
+        {
+            foreach (var kind in SemesterKinds)
+            {
+                if (DecimalText.TryParse(Semesters.GetValueOrDefault(SemesterKey(year, kind)), out var value, out var error))
+                {
+                    semesters[(year, kind)] = value;
+                }
+                else
+                {
+                    ModelState.AddModelError(Indicator.SemesterTargetField(year, kind), error!);
+                }
+            }
+        }
+
         ChangeReason.Check(ModelState, nameof(Reason), Reason);
 
         if (!ModelState.IsValid)
@@ -80,7 +103,7 @@ public class MetasModel(AppDbContext db, TimeProvider clock, AuditedWriter write
 
         var reason = Reason!.Trim();
         writer.Expect(Indicator, Version);
-        var edit = Indicator.SetTargets(targets, CurrentYear, reason);
+        var edit = SetAll(targets, semesters, reason);
         return await writer.SaveAsync(new AuditContext(User.Identity!.Name!, Indicator.Key, reason, Indicator.PlanId, Indicator.Id), edit) switch
         {
             WriteStatus.Invalid => Refused(edit),
@@ -88,6 +111,35 @@ public class MetasModel(AppDbContext db, TimeProvider clock, AuditedWriter write
             WriteStatus.Unchanged => Done(id, "No había cambios que guardar."),
             _ => Done(id, $"Se guardaron {edit.Changes.Count} logro(s) esperado(s)."),
         };
+    }
+
+    public static readonly PeriodKind[] SemesterKinds = [PeriodKind.PrimerSemestre, PeriodKind.SegundoSemestre];
+
+    public static string SemesterKey(int year, PeriodKind kind) =>
+        $"{year.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(kind == PeriodKind.PrimerSemestre ? "S1" : "S2")}";
+
+    /// <summary>The annual targets first (a semester's figure is checked against the scale they set), then each semester's; any refusal refuses all.</summary>
+    private EditResult SetAll(IReadOnlyDictionary<int, decimal?> targets, IReadOnlyDictionary<(int Year, PeriodKind Kind), decimal?> semesters, string reason)
+    {
+        var annual = Indicator.SetTargets(targets, CurrentYear, reason);
+        if (!annual.IsValid)
+        {
+            return annual;
+        }
+
+        var changes = new List<FieldChange>(annual.Changes);
+        var errors = new Dictionary<string, string>();
+        foreach (var ((year, kind), value) in semesters)
+        {
+            var semester = Indicator.SetSemesterTarget(year, kind, value, Indicator.Plan!.FirstYear, Indicator.Plan.LastYear);
+            changes.AddRange(semester.Changes);
+            foreach (var (field, message) in semester.Errors)
+            {
+                errors[field] = message;
+            }
+        }
+
+        return errors.Count > 0 ? EditResult.Refused(errors) : EditResult.Applied(changes);
     }
 
     private PageResult Refused(EditResult edit)
@@ -111,7 +163,7 @@ public class MetasModel(AppDbContext db, TimeProvider clock, AuditedWriter write
 
     private async Task<bool> LoadAsync(int id)
     {
-        var indicator = await db.Indicators.Include(i => i.Plan).Include(i => i.Targets).SingleOrDefaultAsync(i => i.Id == id);
+        var indicator = await db.Indicators.Include(i => i.Plan).Include(i => i.Targets).Include(i => i.SemesterTargets).SingleOrDefaultAsync(i => i.Id == id);
         if (indicator is null)
         {
             return false;
