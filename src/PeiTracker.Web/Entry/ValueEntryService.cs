@@ -91,13 +91,12 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
     }
 
     /// <summary>A period the planning office closed: nobody may change its values until it is reopened.</summary>
-    private async Task<string?> ClosedProblemAsync(Domain.Plan plan, int year, PeriodKind period, CancellationToken cancellationToken)
-    {
-        var closed = await db.PeriodClosures.AsNoTracking()
-            .Where(c => c.PlanId == plan.Id && c.Year == year && c.Period == period && c.ReopenedAt == null)
-            .AnyAsync(cancellationToken);
-        return closed ? $"El periodo {Labels.Of(period).ToLowerInvariant()} {year} está cerrado por la OGPP: no admite cambios salvo que se reabra." : null;
-    }
+    private async Task<string?> ClosedProblemAsync(Domain.Plan plan, int year, PeriodKind period, CancellationToken cancellationToken) =>
+        await IsClosedAsync(plan, year, period, cancellationToken) ? $"El periodo {Labels.Of(period).ToLowerInvariant()} {year} está cerrado por la OGPP: no admite cambios salvo que se reabra." : null;
+
+    /// <summary>The OGPP closed the period and has not reopened it.</summary>
+    public Task<bool> IsClosedAsync(Domain.Plan plan, int year, PeriodKind period, CancellationToken cancellationToken = default) =>
+        db.PeriodClosures.AsNoTracking().AnyAsync(c => c.PlanId == plan.Id && c.Year == year && c.Period == period && c.ReopenedAt == null, cancellationToken);
 
     /// <summary>What the value would give, from the same engine as the dashboards (for the live preview and the comment rule).</summary>
     public static PeriodProgress? Preview(Indicator indicator, int year, PeriodKind period, decimal value)

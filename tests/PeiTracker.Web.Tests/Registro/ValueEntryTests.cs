@@ -199,7 +199,7 @@ public class ValueEntryTests(AppFixture app)
     {
         var (indicator, unitClient, _) = await RegistradorForAsync(15);
         var planner = await app.LoginAsync(await app.CreateUserAsync(Roles.Planificador));
-        await planner.SubmitFormAsync("/Registro/Periodos", new Dictionary<string, string>(), "form[action*='handler=Close']:has(input[name=year][value='2025']):has(input[name=period][value='A'])");
+        await planner.SubmitFormAsync("/Registro/Periodos?handler=Confirm&year=2025&period=A", new Dictionary<string, string>(), "form[action*='handler=Close']");
 
         var refused = await PostValueAsync(unitClient, indicator, "Save", Target(indicator));
 

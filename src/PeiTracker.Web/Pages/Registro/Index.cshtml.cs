@@ -34,6 +34,21 @@ public class IndexModel(AppDbContext db, UserScope scope, TimeProvider clock) : 
 
     public bool IsPlanningOffice { get; private set; }
 
+    /// <summary>The OGPP closed the shown period: its values no longer change, and those not validated read "no presentado".</summary>
+    public bool PeriodClosed { get; private set; }
+
+    /// <summary>What a row's value is, as the unit reads it.</summary>
+    public string StateOf(Row row) =>
+        row.Value is null ? PeriodClosed ? $"Sin registrar · {PeriodClosing.NotPresented.ToLowerInvariant()} (periodo cerrado)" : "Sin registrar"
+        : PeriodClosing.IsNotPresented(row.Value.Status, PeriodClosed) ? $"{PeriodClosing.NotPresented} (periodo cerrado; estaba {Labels.Of(row.Value.Status).ToLowerInvariant()})"
+        : Labels.Of(row.Value.Status);
+
+    /// <summary>The row's action: a closed period is only read, never corrected.</summary>
+    public string? ActionOf(Row row) =>
+        PeriodClosed ? row.Value is null ? null : "Ver"
+        : row.Value is null ? "Registrar"
+        : row.Value.Status is ValueStatus.Borrador or ValueStatus.Observado ? "Corregir" : "Ver";
+
     public record Row(Indicator Indicator, string Units, decimal? Target, IndicatorValue? Value);
 
     public async Task OnGetAsync(string? plan)
@@ -61,9 +76,13 @@ public class IndexModel(AppDbContext db, UserScope scope, TimeProvider clock) : 
             .Select(i => new Row(i, string.Join(", ", i.ResponsibleUnits.Select(u => u.Unit!.Acronym)), i.TargetFor(Period.Year),
                 i.Values.FirstOrDefault(v => v.Year == Period.Year && v.Period == Period.Kind)))
             .ToList();
+        var closed = (await db.PeriodClosures.AsNoTracking().Where(c => c.PlanId == Plan.Id && c.ReopenedAt == null).Select(c => new { c.Year, c.Period }).ToListAsync())
+            .Select(c => (c.Year, c.Period)).ToHashSet();
+        PeriodClosed = closed.Contains((Period.Year, Period.Kind));
+        // An observed value of a closed period cannot be corrected: it is "no presentado", not a task.
         Observed = Plan.Indicators
             .Where(i => units is null || i.ResponsibleUnits.Any(u => units.Contains(u.UnitId)))
-            .SelectMany(i => i.Values.Where(v => v.Status == ValueStatus.Observado).Select(v => new Row(i, "", i.TargetFor(v.Year), v)))
+            .SelectMany(i => i.Values.Where(v => v.Status == ValueStatus.Observado && !closed.Contains((v.Year, v.Period))).Select(v => new Row(i, "", i.TargetFor(v.Year), v)))
             .ToList();
         Deadline = await db.PeriodDeadlines.AsNoTracking()
             .Where(d => d.PlanId == Plan.Id && d.Year == Period.Year && d.Period == Period.Kind)

@@ -6,18 +6,45 @@ using PeiTracker.Domain;
 using PeiTracker.Web.Data;
 using PeiTracker.Web.Infrastructure;
 using PeiTracker.Web.Progress;
+using PeiTracker.Web.Writes;
 
 namespace PeiTracker.Web.Pages.Registro;
 
-/// <summary>The planning office sets reporting deadlines and closes (or reopens, with a reason) periods.</summary>
+/// <summary>
+/// The planning office sets reporting deadlines and closes (or reopens, with a reason) periods. Closing goes
+/// through a confirmation that lists, by unit, what is still pending, sent or observed: those values read
+/// "no presentado" while the period stays closed.
+/// </summary>
 [Authorize(Policy = Policies.EditPlan)]
-public class PeriodosModel(AppDbContext db, TimeProvider clock) : PageModel
+public class PeriodosModel(AppDbContext db, TimeProvider clock, IConfiguration configuration) : PageModel
 {
+    public const string NoteTooLongMessage = "La nota de cierre no puede superar los 1000 caracteres.";
+
     public Domain.Plan Plan { get; private set; } = null!;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
-    public record Row(ReportPeriod Period, DateOnly? Deadline, PeriodClosure? Closure);
+    /// <summary>Set by the Confirm handler: the period about to be closed and what is still open in it.</summary>
+    public ClosingPreview? Preview { get; private set; }
+
+    /// <param name="CloseProblem">Why the period cannot be closed today, or null.</param>
+    public record Row(ReportPeriod Period, DateOnly? Deadline, PeriodClosure? Closure, string? CloseProblem);
+
+    /// <summary>One indicator of the period to be closed, with the state of its value ("Sin registrar" when there is none).</summary>
+    public record ClosingItem(string Unit, string Code, string Name, string State, bool Open);
+
+    public record ClosingPreview(ReportPeriod Period, IReadOnlyList<ClosingItem> Items)
+    {
+        /// <summary>Indicators without a validated value (one with two units counts once).</summary>
+        public int OpenCount => Items.Where(i => i.Open).Select(i => i.Code).Distinct(StringComparer.Ordinal).Count();
+
+        public IEnumerable<IGrouping<string, ClosingItem>> ByUnit => Items.GroupBy(i => i.Unit).OrderBy(g => g.Key, StringComparer.Ordinal);
+    }
+
+    /// <summary>How many days before its end the current period may already be closed (PEI_CLOSE_GRACE_DAYS, default 0).</summary>
+    private int GraceDays => configuration.GetValue("PEI_CLOSE_GRACE_DAYS", 0);
+
+    private DateOnly Today => DateOnly.FromDateTime(PeruTime.ToLima(clock.GetUtcNow()).DateTime);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -65,6 +92,24 @@ public class PeriodosModel(AppDbContext db, TimeProvider clock) : PageModel
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnGetConfirmAsync(int year, string period)
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (await CloseRefusalAsync(year, period) is { } refusal)
+        {
+            TempData["Error"] = refusal;
+            return RedirectToPage();
+        }
+
+        PeriodText.TryParse(period, out var kind);
+        Preview = await PreviewAsync(new ReportPeriod(year, kind));
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostCloseAsync(int year, string period, string? note)
     {
         if (!await LoadAsync())
@@ -72,24 +117,82 @@ public class PeriodosModel(AppDbContext db, TimeProvider clock) : PageModel
             return NotFound();
         }
 
+        if (await CloseRefusalAsync(year, period) is { } refusal)
+        {
+            TempData["Error"] = refusal;
+            return RedirectToPage();
+        }
+
+        PeriodText.TryParse(period, out var kind);
+        if (note?.Trim() is { Length: > ChangeReason.MaxLength })
+        {
+            TempData["Error"] = NoteTooLongMessage;
+            return RedirectToPage(new { handler = "Confirm", year, period });
+        }
+
+        var preview = await PreviewAsync(new ReportPeriod(year, kind));
+        var now = clock.GetUtcNow();
+        var cleanNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        var after = preview.OpenCount == 0 ? "Cerrado" : $"Cerrado; {preview.OpenCount} indicador(es) no presentado(s)";
+        db.PeriodClosures.Add(new PeriodClosure { PlanId = Plan.Id, Year = year, Period = kind, ClosedBy = User.Identity!.Name!, ClosedAt = now, ClosingNote = cleanNote });
+        db.AddAudit(now, User.Identity!.Name!, AuditKind.Periodo, $"{Labels.Of(kind)} {year}", "Estado del periodo", "Abierto", after, cleanNote, Plan.Id);
+        await db.SaveChangesAsync();
+        TempData["Status"] = preview.OpenCount == 0
+            ? $"{Labels.Of(kind)} {year} cerrado: sus valores ya no pueden cambiar."
+            : $"{Labels.Of(kind)} {year} cerrado: sus valores ya no pueden cambiar; {preview.OpenCount} indicador(es) quedan como «no presentado» mientras no se reabra.";
+        return RedirectToPage();
+    }
+
+    /// <summary>Why the period cannot be closed now (unknown, outside the plan, not ended, already closed), or null.</summary>
+    private async Task<string?> CloseRefusalAsync(int year, string period)
+    {
         if (!PeriodText.TryParse(period, out var kind))
         {
-            TempData["Error"] = PeriodText.InvalidMessage;
-            return RedirectToPage();
+            return PeriodText.InvalidMessage;
         }
 
-        if (await db.PeriodClosures.AnyAsync(c => c.PlanId == Plan.Id && c.Year == year && c.Period == kind && c.ReopenedAt == null))
+        if (PeriodClosing.Problem(year, kind, Plan.FirstYear, Plan.LastYear, Today, GraceDays) is { } problem)
         {
-            TempData["Error"] = "El periodo ya está cerrado.";
-            return RedirectToPage();
+            return problem;
         }
 
-        var now = clock.GetUtcNow();
-        db.PeriodClosures.Add(new PeriodClosure { PlanId = Plan.Id, Year = year, Period = kind, ClosedBy = User.Identity!.Name!, ClosedAt = now, ClosingNote = note?.Trim() });
-        db.AddAudit(now, User.Identity!.Name!, AuditKind.Periodo, $"{Labels.Of(kind)} {year}", "Estado del periodo", "Abierto", "Cerrado", note?.Trim(), Plan.Id);
-        await db.SaveChangesAsync();
-        TempData["Status"] = $"{Labels.Of(kind)} {year} cerrado: sus valores ya no pueden cambiar.";
-        return RedirectToPage();
+        if (kind != PeriodKind.Anual && !Plan.Settings.SemesterFollowUp)
+        {
+            return "Este plan no tiene seguimiento semestral: cierre el año.";
+        }
+
+        return await db.PeriodClosures.AnyAsync(c => c.PlanId == Plan.Id && c.Year == year && c.Period == kind && c.ReopenedAt == null)
+            ? "El periodo ya está cerrado."
+            : null;
+    }
+
+    /// <summary>Every indicator expected to report the period (with a logro esperado for its year, or a value), by unit.</summary>
+    private async Task<ClosingPreview> PreviewAsync(ReportPeriod period)
+    {
+        var indicators = await db.Indicators.AsNoTracking()
+            .Where(i => i.PlanId == Plan.Id)
+            .Select(i => new
+            {
+                i.PublishedCode,
+                i.Name,
+                Units = i.ResponsibleUnits.Select(u => u.Unit!.Acronym).ToList(),
+                HasTarget = i.Targets.Any(t => t.Year == period.Year),
+                Status = i.Values.Where(v => v.Year == period.Year && v.Period == period.Kind).Select(v => (ValueStatus?)v.Status).FirstOrDefault(),
+            })
+            .ToListAsync();
+        var items = indicators
+            .Where(i => i.HasTarget || i.Status is not null)
+            .SelectMany(i => (i.Units.Count == 0 ? ["Sin unidad"] : i.Units).Select(unit => new ClosingItem(unit, i.PublishedCode, i.Name,
+                i.Status switch
+                {
+                    null => "Sin registrar",
+                    ValueStatus.Enviado => "Enviado, pendiente de validación",
+                    { } status => Labels.Of(status),
+                },
+                i.Status != ValueStatus.Validado)))
+            .OrderBy(i => i.Code, StringComparer.Ordinal)
+            .ToList();
+        return new ClosingPreview(period, items);
     }
 
     public async Task<IActionResult> OnPostReopenAsync(int closureId, string? reason)
@@ -102,6 +205,12 @@ public class PeriodosModel(AppDbContext db, TimeProvider clock) : PageModel
         if (string.IsNullOrWhiteSpace(reason))
         {
             TempData["Error"] = "Para reabrir un periodo cerrado indique el motivo.";
+            return RedirectToPage();
+        }
+
+        if (reason.Trim().Length > ChangeReason.MaxLength)
+        {
+            TempData["Error"] = ChangeReason.TooLongMessage;
             return RedirectToPage();
         }
 
@@ -135,7 +244,8 @@ public class PeriodosModel(AppDbContext db, TimeProvider clock) : PageModel
         var closures = await db.PeriodClosures.AsNoTracking().Where(c => c.PlanId == plan.Id && c.ReopenedAt == null).ToListAsync();
         var kinds = plan.Settings.SemesterFollowUp ? new[] { PeriodKind.PrimerSemestre, PeriodKind.SegundoSemestre, PeriodKind.Anual } : [PeriodKind.Anual];
         Rows = plan.Years.SelectMany(y => kinds.Select(k => new ReportPeriod(y, k)))
-            .Select(p => new Row(p, deadlines.FirstOrDefault(d => d.Year == p.Year && d.Period == p.Kind)?.DueDate, closures.FirstOrDefault(c => c.Year == p.Year && c.Period == p.Kind)))
+            .Select(p => new Row(p, deadlines.FirstOrDefault(d => d.Year == p.Year && d.Period == p.Kind)?.DueDate, closures.FirstOrDefault(c => c.Year == p.Year && c.Period == p.Kind),
+                PeriodClosing.Problem(p.Year, p.Kind, plan.FirstYear, plan.LastYear, Today, GraceDays)))
             .ToList();
         return true;
     }

@@ -40,7 +40,11 @@ public class RevisionModel(AppDbContext db, ValueEntryService entry, TimeProvide
             .OrderBy(v => v.Year).ThenBy(v => v.Period).ThenBy(v => v.Indicator!.Key)
             .AsSplitQuery()
             .ToListAsync();
-        Items = values.Select(v => new Item(v, v.Indicator!, string.Join(", ", v.Indicator!.ResponsibleUnits.Select(u => u.Unit!.Acronym)))).ToList();
+        // A sent value of a closed period cannot be validated: it is "no presentado" until the period is reopened, not a task.
+        var closed = (await db.PeriodClosures.AsNoTracking().Where(c => c.PlanId == planId && c.ReopenedAt == null).Select(c => new { c.Year, c.Period }).ToListAsync())
+            .Select(c => (c.Year, c.Period)).ToHashSet();
+        Items = values.Where(v => !closed.Contains((v.Year, v.Period)))
+            .Select(v => new Item(v, v.Indicator!, string.Join(", ", v.Indicator!.ResponsibleUnits.Select(u => u.Unit!.Acronym)))).ToList();
         Deadlines = await db.PeriodDeadlines.AsNoTracking().Where(d => d.PlanId == planId).ToDictionaryAsync(d => (d.Year, d.Period), d => d.DueDate);
     }
 

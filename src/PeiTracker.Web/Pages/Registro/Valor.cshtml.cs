@@ -47,6 +47,9 @@ public class ValorModel(ValueEntryService entry) : PageModel
 
     public string? PeriodProblem { get; private set; }
 
+    /// <summary>The OGPP closed the period: the form is shown locked, and a value not validated reads "no presentado".</summary>
+    public bool PeriodClosed { get; private set; }
+
     /// <summary>The address names no period: nothing is shown or saved rather than another period's value.</summary>
     public bool UnknownPeriod { get; private set; }
 
@@ -179,6 +182,7 @@ public class ValorModel(ValueEntryService entry) : PageModel
         PeriodProblem = UnknownPeriod
             ? PeriodText.InvalidMessage + " Vuelva al Registro y elija allí el indicador y el periodo."
             : await entry.PeriodProblemAsync(indicator.Plan!, Period.Year, Period.Kind);
+        PeriodClosed = !UnknownPeriod && await entry.IsClosedAsync(indicator.Plan!, Period.Year, Period.Kind);
         return true;
     }
 }
