@@ -18,6 +18,9 @@ public class EvaluationNarrative
     public required string UpdatedBy { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>PostgreSQL's xmin: two people editing one OEI's analysis never silently overwrite each other.</summary>
+    public uint Version { get; set; }
 }
 
 public enum CommitmentStatus

@@ -66,6 +66,79 @@ public class InformeTests(AppFixture app)
         Assert.Equal(datosAlBefore, (await client.GetDocumentAsync(Url)).QuerySelector("[data-testid=datos-al]")!.TextContent);
     }
 
+    private static string NarrativeForm(int objectiveId) => $"form[action*='handler=Narrative']:has(input[name=objectiveId][value='{objectiveId}'])";
+
+    private Task<int> ObjectiveIdAsync(string code) => app.QueryAsync(db => db.Objectives.Where(o => o.Code == code && o.Plan!.Code == "MRE-PEI-2025-2030").Select(o => o.Id).SingleAsync());
+
+    [Fact]
+    public async Task Narrative_TwoPlannersSaveTheSameAnalysis_SecondIsAConflictAndTheFirstIsKept()
+    {
+        var oei07 = await ObjectiveIdAsync("OEI.07");
+        var first = await app.LoginAsync(await app.CreateUserAsync(Roles.Planificador));
+        var second = await app.LoginAsync(await app.CreateUserAsync(Roles.Planificador));
+        var firstForm = await first.ReadFormAsync(Url, NarrativeForm(oei07));
+        var staleForm = await second.ReadFormAsync(Url, NarrativeForm(oei07));
+
+        await firstForm.PostAsync(first, ("text", "Análisis del OEI.07 de la primera planificadora."));
+        var response = await staleForm.PostAsync(second, ("text", "Análisis del OEI.07 que llegó tarde."));
+        var page = await second.GetDocumentAsync(response.Headers.Location!.ToString());
+
+        Assert.Contains(Pages.Reportes.InformeModel.NarrativeConflictMessage, page.QuerySelector(".alert-danger")!.TextContent);
+        Assert.Equal("Análisis del OEI.07 de la primera planificadora.", page.QuerySelector("#oei-OEI\\.07 .narrative")!.TextContent.Trim());
+        Assert.Equal(1, await app.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Subject == "OEI.07" && a.Kind == AuditKind.Informe)));
+    }
+
+    [Fact]
+    public async Task Narrative_SavedByThePageScript_AnswersJsonAndLeavesTheOtherAnalysesAlone()
+    {
+        var oei08 = await ObjectiveIdAsync("OEI.08");
+        var oei09 = await ObjectiveIdAsync("OEI.09");
+        var client = await app.LoginAsync(await app.CreateUserAsync(Roles.Planificador));
+        var form = await client.ReadFormAsync(Url, NarrativeForm(oei08));
+        var fields = form.Fields.Where(f => f.Key != "text").Append(new("text", "  Análisis del OEI.08 guardado solo.  "));
+        var request = new HttpRequestMessage(HttpMethod.Post, form.Action) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Accept.ParseAdd("application/json");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(answer.GetProperty("ok").GetBoolean());
+        Assert.Equal("Análisis del OEI.08 guardado solo.", answer.GetProperty("text").GetString());
+        var stored = await app.QueryAsync(db => db.EvaluationNarratives.SingleAsync(n => n.ObjectiveId == oei08 && n.Year == 2025 && n.Period == PeriodKind.Anual));
+        Assert.Equal(stored.Version, answer.GetProperty("version").GetUInt32());
+        Assert.False(await app.QueryAsync(db => db.EvaluationNarratives.AnyAsync(n => n.ObjectiveId == oei09 && n.Year == 2025)));
+        var next = await client.ReadFormAsync(Url, NarrativeForm(oei08));
+        Assert.Equal(stored.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), next["version"]);
+    }
+
+    [Fact]
+    public async Task Narrative_TooLong_IsRefusedInSpanishAndSavesNothing()
+    {
+        var oei10 = await ObjectiveIdAsync("OEI.10");
+        var client = await app.LoginAsync(await app.CreateUserAsync(Roles.Planificador));
+
+        var response = await (await client.ReadFormAsync(Url, NarrativeForm(oei10))).PostAsync(client, ("text", new string('a', Pages.Reportes.InformeModel.MaxNarrativeLength + 1)));
+        var page = await client.GetDocumentAsync(response.Headers.Location!.ToString());
+
+        Assert.Contains(Pages.Reportes.InformeModel.NarrativeInvalidMessage, page.QuerySelector(".alert-danger")!.TextContent);
+        Assert.False(await app.QueryAsync(db => db.EvaluationNarratives.AnyAsync(n => n.ObjectiveId == oei10)));
+    }
+
+    [Fact]
+    public async Task Informe_Printed_ShowsEachAnalysisOnce()
+    {
+        var client = await app.LoginAsync(await app.CreateUserAsync(Roles.Planificador));
+
+        var page = await client.GetDocumentAsync(Url);
+
+        var section = page.QuerySelector("#oei-OEI\\.01")!;
+        var analysis = section.QuerySelector(".narrative")!.TextContent.Trim();
+        var printed = section.QuerySelectorAll("*").Where(e => e.Closest(".d-print-none") is null && e.Children.Length == 0 && e.TextContent.Contains(analysis, StringComparison.Ordinal));
+        Assert.Single(printed);
+        Assert.Contains(analysis, section.QuerySelector(".d-print-none textarea")!.TextContent);
+    }
+
     [Fact]
     public async Task Informe_DatosAl_IsTheSameAsTheSeguimientosAndTheOpenData()
     {

@@ -11,6 +11,7 @@ public class EvaluationNarrativeConfiguration : IEntityTypeConfiguration<Evaluat
         builder.Property(n => n.Period).HasConversion<string>().HasMaxLength(20);
         builder.Property(n => n.Text).HasMaxLength(8000);
         builder.Property(n => n.UpdatedBy).HasMaxLength(256);
+        builder.Property(n => n.Version).IsRowVersion();
         builder.HasIndex(n => new { n.PlanId, n.ObjectiveId, n.Year, n.Period }).IsUnique();
         builder.HasOne<Plan>().WithMany().HasForeignKey(n => n.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<StrategicObjective>().WithMany().HasForeignKey(n => n.ObjectiveId).OnDelete(DeleteBehavior.Cascade);

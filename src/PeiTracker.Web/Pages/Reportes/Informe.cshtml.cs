@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PeiTracker.Domain;
+using PeiTracker.Domain.Editing;
 using PeiTracker.Web.Data;
 using PeiTracker.Web.Exports;
 using PeiTracker.Web.Infrastructure;
 using PeiTracker.Web.Progress;
+using PeiTracker.Web.Writes;
 
 namespace PeiTracker.Web.Pages.Reportes;
 
@@ -16,7 +18,7 @@ namespace PeiTracker.Web.Pages.Reportes;
 /// </summary>
 [Authorize(Policy = Policies.EditPlan)]
 [PdfDownload("informe-de-evaluacion.pdf")]
-public class InformeModel(PlanProgressService progress, AppDbContext db, TimeProvider clock) : PageModel
+public class InformeModel(PlanProgressService progress, AppDbContext db, TimeProvider clock, AuditedWriter writer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Anio { get; set; }
@@ -28,7 +30,7 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
 
     public ReportPeriod Period { get; private set; } = null!;
 
-    public Dictionary<int, (string Text, bool Saved)> Narratives { get; private set; } = [];
+    public Dictionary<int, (string Text, bool Saved, uint Version)> Narratives { get; private set; } = [];
 
     public IReadOnlyList<Commitment> Commitments { get; private set; } = [];
 
@@ -44,7 +46,12 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
         return await LoadAsync() ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostNarrativeAsync(int objectiveId, string? text)
+    /// <summary>
+    /// Saves one OEI's analysis and nothing else. The form sends the analysis's version as it was opened
+    /// (0 when none was saved yet): a newer save by someone else is a conflict, never overwritten. Asked by
+    /// the page's script, it answers in JSON so the other analyses being edited stay on screen.
+    /// </summary>
+    public async Task<IActionResult> OnPostNarrativeAsync(int objectiveId, string? text, uint version)
     {
         if (!await LoadAsync())
         {
@@ -56,34 +63,87 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
             return refused;
         }
 
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 8000)
-        {
-            TempData["Error"] = "El texto del análisis no puede estar vacío ni superar 8000 caracteres.";
-            return Redirect(Here());
-        }
-
         var objective = View.Plan.Objectives.FirstOrDefault(o => o.Id == objectiveId);
         if (objective is null)
         {
             return NotFound();
         }
 
-        var existing = await db.EvaluationNarratives.SingleOrDefaultAsync(n => n.PlanId == View.Plan.Id && n.ObjectiveId == objectiveId && n.Year == Period.Year && n.Period == Period.Kind);
-        var now = clock.GetUtcNow();
-        db.AddAudit(now, User.Identity!.Name!, AuditKind.Informe, objective.Code, $"Análisis del informe de evaluación {Period.Label}", existing?.Text, text.Trim(), null, View.Plan.Id);
-        if (existing is null)
+        if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > MaxNarrativeLength)
         {
-            db.EvaluationNarratives.Add(new EvaluationNarrative { PlanId = View.Plan.Id, ObjectiveId = objectiveId, Year = Period.Year, Period = Period.Kind, Text = text.Trim(), UpdatedBy = User.Identity.Name!, UpdatedAt = now });
-        }
-        else
-        {
-            existing.Text = text.Trim();
-            existing.UpdatedBy = User.Identity.Name!;
-            existing.UpdatedAt = now;
+            return NarrativeAnswer(objective, WriteStatus.Invalid, NarrativeInvalidMessage, null);
         }
 
-        await db.SaveChangesAsync();
-        TempData["Status"] = $"Análisis del {objective.Code} guardado.";
+        var clean = text.Trim();
+        var existing = await db.EvaluationNarratives.SingleOrDefaultAsync(n => n.PlanId == View.Plan.Id && n.ObjectiveId == objectiveId && n.Year == Period.Year && n.Period == Period.Kind);
+        if ((existing is null && version != NoNarrativeVersion) || (existing is not null && version == NoNarrativeVersion))
+        {
+            return NarrativeAnswer(objective, WriteStatus.Conflict, NarrativeConflictMessage, existing);
+        }
+
+        var now = clock.GetUtcNow();
+        if (existing is null)
+        {
+            existing = new EvaluationNarrative { PlanId = View.Plan.Id, ObjectiveId = objectiveId, Year = Period.Year, Period = Period.Kind, Text = clean, UpdatedBy = User.Identity!.Name!, UpdatedAt = now };
+            db.EvaluationNarratives.Add(existing);
+            return await SaveNarrativeAsync(objective, existing, null, clean);
+        }
+
+        var before = existing.Text;
+        if (before == clean)
+        {
+            return NarrativeAnswer(objective, WriteStatus.Unchanged, "No había cambios que guardar.", existing);
+        }
+
+        writer.Expect(existing, version);
+        existing.Text = clean;
+        existing.UpdatedBy = User.Identity!.Name!;
+        existing.UpdatedAt = now;
+        return await SaveNarrativeAsync(objective, existing, before, clean);
+    }
+
+    public const int MaxNarrativeLength = 8000;
+
+    /// <summary>The version a form carries when the OEI had no saved analysis.</summary>
+    public const uint NoNarrativeVersion = 0;
+
+    public const string NarrativeInvalidMessage = "El texto del análisis no puede estar vacío ni superar 8000 caracteres.";
+
+    public const string NarrativeConflictMessage =
+        "Otra persona guardó este análisis mientras usted lo editaba. Su texto no se guardó: se muestra el guardado; copie lo suyo antes de recargar.";
+
+    private async Task<IActionResult> SaveNarrativeAsync(ObjectiveSnapshot objective, EvaluationNarrative narrative, string? before, string after)
+    {
+        var change = new FieldChange(AuditKind.Informe, $"Análisis del informe de evaluación {Period.Label}", before, after);
+        var status = await writer.SaveAsync(new AuditContext(User.Identity!.Name!, objective.Code, null, View.Plan.Id, null), [change]);
+        if (status == WriteStatus.Conflict)
+        {
+            var current = await db.EvaluationNarratives.AsNoTracking().SingleOrDefaultAsync(n => n.PlanId == View.Plan.Id && n.ObjectiveId == objective.Id && n.Year == Period.Year && n.Period == Period.Kind);
+            return NarrativeAnswer(objective, status, NarrativeConflictMessage, current);
+        }
+
+        return NarrativeAnswer(objective, status, $"Análisis del {objective.Code} guardado.", narrative);
+    }
+
+    /// <summary>JSON for the page's script (the other analyses stay as typed); otherwise back to the OEI with the message.</summary>
+    private IActionResult NarrativeAnswer(ObjectiveSnapshot objective, WriteStatus status, string message, EvaluationNarrative? stored)
+    {
+        var ok = status is WriteStatus.Saved or WriteStatus.Unchanged;
+        if (Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.Ordinal) == true))
+        {
+            var body = new JsonResult(new { ok, message, version = stored?.Version ?? NoNarrativeVersion, text = stored?.Text })
+            {
+                StatusCode = status switch
+                {
+                    WriteStatus.Conflict => StatusCodes.Status409Conflict,
+                    WriteStatus.Invalid => StatusCodes.Status400BadRequest,
+                    _ => StatusCodes.Status200OK,
+                },
+            };
+            return body;
+        }
+
+        TempData[ok ? "Status" : "Error"] = message;
         return Redirect(Here() + $"#oei-{objective.Code}");
     }
 
@@ -162,8 +222,8 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
         var saved = await db.EvaluationNarratives.AsNoTracking()
             .Where(n => n.PlanId == view.Plan.Id && n.Year == Period.Year && n.Period == Period.Kind).ToListAsync();
         Narratives = view.Plan.Objectives.ToDictionary(o => o.Id, o => saved.FirstOrDefault(n => n.ObjectiveId == o.Id) is { } n
-            ? (n.Text, true)
-            : (NarrativeDraft.For(view, o, Period), false));
+            ? (n.Text, true, n.Version)
+            : (NarrativeDraft.For(view, o, Period), false, NoNarrativeVersion));
         Commitments = await db.Commitments.AsNoTracking().Include(c => c.Unit)
             .Where(c => c.PlanId == view.Plan.Id && c.Year == Period.Year && c.Period == Period.Kind)
             .OrderBy(c => c.Deadline).ThenBy(c => c.Id).ToListAsync();
