@@ -81,4 +81,28 @@ public class PeriodsJourneyTests(BrowserFixture app)
         await page.Locator("[data-testid=proyeccion]").ScrollIntoViewIfNeededAsync();
         await ViewportAsync(page, "25-indicador-ioei-03-03-proyeccion");
     }
+
+    [Fact]
+    public async Task Planner_EditsTwoAnalysesAndSavesOne_TheOtherStaysAsTyped()
+    {
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync(app.BaseUrl + "/Reportes/Informe?anio=2025&periodo=A");
+        var first = page.Locator("#oei-OEI\\.02");
+        var second = page.Locator("#oei-OEI\\.04");
+
+        await first.Locator("textarea").FillAsync("Análisis del OEI.02 escrito en el navegador.");
+        await second.Locator("textarea").FillAsync("Análisis del OEI.04 aún sin guardar.");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Guardar análisis" }).ClickAsync();
+
+        await Assertions.Expect(first.Locator(".narrative-result")).ToHaveTextAsync("Análisis del OEI.02 guardado.");
+        await Assertions.Expect(first.Locator("p.narrative")).ToHaveTextAsync("Análisis del OEI.02 escrito en el navegador.");
+        await Assertions.Expect(second.Locator("textarea")).ToHaveValueAsync("Análisis del OEI.04 aún sin guardar.");
+        await first.Locator("textarea").FillAsync("Análisis del OEI.02, segunda versión.");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Guardar análisis" }).ClickAsync();
+        await Assertions.Expect(first.Locator("p.narrative")).ToHaveTextAsync("Análisis del OEI.02, segunda versión.");
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#oei-OEI\\.02 p.narrative")).ToHaveTextAsync("Análisis del OEI.02, segunda versión.");
+        Assert.Empty(app.ErrorsOf(page));
+    }
 }
