@@ -60,22 +60,20 @@ public class DemoMarkTests(AppFixture app)
         Assert.Equal(demo, document.PackageProperties.Title!.StartsWith("DEMO · ", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Matriz_ExportedWithTheDemoMark_SaysDemoInItsTitleAndFooter()
+    [Theory]
+    [InlineData(true, "DEMO · ")]
+    [InlineData(false, "")]
+    public async Task Matriz_DownloadedFromAPlanWithDemoValues_SaysDemoInItsTitleAndFooter(bool demo, string mark)
     {
-        var code = await CreatePlanAsync("TEST-DEMO-MATRIZ", demo: true);
-        await using var scope = app.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var tree = (await db.LoadTreeAsync(code))!;
+        var code = await CreatePlanAsync(demo ? "TEST-DEMO-MATRIZ" : "TEST-REAL-MATRIZ", demo);
+        var client = await app.LoginAsync(await app.CreateUserAsync(Roles.Planificador));
 
-        var marked = MatrizPeiExporter.Export(tree, new DateTimeOffset(2026, 7, 1, 12, 0, 0, TimeSpan.Zero), await DemoMark.InPlanAsync(db, tree.Id));
-        var plain = MatrizPeiExporter.Export(tree, new DateTimeOffset(2026, 7, 1, 12, 0, 0, TimeSpan.Zero));
+        var bytes = await client.GetByteArrayAsync($"/Plan/Matriz/Descargar?plan={code}");
 
-        Assert.Equal("DEMO · " + MatrizPeiLayout.Title, TitleOf(marked, MatrizPeiLayout.WorksheetName, "A1"));
-        Assert.Equal(MatrizPeiLayout.Title, TitleOf(plain, MatrizPeiLayout.WorksheetName, "A1"));
-        using var document = SpreadsheetDocument.Open(new MemoryStream(marked), false);
+        Assert.Equal(mark + MatrizPeiLayout.Title, TitleOf(bytes, MatrizPeiLayout.WorksheetName, "A1"));
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
-        Assert.StartsWith("&L&8DEMO · ", sheet.Descendants<OddFooter>().Single().Text);
+        Assert.StartsWith("&L&8" + mark + MatrizPeiLayout.Title, sheet.Descendants<OddFooter>().Single().Text);
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public class MatrizDescargarModel(AppDbContext db, TimeProvider clock) : PageMod
         var dataAsOf = await DataAsOf.OfPlanAsync(db, tree.Id, tree.FirstYear, ExportedData.Plan, HttpContext.RequestAborted);
         var fileName = MatrizPeiExporter.FileName(tree, dataAsOf);
         await db.RecordAsync(clock, User, "Matriz del PEI", $"{fileName}; {DataAsOf.Label(dataAsOf).ToLowerInvariant()}", tree.Id);
-        return File(MatrizPeiExporter.Export(tree, dataAsOf), MatrizPeiExporter.ContentType, fileName);
+        var demo = await DemoMark.InPlanAsync(db, tree.Id, HttpContext.RequestAborted);
+        return File(MatrizPeiExporter.Export(tree, dataAsOf, demo), MatrizPeiExporter.ContentType, fileName);
     }
 }
