@@ -309,7 +309,7 @@ public static class ProgressFormat
         ExpectationSource.Anual => "logro esperado anual",
         ExpectationSource.SemestralDefinida => "propio del semestre (OGPP)",
         ExpectationSource.MitadDeLaAnual => "½ del anual (agregable)",
-        ExpectationSource.MetaAnual => "= anual (regla del plan)",
+        ExpectationSource.MetaAnual => "igual al anual (regla del plan)",
         ExpectationSource.LimitePermisible => "límite permisible",
         _ => "sin logro esperado",
     };

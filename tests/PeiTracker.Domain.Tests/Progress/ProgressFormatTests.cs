@@ -22,6 +22,22 @@ public class ProgressFormatTests
     }
 
     [Theory]
+    [InlineData(ExpectationSource.Anual, "logro esperado anual")]
+    [InlineData(ExpectationSource.SemestralDefinida, "propio del semestre (OGPP)")]
+    [InlineData(ExpectationSource.MitadDeLaAnual, "½ del anual (agregable)")]
+    [InlineData(ExpectationSource.MetaAnual, "igual al anual (regla del plan)")]
+    [InlineData(ExpectationSource.LimitePermisible, "límite permisible")]
+    [InlineData(ExpectationSource.Ninguna, "sin logro esperado")]
+    public void SourceShort_EverySource_IsPlainWordsThatASpreadsheetKeepsAsText(ExpectationSource source, string expected)
+    {
+        var label = ProgressFormat.SourceShort(source);
+
+        Assert.Equal(expected, label);
+        // CSV and xlsx writers escape a leading =, +, - or @ (formula injection), which would print a stray apostrophe.
+        Assert.DoesNotContain(label[0], "=+-@");
+    }
+
+    [Theory]
     [InlineData(ProjectionClass.Cumplida, "Meta final ya cumplida")]
     [InlineData(ProjectionClass.EnCamino, "En camino")]
     [InlineData(ProjectionClass.RequiereAcelerar, "Requiere acelerar")]

@@ -299,7 +299,7 @@ public class PeriodStateReadersTests(AppFixture app)
         var audit = await app.QueryAsync(db => db.AuditEntries.Where(a => a.Subject == code && a.Kind == AuditKind.Configuracion).OrderByDescending(a => a.Id).FirstAsync());
         Assert.Contains("semestres sin logro esperado propio: mitad del anual", audit.Before);
         Assert.Contains("semestres sin logro esperado propio: frente al logro esperado anual", audit.After);
-        Assert.Contains("= anual (regla del plan)", RowText(page, Agregable));
+        Assert.Contains("igual al anual (regla del plan)", RowText(page, Agregable));
         Assert.Contains("30.0 %", RowText(page, Agregable));
     }
 
