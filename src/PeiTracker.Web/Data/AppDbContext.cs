@@ -40,6 +40,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
 
     public DbSet<PeriodDeadline> PeriodDeadlines => Set<PeriodDeadline>();
 
+    public DbSet<PeriodSnapshot> PeriodSnapshots => Set<PeriodSnapshot>();
+
     public DbSet<UserUnit> UserUnits => Set<UserUnit>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -4,7 +4,7 @@ namespace PeiTracker.Web.Data;
 
 /// <summary>
 /// What the app role may do, granted by the schema owner after every migration: read and write the plan's
-/// tables, only read and insert into the audit trail, only read the migration history. It owns nothing, so it
+/// tables, only read and insert into the audit trail and the period snapshots, only read the migration history. It owns nothing, so it
 /// cannot TRUNCATE, ALTER (disable the append-only trigger), DROP or create tables; and, not being a superuser,
 /// it cannot set session_replication_role to skip triggers. Default privileges give it the same rights on
 /// tables and sequences that later migrations create, even when they are applied by other means than the app.
@@ -14,6 +14,9 @@ public static class DatabasePrivileges
     public const string AuditTable = "audit_entries";
 
     public const string HistoryTable = "__EFMigrationsHistory";
+
+    /// <summary>What a closed period reported: read and appended to, never changed (see <see cref="Domain.PeriodSnapshot"/>).</summary>
+    public static readonly string[] SnapshotTables = [Configurations.PeriodSnapshotConfiguration.Table, Configurations.SnapshotFigureConfiguration.Table, Configurations.SnapshotFileConfiguration.Table];
 
     /// <summary>Runs as the owner, in one transaction, so the app role never holds a right on the audit trail it should not.</summary>
     public static async Task GrantAsync(AppDbContext owner, string appRole, CancellationToken cancellationToken = default)
@@ -25,6 +28,7 @@ public static class DatabasePrivileges
             GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {app};
             REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON {AuditTable} FROM {app};
             REVOKE UPDATE ON SEQUENCE audit_entries_id_seq FROM {app};
+            REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON {string.Join(", ", SnapshotTables)} FROM {app};
             REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON "{HistoryTable}" FROM {app};
             ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {app};
             ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {app};

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using PeiTracker.Domain;
 using PeiTracker.Domain.Progress;
 using PeiTracker.Web.Progress;
@@ -50,6 +51,11 @@ public static class OpenData
     }
 
     public static object Json(PlanProgressView view, DateTimeOffset asOf) => Json(view, asOf, LastPublished(view));
+
+    /// <summary>The JSON file as downloaded: indented, accents kept as written.</summary>
+    public static byte[] JsonBytes(PlanProgressView view, DateTimeOffset asOf) => JsonSerializer.SerializeToUtf8Bytes(Json(view, asOf), JsonFileOptions);
+
+    private static readonly JsonSerializerOptions JsonFileOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static object Json(PlanProgressView view, DateTimeOffset asOf, ReportPeriod? last) => new
     {

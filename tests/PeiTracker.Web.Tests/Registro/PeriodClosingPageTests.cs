@@ -101,7 +101,7 @@ public class PeriodClosingPageTests(AppFixture app)
             Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
             var audit = await app.QueryAsync(db => db.AuditEntries.Where(a => a.Kind == AuditKind.Periodo && a.Subject == "II semestre 2025").OrderByDescending(a => a.Id).FirstAsync());
             Assert.Equal(("Abierto", "Consolidado para CEPLAN"), (audit.Before, audit.Reason));
-            Assert.Matches(@"^Cerrado; \d+ indicador\(es\) no presentado\(s\)$", audit.After);
+            Assert.Matches(@"^Cerrado; \d+ indicador\(es\) no presentado\(s\); versión reportada \d+$", audit.After);
             var registro = await planner.GetDocumentAsync("/Registro?anio=2025&periodo=S2");
             var row = registro.QuerySelectorAll("table.entry-table tbody tr").Single(r => r.QuerySelector("td.code")!.TextContent == sent.PublishedCode);
             Assert.Equal("No presentado (periodo cerrado; estaba enviado)", row.QuerySelector("td.not-presented")!.TextContent);

@@ -83,6 +83,7 @@ public partial class RouteTableTests(AppFixture app)
         ["Reportes/Fichas"] = Access.SignedIn,
         ["Reportes/Informe"] = Access.EditPlan,
         ["Reportes/Seguimiento"] = Access.EditPlan,
+        ["Reportes/Versiones/{id:int?}"] = Access.SignedIn,
         ["DatosAbiertos/{plan}/{file}"] = Access.SignedIn,
         ["Auditoria"] = Access.EditPlan,
         ["Auditoria/Index"] = Access.EditPlan,

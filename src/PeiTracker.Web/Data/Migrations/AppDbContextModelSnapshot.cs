@@ -942,6 +942,58 @@ namespace PeiTracker.Web.Data.Migrations
                     b.ToTable("period_deadlines", (string)null);
                 });
 
+            modelBuilder.Entity("PeiTracker.Domain.PeriodSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("period");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_id");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_at");
+
+                    b.Property<string>("TakenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("taken_by");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_period_snapshots");
+
+                    b.HasIndex("PlanId", "Year", "Period", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_period_snapshots_plan_id_year_period_version");
+
+                    b.ToTable("period_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("PeiTracker.Domain.Plan", b =>
                 {
                     b.Property<int>("Id")
@@ -1068,6 +1120,121 @@ namespace PeiTracker.Web.Data.Migrations
 
                             t.HasCheckConstraint("ck_semester_targets_year", "year BETWEEN 2000 AND 2100");
                         });
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.SnapshotFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Avance")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("avance");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("text")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("Coverage")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("coverage");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("integer")
+                        .HasColumnName("snapshot_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("target");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_snapshot_figures");
+
+                    b.HasIndex("SnapshotId")
+                        .HasDatabaseName("ix_snapshot_figures_snapshot_id");
+
+                    b.ToTable("snapshot_figures", (string)null);
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.SnapshotFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("integer")
+                        .HasColumnName("snapshot_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_snapshot_files");
+
+                    b.HasIndex("SnapshotId")
+                        .HasDatabaseName("ix_snapshot_files_snapshot_id");
+
+                    b.ToTable("snapshot_files", (string)null);
                 });
 
             modelBuilder.Entity("PeiTracker.Domain.StrategicAction", b =>
@@ -1580,6 +1747,16 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasConstraintName("fk_period_deadlines_plans_plan_id");
                 });
 
+            modelBuilder.Entity("PeiTracker.Domain.PeriodSnapshot", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_period_snapshots_plans_plan_id");
+                });
+
             modelBuilder.Entity("PeiTracker.Domain.Plan", b =>
                 {
                     b.HasOne("PeiTracker.Domain.Institution", "Institution")
@@ -1665,6 +1842,26 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasConstraintName("fk_semester_targets_indicators_indicator_id");
 
                     b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.SnapshotFigure", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.PeriodSnapshot", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_snapshot_figures_period_snapshots_snapshot_id");
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.SnapshotFile", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.PeriodSnapshot", null)
+                        .WithMany("Files")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_snapshot_files_period_snapshots_snapshot_id");
                 });
 
             modelBuilder.Entity("PeiTracker.Domain.StrategicAction", b =>
@@ -1754,6 +1951,13 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Navigation("Plans");
 
                     b.Navigation("Units");
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.PeriodSnapshot", b =>
+                {
+                    b.Navigation("Figures");
+
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("PeiTracker.Domain.Plan", b =>

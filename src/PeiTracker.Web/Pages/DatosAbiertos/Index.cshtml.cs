@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PeiTracker.Web.Data;
@@ -13,7 +12,6 @@ namespace PeiTracker.Web.Pages.DatosAbiertos;
 /// </summary>
 public class IndexModel(PlanProgressService progress, AppDbContext db, TimeProvider clock) : PageModel
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task<IActionResult> OnGetAsync(string plan, string file)
     {
@@ -29,7 +27,7 @@ public class IndexModel(PlanProgressService progress, AppDbContext db, TimeProvi
         {
             "indicadores.csv" => (OpenData.IndicatorsCsv(view), "text/csv; charset=utf-8", $"{view.Plan.Code}-indicadores.csv"),
             "avance.csv" => (OpenData.ProgressCsv(view), "text/csv; charset=utf-8", $"{view.Plan.Code}-avance.csv"),
-            _ => (JsonSerializer.SerializeToUtf8Bytes(OpenData.Json(view, asOf), JsonOptions), "application/json; charset=utf-8", $"{view.Plan.Code}.json"),
+            _ => (OpenData.JsonBytes(view, asOf), "application/json; charset=utf-8", $"{view.Plan.Code}.json"),
         };
         return new FileContentResult(bytes, contentType) { FileDownloadName = name, LastModified = asOf };
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PeiTracker.Domain;
 using PeiTracker.Web.Data;
+using PeiTracker.Web.Exports;
 using PeiTracker.Web.Infrastructure;
 using PeiTracker.Web.Progress;
 using PeiTracker.Web.Writes;
@@ -16,7 +17,7 @@ namespace PeiTracker.Web.Pages.Registro;
 /// "no presentado" while the period stays closed.
 /// </summary>
 [Authorize(Policy = Policies.EditPlan)]
-public class PeriodosModel(AppDbContext db, TimeProvider clock, IConfiguration configuration) : PageModel
+public class PeriodosModel(AppDbContext db, TimeProvider clock, IConfiguration configuration, PlanProgressService progress) : PageModel
 {
     public const string NoteTooLongMessage = "La nota de cierre no puede superar los 1000 caracteres.";
 
@@ -134,13 +135,48 @@ public class PeriodosModel(AppDbContext db, TimeProvider clock, IConfiguration c
         var now = clock.GetUtcNow();
         var cleanNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         var after = preview.OpenCount == 0 ? "Cerrado" : $"Cerrado; {preview.OpenCount} indicador(es) no presentado(s)";
+        var snapshot = await SnapshotAsync(new ReportPeriod(year, kind), now, cleanNote);
+        if (snapshot is null)
+        {
+            return NotFound();
+        }
+
         db.PeriodClosures.Add(new PeriodClosure { PlanId = Plan.Id, Year = year, Period = kind, ClosedBy = User.Identity!.Name!, ClosedAt = now, ClosingNote = cleanNote });
-        db.AddAudit(now, User.Identity!.Name!, AuditKind.Periodo, $"{Labels.Of(kind)} {year}", "Estado del periodo", "Abierto", after, cleanNote, Plan.Id);
-        await db.SaveChangesAsync();
-        TempData["Status"] = preview.OpenCount == 0
+        db.PeriodSnapshots.Add(snapshot);
+        db.AddAudit(now, User.Identity!.Name!, AuditKind.Periodo, $"{Labels.Of(kind)} {year}", "Estado del periodo", "Abierto", $"{after}; versión reportada {snapshot.Version}", cleanNote, Plan.Id);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            TempData["Error"] = $"Otra persona cerró {Labels.Of(kind)} {year} al mismo tiempo: revise su estado antes de volver a intentarlo.";
+            return RedirectToPage();
+        }
+
+        TempData["Status"] = (preview.OpenCount == 0
             ? $"{Labels.Of(kind)} {year} cerrado: sus valores ya no pueden cambiar."
-            : $"{Labels.Of(kind)} {year} cerrado: sus valores ya no pueden cambiar; {preview.OpenCount} indicador(es) quedan como «no presentado» mientras no se reabra.";
+            : $"{Labels.Of(kind)} {year} cerrado: sus valores ya no pueden cambiar; {preview.OpenCount} indicador(es) quedan como «no presentado» mientras no se reabra.")
+            + $" Lo reportado quedó guardado como versión {snapshot.Version} (Reportes › Versiones reportadas).";
         return RedirectToPage();
+    }
+
+    /// <summary>
+    /// The figures and files the period reports as it is closed, counting validated values only (what the
+    /// planning office sends to CEPLAN); the next version after each reopening.
+    /// </summary>
+    private async Task<PeriodSnapshot?> SnapshotAsync(ReportPeriod period, DateTimeOffset now, string? note)
+    {
+        var view = await progress.LoadAsync(Plan.Code, includePending: false, HttpContext.RequestAborted);
+        if (view is null)
+        {
+            return null;
+        }
+
+        var version = await db.PeriodSnapshots.CountAsync(s => s.PlanId == Plan.Id && s.Year == period.Year && s.Period == period.Kind) + 1;
+        var asOf = await DataAsOf.OfPlanAsync(db, Plan.Id, Plan.FirstYear, ExportedData.Progress, HttpContext.RequestAborted);
+        var demo = await DemoMark.InPlanAsync(db, Plan.Id, HttpContext.RequestAborted);
+        return PeriodSnapshotBuilder.Build(view, period, version, User.Identity!.Name!, now, note, asOf, demo);
     }
 
     /// <summary>Why the period cannot be closed now (unknown, outside the plan, not ended, already closed), or null.</summary>
