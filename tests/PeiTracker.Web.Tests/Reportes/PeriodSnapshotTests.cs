@@ -51,6 +51,9 @@ public class PeriodSnapshotTests(AppFixture app)
                 .Where(s => s.Year == 2025 && s.Period == PeriodKind.PrimerSemestre).OrderByDescending(s => s.Version).FirstAsync());
 
             Assert.Equal(versionsBefore + 1, first.Version);
+            var status = Text((await planner.GetDocumentAsync(Periods)).QuerySelector("main [role=status]")!);
+            Assert.StartsWith("I semestre 2025 cerrado: sus valores ya no pueden cambiar", status);
+            Assert.EndsWith($"Lo reportado quedó guardado como versión {first.Version} (Reportes › Versiones reportadas).", status);
             Assert.Equal("Primer reporte a CEPLAN", first.Note);
             Assert.All(first.Files, f => Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(f.Content)), f.Sha256));
             Assert.Equal(4, first.Files.Count);

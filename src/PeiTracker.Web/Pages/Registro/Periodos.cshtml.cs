@@ -150,13 +150,13 @@ public class PeriodosModel(AppDbContext db, TimeProvider clock, IConfiguration c
         }
         catch (DbUpdateException exception) when (exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
-            TempData["Error"] = $"Otra persona cerró {Labels.Of(kind)} {year} al mismo tiempo: revise su estado antes de volver a intentarlo.";
+            TempData["Error"] = $"Otra persona cerró {new ReportPeriod(year, kind).Label} al mismo tiempo: revise su estado antes de volver a intentarlo.";
             return RedirectToPage();
         }
 
         TempData["Status"] = (preview.OpenCount == 0
-            ? $"{Labels.Of(kind)} {year} cerrado: sus valores ya no pueden cambiar."
-            : $"{Labels.Of(kind)} {year} cerrado: sus valores ya no pueden cambiar; {preview.OpenCount} indicador(es) quedan como «no presentado» mientras no se reabra.")
+            ? $"{new ReportPeriod(year, kind).Label} cerrado: sus valores ya no pueden cambiar."
+            : $"{new ReportPeriod(year, kind).Label} cerrado: sus valores ya no pueden cambiar; {preview.OpenCount} indicador(es) quedan como «no presentado» mientras no se reabra.")
             + $" Lo reportado quedó guardado como versión {snapshot.Version} (Reportes › Versiones reportadas).";
         return RedirectToPage();
     }
@@ -262,7 +262,7 @@ public class PeriodosModel(AppDbContext db, TimeProvider clock, IConfiguration c
         closure.ReopenReason = reason.Trim();
         db.AddAudit(now, User.Identity!.Name!, AuditKind.Periodo, $"{Labels.Of(closure.Period)} {closure.Year}", "Estado del periodo", "Cerrado", "Reabierto", reason.Trim(), Plan.Id);
         await db.SaveChangesAsync();
-        TempData["Status"] = $"{Labels.Of(closure.Period)} {closure.Year} reabierto.";
+        TempData["Status"] = $"{new ReportPeriod(closure.Year, closure.Period).Label} reabierto.";
         return RedirectToPage();
     }
 
