@@ -9,8 +9,8 @@ namespace PeiTracker.Web.Tests.Infrastructure;
 /// <summary>
 /// An institution other than the home one (pliego 008), with one plan that has something behind every kind of id
 /// a route or a form takes: objective, action, indicator, unit, targets, a sent value with evidence, a closed period,
-/// a deadline, a report text and a commitment, and an administrator. Every name carries <see cref="Marker"/>, so a
-/// response that shows any of it is caught.
+/// a deadline, a report text and a commitment, and an administrator. Every name and text carries <see cref="Marker"/>
+/// (the plan's code does not: pages echo a requested code), so a response that shows any of it is caught.
 /// </summary>
 public sealed record OtherInstitution(
     int InstitutionId,
@@ -38,7 +38,7 @@ public sealed record OtherInstitution(
         var now = DateTimeOffset.UtcNow;
         var institution = new Institution { PliegoCode = "T" + marker[^9..], Name = "Entidad " + marker, Sector = sector, GovernmentLevel = "Nacional" };
         var unit = new OrganizationalUnit { Institution = institution, Acronym = "UB", Name = "Unidad " + marker };
-        var plan = new Domain.Plan { Institution = institution, Code = "OTRA-" + marker, Name = "Plan " + marker, FirstYear = 2025, LastYear = 2030, Status = PlanStatus.Vigente };
+        var plan = new Domain.Plan { Institution = institution, Code = "OTRA-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(5)), Name = "Plan " + marker, FirstYear = 2025, LastYear = 2030, Status = PlanStatus.Vigente };
         var objective = new StrategicObjective { Plan = plan, Code = "OEI.01", Statement = "Objetivo " + marker, Priority = 1, Type = ObjectiveType.TipoI };
         var action = new StrategicAction { Plan = plan, Objective = objective, Code = "AEI.01.01", Statement = "Acción " + marker, Priority = 1 };
         var indicator = new Indicator
