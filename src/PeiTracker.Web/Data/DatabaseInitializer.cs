@@ -94,8 +94,15 @@ public sealed class DatabaseInitializer(
             return;
         }
 
-        if (await users.FindByEmailAsync(email) is not null)
+        if (await users.FindByEmailAsync(email) is { } existing)
         {
+            // An installation from before institutions has no platform administrator yet: its first administrator becomes it.
+            if ((await users.GetUsersInRoleAsync(Roles.AdministradorPlataforma)).Count == 0)
+            {
+                await users.AddToRoleAsync(existing, Roles.AdministradorPlataforma);
+                logger.LogInformation("{Email} now administers the platform (institutions and their first administrators)", email);
+            }
+
             return;
         }
 
