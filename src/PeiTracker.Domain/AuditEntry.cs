@@ -41,6 +41,9 @@ public class AuditEntry
 
     public int? IndicatorId { get; set; }
 
+    /// <summary>The institution a change outside any plan belongs to (its accounts); null for changes of a plan, which say so through <see cref="PlanId"/>.</summary>
+    public int? InstitutionId { get; set; }
+
     /// <summary>The code or key of what changed, e.g. "IOEI.01.01" or "AEI.02.03".</summary>
     public required string Subject { get; set; }
 

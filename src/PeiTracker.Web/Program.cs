@@ -88,8 +88,8 @@ var keysDirectory = builder.Configuration["PEI_KEYS_DIR"] is { Length: > 0 } key
     : Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys");
 builder.Services.AddDataProtection().SetApplicationName("PeiTracker").PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
 
-// Everything requires sign-in unless a page or endpoint says otherwise; a Registrador sees only their units'
-// indicators (UserScope). The JSON API authenticates with personal tokens, never with the cookie, so no
+// Everything requires sign-in unless a page or endpoint says otherwise; each person reads only their institution's
+// data (InstitutionScope, ADR 0013) and a Registrador only their units' indicators (UserScope). The JSON API authenticates with personal tokens, never with the cookie, so no
 // cross-site request can use it.
 builder.Services.AddAuthentication()
     .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
@@ -97,8 +97,10 @@ builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
     .AddPolicy(Policies.EditPlan, p => p.RequireRole(Roles.Administrador, Roles.Planificador))
     .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrador))
+    .AddPolicy(Policies.AdministerPlatform, p => p.RequireRole(Roles.AdministradorPlataforma))
     .AddPolicy(ApiV1.Policy, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
 builder.Services.AddScoped<UserScope>();
+builder.Services.AddScoped<InstitutionScope>();
 
 // The JSON API describes itself at /api/v1/openapi.json for the source systems that call it.
 builder.Services.AddOpenApi("v1", ApiV1.Describe);
@@ -119,6 +121,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(opt
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/Administracion", Policies.Administer);
+    options.Conventions.AuthorizeFolder("/Plataforma", Policies.AdministerPlatform);
     options.Conventions.AllowAnonymousToPage("/Cuenta/Ingresar");
     options.Conventions.AddPageApplicationModelConvention("/Cuenta/Ingresar",
         model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.Login)));

@@ -1,26 +1,39 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PeiTracker.Web.Data;
 using PeiTracker.Web.Data.Seed;
 using PeiTracker.Web.Synthetic;
 
 namespace PeiTracker.Browser.Tests;
 
-/// <summary>A director follows many entities at once: national view, one sector, then one entity's dashboard.</summary>
+/// <summary>CEPLAN follows many entities at once: national view, one sector, then one entity's dashboard.</summary>
 [Collection(BrowserCollection.Name)]
 public class NationalJourneyTests(BrowserFixture app)
 {
     [Fact]
-    public async Task Director_OpensTheNationalView_FiltersASectorAndDrillsDownToAnEntity()
+    public async Task Ceplan_OpensTheNationalView_FiltersASectorAndDrillsDownToAnEntity()
     {
+        const string email = "ceplan.nacional@peitracker.local";
         await using (var scope = app.Factory.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<SyntheticPlans>().LoadAsync(40);
+
+            // Only CEPLAN reads every institution; a ministry account's national view shows the ministry alone.
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            if (await users.FindByEmailAsync(email) is null)
+            {
+                var institution = await HomeInstitution.EnsureAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+                var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "Analista de CEPLAN", InstitutionId = institution };
+                await users.CreateAsync(user, DemoDataSeeder.DemoPassword);
+                await users.AddToRoleAsync(user, Roles.Ceplan);
+            }
         }
 
-        var page = await app.SignedInPageAsync("demo.consulta@peitracker.local", DemoDataSeeder.DemoPassword);
+        var page = await app.SignedInPageAsync(email, DemoDataSeeder.DemoPassword);
         await page.GotoAsync(app.BaseUrl + "/Tablero?anio=2025&periodo=A");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Vista nacional (todas las entidades)" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Vista nacional (las entidades que puede ver)" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Vista nacional · Año 2025");
         await Assertions.Expect(page.Locator("[data-testid=sectores]")).ToContainTextAsync("Gobiernos Regionales");

@@ -15,7 +15,9 @@ public class AuditTrailTests(AppFixture app)
     {
         await using var scope = app.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        db.AddAudit(DateTimeOffset.UtcNow, "auditor@test.local", kind, subject, "Campo", "1", "2", "Prueba");
+        // A change of the ministry's plan: the audit page shows a person only the rows of their institution's plans.
+        var planId = await db.Plans.Where(p => p.Institution!.PliegoCode == HomeInstitution.PliegoCode).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        db.AddAudit(DateTimeOffset.UtcNow, "auditor@test.local", kind, subject, "Campo", "1", "2", "Prueba", planId);
         await db.SaveChangesAsync();
         return await db.AuditEntries.Where(a => a.Subject == subject).Select(a => a.Id).SingleAsync();
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PeiTracker.Web.Data;
+using PeiTracker.Web.Infrastructure;
 
 namespace PeiTracker.Web.Api;
 
@@ -19,6 +20,7 @@ public sealed class ApiTokenAuthenticationHandler(
     UrlEncoder encoder,
     AppDbContext db,
     UserManager<AppUser> users,
+    InstitutionScope scope,
     TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -76,6 +78,7 @@ public sealed class ApiTokenAuthenticationHandler(
         };
         claims.AddRange((await users.GetRolesAsync(token.User)).Select(role => new Claim(ClaimTypes.Role, role)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        await scope.ApplyAsync(principal, token.User.InstitutionId, Context.RequestAborted);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

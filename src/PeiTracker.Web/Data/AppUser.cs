@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using PeiTracker.Domain;
 
 namespace PeiTracker.Web.Data;
 
@@ -12,6 +13,14 @@ public class AppUser : IdentityUser
     public bool MustChangePassword { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// The institution the person works for: what they see and change is that institution's
+    /// (a Sectorista's and a Ceplan's reading reaches further, see <see cref="Infrastructure.InstitutionScope"/>).
+    /// </summary>
+    public int InstitutionId { get; set; }
+
+    public Institution? Institution { get; set; }
 
     /// <summary>The units a Registrador answers for; empty for every other role.</summary>
     public List<UserUnit> Units { get; set; } = [];

@@ -6,7 +6,7 @@ public static class AuditExtensions
 {
     /// <summary>
     /// Adds an audit row to the same unit of work as the change it describes, so both are saved
-    /// together or not at all.
+    /// together or not at all. A row of no plan belongs to <paramref name="institutionId"/>, by default the acting person's.
     /// </summary>
     public static void AddAudit(
         this AppDbContext db,
@@ -19,7 +19,8 @@ public static class AuditExtensions
         string? after,
         string? reason,
         int? planId = null,
-        int? indicatorId = null)
+        int? indicatorId = null,
+        int? institutionId = null)
     {
         db.AuditEntries.Add(new AuditEntry
         {
@@ -33,6 +34,7 @@ public static class AuditExtensions
             Reason = reason,
             PlanId = planId,
             IndicatorId = indicatorId,
+            InstitutionId = planId is null ? institutionId ?? db.ActingInstitutionId : null,
         });
     }
 

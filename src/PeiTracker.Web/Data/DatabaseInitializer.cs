@@ -33,7 +33,7 @@ public sealed class DatabaseInitializer(
                 "connect PEI_DB as a role that owns nothing and migrate through PEI_DB_OWNER (README, Configuration)");
         }
 
-        foreach (var role in Roles.All)
+        foreach (var role in Roles.Every)
         {
             if (!await roles.RoleExistsAsync(role))
             {
@@ -41,13 +41,14 @@ public sealed class DatabaseInitializer(
             }
         }
 
-        await EnsureAdministratorAsync();
-
+        // The plan first: its institution is the first administrator's.
         var seedFile = configuration["PEI_SEED_FILE"] is { Length: > 0 } custom ? custom : PlanSeeder.DefaultPath;
         if (configuration.GetValue("PEI_SEED_PLAN", true) && File.Exists(seedFile))
         {
             await planSeeder.SeedAsync(seedFile, cancellationToken);
         }
+
+        await EnsureAdministratorAsync(cancellationToken);
 
         if (configuration.GetValue("PEI_DEMO", false) && await db.ResolveCodeAsync(null, cancellationToken) is { } planCode)
         {
@@ -79,7 +80,12 @@ public sealed class DatabaseInitializer(
         }
     }
 
-    private async Task EnsureAdministratorAsync()
+    /// <summary>
+    /// The first administrator administers the home institution (the ministry, pliego 008, or the first one there
+    /// is) and the platform, so an installation can be run from its first sign-in: other institutions and their
+    /// administrators are created from there.
+    /// </summary>
+    private async Task EnsureAdministratorAsync(CancellationToken cancellationToken)
     {
         var email = configuration["PEI_ADMIN_EMAIL"];
         var password = configuration["PEI_ADMIN_PASSWORD"];
@@ -88,8 +94,15 @@ public sealed class DatabaseInitializer(
             return;
         }
 
-        if (await users.FindByEmailAsync(email) is not null)
+        if (await users.FindByEmailAsync(email) is { } existing)
         {
+            // An installation from before institutions has no platform administrator yet: its first administrator becomes it.
+            if ((await users.GetUsersInRoleAsync(Roles.AdministradorPlataforma)).Count == 0)
+            {
+                await users.AddToRoleAsync(existing, Roles.AdministradorPlataforma);
+                logger.LogInformation("{Email} now administers the platform (institutions and their first administrators)", email);
+            }
+
             return;
         }
 
@@ -100,6 +113,7 @@ public sealed class DatabaseInitializer(
             EmailConfirmed = true,
             FullName = "Administrador",
             CreatedAt = clock.GetUtcNow(),
+            InstitutionId = await HomeInstitution.EnsureAsync(db, cancellationToken),
         };
         var result = await users.CreateAsync(admin, password);
         if (!result.Succeeded)
@@ -107,7 +121,7 @@ public sealed class DatabaseInitializer(
             throw new InvalidOperationException("No se pudo crear el administrador inicial: " + string.Join(" ", result.Errors.Select(e => e.Description)));
         }
 
-        await users.AddToRoleAsync(admin, Roles.Administrador);
+        await users.AddToRolesAsync(admin, [Roles.Administrador, Roles.AdministradorPlataforma]);
         logger.LogInformation("Created the first administrator {Email}", email);
     }
 }

@@ -17,6 +17,7 @@ namespace PeiTracker.Web.Infrastructure;
 /// <see cref="ChangePasswordPath"/> until they do. Anonymous endpoints (login, static files,
 /// /health, the error page) are left alone, so nothing about an account shows before sign-in.
 /// Identity's own periodic stamp validation keeps its default interval (30 minutes): this check makes it redundant.
+/// The same read gives the account's institution, which scopes every query of the request (<see cref="InstitutionScope"/>).
 /// </summary>
 public sealed class AccountStatusMiddleware(RequestDelegate next)
 {
@@ -24,17 +25,19 @@ public sealed class AccountStatusMiddleware(RequestDelegate next)
 
     private static readonly PathString[] AllowedWhileChangePending = [ChangePasswordPath, "/Cuenta/Salir"];
 
-    private sealed record AccountState(bool IsActive, bool MustChangePassword, string? SecurityStamp);
+    private sealed record AccountState(bool IsActive, bool MustChangePassword, string? SecurityStamp, int InstitutionId);
 
     // Compiled once: it runs on every signed-in request.
     private static readonly Func<AppDbContext, string, Task<AccountState?>> AccountOf = EF.CompileAsyncQuery((AppDbContext db, string id) =>
-        db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new AccountState(u.IsActive, u.MustChangePassword, u.SecurityStamp)).SingleOrDefault());
+        db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new AccountState(u.IsActive, u.MustChangePassword, u.SecurityStamp, u.InstitutionId)).SingleOrDefault());
 
-    public async Task InvokeAsync(HttpContext context, AppDbContext db, IOptions<IdentityOptions> identityOptions)
+    public async Task InvokeAsync(HttpContext context, AppDbContext db, InstitutionScope scope, IOptions<IdentityOptions> identityOptions)
     {
         var endpoint = context.GetEndpoint();
         if (context.User.Identity?.IsAuthenticated != true || endpoint is null || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
         {
+            // The API's token scheme, authenticated later by authorization, widens this to the token's person.
+            scope.SeeNothing();
             await next(context);
             return;
         }
@@ -50,6 +53,7 @@ public sealed class AccountStatusMiddleware(RequestDelegate next)
             return;
         }
 
+        await scope.ApplyAsync(context.User, account.InstitutionId, context.RequestAborted);
         if (account.MustChangePassword && !AllowedWhileChangePending.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
         {
             var target = HttpMethods.IsGet(context.Request.Method)

@@ -7,8 +7,10 @@ using PeiTracker.Web.Data;
 namespace PeiTracker.Web.Infrastructure;
 
 /// <summary>
-/// Which part of the plan a signed-in person works on. Administradores, Planificadores and
-/// Consulta see every indicator; a Registrador sees only the indicators of the units they answer for.
+/// Which part of their institution's plans a signed-in person works on (the institution itself is
+/// <see cref="InstitutionScope"/>'s). Administradores, Planificadores and Consulta see every indicator;
+/// a Registrador sees only the indicators of the units they answer for; the cross-institution readers
+/// (Sectorista, Ceplan) have no units, so nothing here is theirs to enter or to download.
 /// </summary>
 public sealed class UserScope(AppDbContext db, IOptions<IdentityOptions> identityOptions)
 {

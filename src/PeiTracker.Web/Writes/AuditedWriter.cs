@@ -85,6 +85,7 @@ public sealed class AuditedWriter(AppDbContext db, TimeProvider clock)
                     Reason = context.Reason,
                     PlanId = context.PlanId,
                     IndicatorId = context.IndicatorId,
+                    InstitutionId = context.PlanId is null ? db.ActingInstitutionId : null,
                 });
             }
         }

@@ -76,12 +76,14 @@ public sealed class AppFixture : IAsyncLifetime
     private static HttpClient CreateClient(WebApplicationFactory<Program> factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    public async Task<string> CreateUserAsync(string role, string? email = null)
+    /// <summary>An account of the given institution, by default the home one (pliego 008), where the seeded plan is.</summary>
+    public async Task<string> CreateUserAsync(string role, string? email = null, int? institutionId = null)
     {
         email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.local";
         using var scope = Factory.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, FullName = "Usuario de prueba " + role, EmailConfirmed = true };
+        var home = institutionId ?? await HomeInstitution.EnsureAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        var user = new AppUser { UserName = email, Email = email, FullName = "Usuario de prueba " + role, EmailConfirmed = true, InstitutionId = home };
         var result = await users.CreateAsync(user, Password);
         if (!result.Succeeded)
         {

@@ -21,7 +21,7 @@ public sealed record ValueTestPlan(string Code, IReadOnlyList<int> Indicators, i
     {
         await using var scope = app.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var institution = await db.Institutions.Include(i => i.Units).FirstAsync();
+        var institution = await db.Institutions.Include(i => i.Units).SingleAsync(i => i.PliegoCode == HomeInstitution.PliegoCode);
         var code = $"TEST-VAL-{Guid.NewGuid():N}"[..17];
         var plan = new Domain.Plan { Institution = institution, Code = code, Name = "Plan de prueba de valores " + code, FirstYear = 2025, LastYear = 2030, Status = PlanStatus.Borrador };
         var objective = new StrategicObjective { Plan = plan, Code = "OEI.01", Statement = "Objetivo de prueba", Priority = 1, Type = ObjectiveType.TipoI };

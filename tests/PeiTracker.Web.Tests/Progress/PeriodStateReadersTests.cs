@@ -33,7 +33,7 @@ public class PeriodStateReadersTests(AppFixture app)
     {
         await using var scope = app.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var institution = await db.Institutions.Include(i => i.Units).FirstAsync();
+        var institution = await db.Institutions.Include(i => i.Units).SingleAsync(i => i.PliegoCode == HomeInstitution.PliegoCode);
         var plan = new Domain.Plan { Institution = institution, Code = code, Name = "Plan semestral " + code, FirstYear = 2025, LastYear = 2030, Status = PlanStatus.Borrador };
         var objective = new StrategicObjective { Plan = plan, Code = "OEI.01", Statement = "Objetivo semestral", Priority = 1, Type = ObjectiveType.TipoI };
         plan.Objectives.Add(objective);

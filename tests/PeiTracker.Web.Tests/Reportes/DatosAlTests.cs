@@ -154,7 +154,7 @@ public partial class DatosAlTests(AppFixture app)
         var code = "TEST-DATOS-AL-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         await using var scope = app.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var institution = await db.Institutions.Include(i => i.Units).FirstAsync();
+        var institution = await db.Institutions.Include(i => i.Units).SingleAsync(i => i.PliegoCode == HomeInstitution.PliegoCode);
         var plan = new Domain.Plan { Institution = institution, Code = code, Name = "Plan de prueba " + code, FirstYear = 2025, LastYear = 2030, Status = PlanStatus.Borrador };
         var objective = new StrategicObjective { Plan = plan, Code = "OEI.01", Statement = "Objetivo de prueba", Priority = 1, Type = ObjectiveType.TipoI };
         plan.Objectives.Add(objective);

@@ -43,6 +43,9 @@ public partial class RouteTableTests(AppFixture app)
 
         /// <summary>The JSON API: personal tokens only, never the session cookie of any role.</summary>
         ApiToken,
+
+        /// <summary>The platform administrator only (institutions and their first administrators).</summary>
+        AdministerPlatform,
     }
 
     private static readonly Dictionary<string, Access> Expected = new()
@@ -92,6 +95,8 @@ public partial class RouteTableTests(AppFixture app)
         ["Administracion/Nuevo"] = Access.Administer,
         ["Administracion/Configuracion"] = Access.Administer,
         ["Administracion/Editar/{id}"] = Access.Administer,
+        ["Plataforma"] = Access.AdministerPlatform,
+        ["Plataforma/Index"] = Access.AdministerPlatform,
         ["api/{documentName}/openapi.json"] = Access.SignedIn,
         ["api/v1/planes"] = Access.ApiToken,
         ["api/v1/planes/{code}/indicadores"] = Access.ApiToken,
@@ -163,7 +168,7 @@ public partial class RouteTableTests(AppFixture app)
         Assert.Empty(failures);
     }
 
-    public static TheoryData<string> AllRoles() => [.. Roles.All];
+    public static TheoryData<string> AllRoles() => [.. Roles.Every];
 
     [Theory]
     [MemberData(nameof(AllRoles))]
@@ -186,7 +191,8 @@ public partial class RouteTableTests(AppFixture app)
                 Access.Public or Access.SignedIn => true,
                 Access.EditPlan or Access.UnitScoped => role is Roles.Administrador or Roles.Planificador,
                 Access.Administer => role == Roles.Administrador,
-                Access.ViewScoped => role != Roles.Registrador,
+                Access.ViewScoped => role is Roles.Administrador or Roles.Planificador or Roles.Consulta,
+                Access.AdministerPlatform => role == Roles.AdministradorPlataforma,
                 _ => false,
             };
 

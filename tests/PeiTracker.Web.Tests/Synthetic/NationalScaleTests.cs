@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PeiTracker.Domain;
 using PeiTracker.Domain.Entry;
+using PeiTracker.Web.Data;
 using PeiTracker.Web.Synthetic;
 using PeiTracker.Web.Tests.Infrastructure;
 
@@ -26,6 +27,34 @@ public class NationalScaleTests(AppFixture app) : IClassFixture<AppFixture>, IAs
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>CEPLAN reads every institution; anyone else's national view shows only what their institution may see.</summary>
+    private async Task<HttpClient> CeplanAsync() => await app.LoginAsync(await app.CreateUserAsync(Roles.Ceplan));
+
+    [Fact]
+    public async Task NationalView_ForAnInstitutionsAdministrator_ShowsOnlyTheirInstitution()
+    {
+        var page = await (await app.LoginAsync()).GetDocumentAsync("/Tablero/Nacional?anio=2025&periodo=A");
+
+        var row = Assert.Single(page.QuerySelectorAll("details tbody tr"));
+        Assert.Contains("Relaciones Exteriores", row.TextContent);
+    }
+
+    [Fact]
+    public async Task NationalView_ForASectorista_ShowsEveryInstitutionOfTheSectorAndNoOther()
+    {
+        var sector = await app.QueryAsync(db => db.Institutions.Where(i => i.PliegoCode.StartsWith(SyntheticPlans.PliegoPrefix))
+            .GroupBy(i => i.Sector).OrderByDescending(g => g.Count()).Select(g => new { Sector = g.Key, First = g.Min(i => i.Id) }).FirstAsync());
+        var plans = await app.QueryAsync(db => db.Plans.CountAsync(p => p.Institution!.Sector == sector.Sector));
+        var client = await app.LoginAsync(await app.CreateUserAsync(Roles.Sectorista, institutionId: sector.First));
+
+        var page = await client.GetDocumentAsync("/Tablero/Nacional?anio=2025&periodo=A");
+
+        var details = Assert.Single(page.QuerySelectorAll("details"));
+        Assert.StartsWith(sector.Sector + " ·", details.QuerySelector("summary")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.True(plans > 1, "The synthetic data should put several entities in one sector.");
+        Assert.Equal(plans, details.QuerySelectorAll("tbody tr").Length);
+    }
 
     [Fact]
     public async Task Generator_Entities_HaveAboutAHundredIndicatorsWithSixTargetsAndValuesForTwoYears()
@@ -77,7 +106,7 @@ public class NationalScaleTests(AppFixture app) : IClassFixture<AppFixture>, IAs
     [Fact]
     public async Task NationalView_EveryEntity_ShowsTheAvanceItsOwnDashboardShows()
     {
-        var client = await app.LoginAsync();
+        var client = await CeplanAsync();
         var page = await client.GetDocumentAsync("/Tablero/Nacional?anio=2025&periodo=A");
         var code = await app.QueryAsync(db => db.Plans.Where(p => p.Code.StartsWith(SyntheticPlans.PlanPrefix)).OrderBy(p => p.Code).Select(p => p.Code).FirstAsync());
 
@@ -94,7 +123,7 @@ public class NationalScaleTests(AppFixture app) : IClassFixture<AppFixture>, IAs
     [Fact]
     public async Task NationalView_ValueWrittenInOnePlan_IsReflectedAtTheNextRequest()
     {
-        var client = await app.LoginAsync();
+        var client = await CeplanAsync();
         var code = await app.QueryAsync(db => db.Plans.Where(p => p.Code.StartsWith(SyntheticPlans.PlanPrefix)).OrderBy(p => p.Code).Select(p => p.Code).Skip(1).FirstAsync());
         string RowOf(AngleSharp.Dom.IDocument page) =>
             page.QuerySelectorAll("details tbody tr").Single(r => r.QuerySelector("a")!.GetAttribute("href")!.Contains("plan=" + code, StringComparison.Ordinal)).TextContent;
@@ -124,7 +153,7 @@ public class NationalScaleTests(AppFixture app) : IClassFixture<AppFixture>, IAs
     [Fact]
     public async Task NationalView_EntityRenamedOutsideTheApp_ShowsTheNewNameAtTheNextRequest()
     {
-        var client = await app.LoginAsync();
+        var client = await CeplanAsync();
         var code = await app.QueryAsync(db => db.Plans.Where(p => p.Code.StartsWith(SyntheticPlans.PlanPrefix)).OrderBy(p => p.Code).Select(p => p.Code).Skip(2).FirstAsync());
         const string url = "/Tablero/Nacional?anio=2025&periodo=A";
         string RowOf(AngleSharp.Dom.IDocument page) =>
@@ -146,7 +175,7 @@ public class NationalScaleTests(AppFixture app) : IClassFixture<AppFixture>, IAs
     [Fact]
     public async Task NationalView_RepeatedWithoutChanges_ReadsOnlyThePlansVersions()
     {
-        var client = await app.LoginAsync();
+        var client = await CeplanAsync();
         const string url = "/Tablero/Nacional?anio=2025&periodo=S1";
         await client.GetAsync(url);
         await using (var connection = new NpgsqlConnection(app.ConnectionString))
@@ -170,7 +199,7 @@ public class NationalScaleTests(AppFixture app) : IClassFixture<AppFixture>, IAs
     [Fact]
     public async Task NationalView_SectorFilter_ShowsOnlyThatSectorOpen()
     {
-        var client = await app.LoginAsync();
+        var client = await CeplanAsync();
 
         var page = await client.GetDocumentAsync("/Tablero/Nacional?anio=2025&periodo=A&sector=Gobiernos%20Regionales");
 

@@ -267,6 +267,10 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("indicator_id");
 
+                    b.Property<int?>("InstitutionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("institution_id");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -298,6 +302,9 @@ namespace PeiTracker.Web.Data.Migrations
 
                     b.HasIndex("At")
                         .HasDatabaseName("ix_audit_entries_at");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_audit_entries_institution_id");
 
                     b.HasIndex("PlanId")
                         .HasDatabaseName("ix_audit_entries_plan_id");
@@ -1433,6 +1440,10 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("full_name");
 
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("institution_id");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
@@ -1486,6 +1497,9 @@ namespace PeiTracker.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_asp_net_users");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_asp_net_users_institution_id");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -1592,6 +1606,12 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasForeignKey("IndicatorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_audit_entries_indicators_indicator_id");
+
+                    b.HasOne("PeiTracker.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_audit_entries_institutions_institution_id");
 
                     b.HasOne("PeiTracker.Domain.Plan", null)
                         .WithMany()
@@ -1907,6 +1927,18 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasConstraintName("fk_api_tokens_users_user_id");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("PeiTracker.Web.Data.AppUser", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_asp_net_users_institutions_institution_id");
+
+                    b.Navigation("Institution");
                 });
 
             modelBuilder.Entity("PeiTracker.Web.Data.UserUnit", b =>

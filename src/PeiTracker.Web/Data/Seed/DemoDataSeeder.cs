@@ -25,16 +25,18 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
 
     public async Task SeedAsync(string planCode, CancellationToken cancellationToken = default)
     {
+        var institutionId = await db.Plans.Where(p => p.Code == planCode).Select(p => (int?)p.InstitutionId).SingleOrDefaultAsync(cancellationToken)
+            ?? await HomeInstitution.EnsureAsync(db, cancellationToken);
         foreach (var (email, role, name) in DemoUsers)
         {
             if (await users.FindByEmailAsync(email) is null)
             {
-                var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = name, CreatedAt = clock.GetUtcNow() };
+                var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = name, CreatedAt = clock.GetUtcNow(), InstitutionId = institutionId };
                 var result = await users.CreateAsync(user, DemoPassword);
                 if (result.Succeeded)
                 {
                     await users.AddToRoleAsync(user, role);
-                    if (role == Roles.Registrador && await db.OrganizationalUnits.FirstOrDefaultAsync(u => u.Acronym == "DGA", cancellationToken) is { } dga)
+                    if (role == Roles.Registrador && await db.OrganizationalUnits.FirstOrDefaultAsync(u => u.Acronym == "DGA" && u.InstitutionId == institutionId, cancellationToken) is { } dga)
                     {
                         db.UserUnits.Add(new UserUnit { UserId = user.Id, UnitId = dga.Id });
                         await db.SaveChangesAsync(cancellationToken);

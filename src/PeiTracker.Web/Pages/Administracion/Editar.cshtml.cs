@@ -10,7 +10,7 @@ using PeiTracker.Web.Infrastructure;
 namespace PeiTracker.Web.Pages.Administracion;
 
 /// <summary>
-/// An administrator edits an account (name, role, units) and changes its state: deactivate,
+/// An administrator edits an account of their institution (name, role, units) and changes its state: deactivate,
 /// reactivate, force a password change, unlock. Every change is audited.
 /// </summary>
 /// <remarks>
@@ -20,6 +20,7 @@ namespace PeiTracker.Web.Pages.Administracion;
 /// </remarks>
 public class EditarModel(
     AppDbContext db,
+    InstitutionScope scope,
     UserManager<AppUser> userManager,
     SignInManager<AppUser> signInManager,
     TimeProvider clock,
@@ -156,7 +157,9 @@ public class EditarModel(
         if (Input.Role != CurrentRole)
         {
             Audit(AuditKind.Rol, "Rol", CurrentRole, Input.Role, Input.Reason);
-            db.UserRoles.RemoveRange(await db.UserRoles.Where(ur => ur.UserId == user.Id).ToListAsync());
+            // Running the platform is not an institution's role: its administrators cannot take it away, nor give it.
+            var platformRole = await db.Roles.AsNoTracking().Where(r => r.Name == Roles.AdministradorPlataforma).Select(r => r.Id).SingleAsync();
+            db.UserRoles.RemoveRange(await db.UserRoles.Where(ur => ur.UserId == user.Id && ur.RoleId != platformRole).ToListAsync());
             var role = await db.Roles.AsNoTracking().SingleAsync(r => r.Name == Input.Role);
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = role.Id });
             changes++;
@@ -299,14 +302,14 @@ public class EditarModel(
     /// <summary>Loads the account tracked, for the handlers to change; the edit form shows its current data unless it is being posted.</summary>
     private async Task<bool> LoadAsync(string id, bool fillEditForm)
     {
-        var user = await db.Users.Include(u => u.Units).SingleOrDefaultAsync(u => u.Id == id);
+        var user = await scope.Users.Include(u => u.Units).SingleOrDefaultAsync(u => u.Id == id);
         if (user is null)
         {
             return false;
         }
 
         Account = user;
-        CurrentRole = (await userManager.GetRolesAsync(user)).Order(StringComparer.Ordinal).FirstOrDefault();
+        CurrentRole = (await userManager.GetRolesAsync(user)).Where(r => r != Roles.AdministradorPlataforma).Order(StringComparer.Ordinal).FirstOrDefault();
         IsLockedOut = user.LockoutEnd > clock.GetUtcNow();
         UnitChoices = await UnitOptions.LoadAsync(db);
         History = await db.AuditEntries.AsNoTracking()
@@ -348,7 +351,7 @@ public class EditarModel(
         }
 
         var administrators = await userManager.GetUsersInRoleAsync(Roles.Administrador);
-        return administrators.All(a => a.Id == Account.Id || !a.IsActive);
+        return administrators.Where(a => a.InstitutionId == Account.InstitutionId).All(a => a.Id == Account.Id || !a.IsActive);
     }
 
     private void Audit(AuditKind kind, string field, string? before, string? after, string? reason) =>

@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PeiTracker.Web.Data;
+using PeiTracker.Web.Infrastructure;
 
 namespace PeiTracker.Web.Pages.Administracion;
 
-/// <summary>The accounts of the system, filtered by text, role and state.</summary>
-public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+/// <summary>The accounts of the administrator's institution, filtered by text, role and state.</summary>
+public class IndexModel(AppDbContext db, InstitutionScope scope, TimeProvider clock) : PageModel
 {
     public record UserRow(
         string Id,
@@ -45,14 +46,14 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public async Task OnGetAsync()
     {
         var now = clock.GetUtcNow();
-        var users = db.Users.AsNoTracking();
+        var users = scope.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var text = Q.Trim().ToLowerInvariant();
             users = users.Where(u => u.Email!.ToLower().Contains(text) || u.FullName.ToLower().Contains(text));
         }
 
-        if (Roles.All.Contains(Rol ?? ""))
+        if (Roles.Every.Contains(Rol ?? ""))
         {
             users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Rol)));
         }
@@ -66,7 +67,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
             _ => users,
         };
 
-        Total = await db.Users.CountAsync();
+        Total = await scope.Users.CountAsync();
         var rows = await users
             .OrderBy(u => u.Email)
             .Select(u => new

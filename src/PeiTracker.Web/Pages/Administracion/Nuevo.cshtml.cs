@@ -10,11 +10,12 @@ using PeiTracker.Web.Infrastructure;
 namespace PeiTracker.Web.Pages.Administracion;
 
 /// <summary>
-/// An administrator creates an account. A generated initial password is shown once, in the response
+/// An administrator creates an account of their own institution. A generated initial password is shown once, in the response
 /// to the POST itself, and is stored nowhere else.
 /// </summary>
 public class NuevoModel(
     AppDbContext db,
+    InstitutionScope scope,
     UserManager<AppUser> userManager,
     TimeProvider clock,
     IValidator<NuevoModel.InputModel> validator) : PageModel
@@ -97,6 +98,7 @@ public class NuevoModel(
             FullName = Input.FullName?.Trim() ?? "",
             MustChangePassword = Input.MustChangePassword,
             CreatedAt = clock.GetUtcNow(),
+            InstitutionId = scope.HomeInstitutionId!.Value,
         };
         if (!Input.GeneratePassword && !string.IsNullOrEmpty(Input.Password))
         {

@@ -9,7 +9,8 @@ namespace PeiTracker.Web.Pages.Cuenta;
 
 /// <summary>
 /// A user's personal API tokens: create (shown once), list, revoke. A token is for a source system that works
-/// in someone's name; Consulta (directors, read only in the app) creates none, and may still revoke old ones.
+/// in someone's name, so only the roles that enter or maintain data create one; the read-only roles (Consulta, and
+/// Sectorista and Ceplan, which read other institutions) create none, and may still revoke old ones.
 /// </summary>
 public class TokensModel(AppDbContext db, TimeProvider clock) : PageModel
 {
@@ -17,7 +18,9 @@ public class TokensModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public const string ConsultaMessage = "Su rol (Consulta) no usa la API: no puede crear tokens. Si un sistema necesita leer o registrar datos, pida un token a la OGPP.";
 
-    public bool CanCreate => !User.IsInRole(Roles.Consulta);
+    public const string ReadOnlyMessage = "Su rol es de solo lectura y no usa la API: no puede crear tokens.";
+
+    public bool CanCreate => User.IsInRole(Roles.Administrador) || User.IsInRole(Roles.Planificador) || User.IsInRole(Roles.Registrador);
 
     [BindProperty]
     public string? Name { get; set; }

@@ -55,6 +55,12 @@ public class RevisionModel(AppDbContext db, ValueEntryService entry, TimeProvide
     private async Task<IActionResult> ReviewAsync(int valueId, WorkflowAction action, string? reason, uint version)
     {
         var result = await entry.ReviewAsync(User, valueId, action, reason, version);
+        if (result.Status == WriteStatus.NotFound)
+        {
+            // Unknown, or another institution's (which this request cannot see): the same answer either way.
+            return NotFound();
+        }
+
         TempData[result.Succeeded ? "Status" : "Error"] = result.Succeeded
             ? (action == WorkflowAction.Validar ? "Valor validado." : "Valor observado: la unidad verá el motivo y podrá corregirlo.")
             : result.Summary();

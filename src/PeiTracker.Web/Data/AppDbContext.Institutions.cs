@@ -1,0 +1,73 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using PeiTracker.Domain;
+
+namespace PeiTracker.Web.Data;
+
+/// <summary>
+/// Every read of an institution's data goes through these filters (ADR 0013): a request restricted to some
+/// institutions (<see cref="Infrastructure.InstitutionScope"/>) cannot load another's plan, indicator, value,
+/// evidence, unit, report text or audit row by id, by code or by a join, whatever the page forgot.
+/// A context nobody restricted (start-up work, background warm-up, test set-up) sees every institution.
+/// </summary>
+public partial class AppDbContext
+{
+    // Null: every institution. Read by the filters at each query (EF makes it a parameter), so it must be a field of this instance.
+    private int[]? visibleInstitutionIds;
+
+    /// <summary>The institutions this context reads, or null when it reads them all.</summary>
+    public IReadOnlyCollection<int>? VisibleInstitutionIds => visibleInstitutionIds;
+
+    /// <summary>The institution of the person acting, recorded on audit rows that belong to no plan (accounts, tokens).</summary>
+    public int? ActingInstitutionId { get; private set; }
+
+    public void RestrictToInstitutions(IEnumerable<int> institutionIds, int? actingInstitutionId)
+    {
+        visibleInstitutionIds = institutionIds.Distinct().Order().ToArray();
+        ActingInstitutionId = actingInstitutionId;
+    }
+
+    public void SeeEveryInstitution(int? actingInstitutionId)
+    {
+        visibleInstitutionIds = null;
+        ActingInstitutionId = actingInstitutionId;
+    }
+
+    private void FilterByInstitution(ModelBuilder builder)
+    {
+        builder.Entity<Institution>().HasQueryFilter(i => visibleInstitutionIds == null || visibleInstitutionIds.Contains(i.Id));
+        builder.Entity<OrganizationalUnit>().HasQueryFilter(u => visibleInstitutionIds == null || visibleInstitutionIds.Contains(u.InstitutionId));
+        builder.Entity<Plan>().HasQueryFilter(p => visibleInstitutionIds == null || visibleInstitutionIds.Contains(p.InstitutionId));
+        builder.Entity<StrategicObjective>().HasQueryFilter(o => visibleInstitutionIds == null || visibleInstitutionIds.Contains(o.Plan!.InstitutionId));
+        builder.Entity<StrategicAction>().HasQueryFilter(a => visibleInstitutionIds == null || visibleInstitutionIds.Contains(a.Plan!.InstitutionId));
+        builder.Entity<Indicator>().HasQueryFilter(i => visibleInstitutionIds == null || visibleInstitutionIds.Contains(i.Plan!.InstitutionId));
+        builder.Entity<IndicatorResponsibleUnit>().HasQueryFilter(r => visibleInstitutionIds == null || visibleInstitutionIds.Contains(r.Unit!.InstitutionId));
+        builder.Entity<AnnualTarget>().HasQueryFilter(t => visibleInstitutionIds == null || visibleInstitutionIds.Contains(t.Indicator!.Plan!.InstitutionId));
+        builder.Entity<SemesterTarget>().HasQueryFilter(t => visibleInstitutionIds == null || visibleInstitutionIds.Contains(t.Indicator!.Plan!.InstitutionId));
+        builder.Entity<IndicatorValue>().HasQueryFilter(v => visibleInstitutionIds == null || visibleInstitutionIds.Contains(v.Indicator!.Plan!.InstitutionId));
+        builder.Entity<Evidence>().HasQueryFilter(e => visibleInstitutionIds == null || visibleInstitutionIds.Contains(e.Value!.Indicator!.Plan!.InstitutionId));
+        builder.Entity<UserUnit>().HasQueryFilter(u => visibleInstitutionIds == null || visibleInstitutionIds.Contains(u.Unit!.InstitutionId));
+        builder.Entity<EvaluationNarrative>().HasQueryFilter(OfVisiblePlan<EvaluationNarrative>(n => n.PlanId));
+        builder.Entity<Commitment>().HasQueryFilter(OfVisiblePlan<Commitment>(c => c.PlanId));
+        builder.Entity<PeriodClosure>().HasQueryFilter(OfVisiblePlan<PeriodClosure>(c => c.PlanId));
+        builder.Entity<PeriodDeadline>().HasQueryFilter(OfVisiblePlan<PeriodDeadline>(d => d.PlanId));
+        builder.Entity<AuditEntry>().HasQueryFilter(a => visibleInstitutionIds == null
+            || (a.PlanId != null
+                ? Plans.Any(p => p.Id == a.PlanId)
+                : a.InstitutionId != null && visibleInstitutionIds.Contains(a.InstitutionId.Value)));
+    }
+
+    /// <summary>Rows that carry only their plan's id: visible when the plan is (the plans' own filter applies inside).</summary>
+    private Expression<Func<T, bool>> OfVisiblePlan<T>(Expression<Func<T, int>> planId)
+    {
+        var row = planId.Parameters[0];
+        Expression<Func<int, bool>> visible = id => visibleInstitutionIds == null || Plans.Any(p => p.Id == id);
+        var body = new ReplaceParameter(visible.Parameters[0], planId.Body).Visit(visible.Body);
+        return Expression.Lambda<Func<T, bool>>(body, row);
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}
