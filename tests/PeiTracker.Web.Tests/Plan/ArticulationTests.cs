@@ -58,6 +58,20 @@ public class ArticulationTests(AppFixture app)
     }
 
     [Fact]
+    public async Task TableroPages_OeiAndAei_SayWhatTheyContributeTo()
+    {
+        var objective = await app.QueryAsync(db => db.Objectives.AsNoTracking().SingleAsync(o => o.Plan!.Code == PlanCode && o.Code == "OEI.10"));
+        var action = await ActionAsync("AEI.01.01");
+        var client = await app.LoginAsync();
+
+        var oei = (await client.GetDocumentAsync($"/Tablero/Objetivo/{objective.Id}?plan={PlanCode}")).QuerySelector(".contributes-to")!.TextContent;
+        var aei = (await client.GetDocumentAsync($"/Tablero/Accion/{action.Id}?plan={PlanCode}")).QuerySelector(".contributes-to")!.TextContent;
+
+        Assert.Contains($"PGG {objective.Pgg.Describe()}; AES.01.01 del PESEM 2024-2030", oei);
+        Assert.Contains($"PGG {action.Pgg.Describe()}; Política Nacional Marítima 2019 – 2030 (servicio 1.1)", aei);
+    }
+
+    [Fact]
     public async Task Validation_ListsArticulationGapsAndTheProvisionalBaseline()
     {
         var client = await app.LoginAsync();
