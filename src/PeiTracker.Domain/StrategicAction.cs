@@ -4,7 +4,7 @@ using PeiTracker.Domain.Editing;
 namespace PeiTracker.Domain;
 
 /// <summary>Acción Estratégica Institucional (AEI); belongs to one OEI.</summary>
-public class StrategicAction
+public class StrategicAction : PggAligned
 {
     public int Id { get; set; }
 
@@ -26,33 +26,8 @@ public class StrategicAction
 
     public List<Indicator> Indicators { get; set; } = [];
 
-    /// <summary>"Vinculación con la PGG" in the Ruta estratégica; see <see cref="Pgg"/>.</summary>
-    public PggStatus PggStatus { get; set; }
-
-    public int? PggEje { get; set; }
-
-    /// <summary>E.g. "10.5", numbered inside <see cref="PggEje"/>.</summary>
-    public string? PggLineamiento { get; set; }
-
     /// <summary>The "UO Responsable" the Ruta estratégica prints for this AEI, kept as printed (it may name two units).</summary>
     public string? ResponsibleUnitAsPrinted { get; set; }
-
-    /// <summary>Transcription judgements about its articulation (Ruta estratégica, Anexos B-1 and B-2).</summary>
-    public string? ArticulationNotes { get; set; }
-
-    public PggAlignment Pgg => new(PggStatus, PggEje, PggLineamiento);
-
-    /// <summary>Sets the vinculación con la PGG, or refuses it with the reason.</summary>
-    public EditResult SetPgg(PggAlignment proposed)
-    {
-        var result = PggAlignment.Check(Pgg, proposed);
-        if (result.IsValid)
-        {
-            (PggStatus, PggEje, PggLineamiento) = proposed.Normalized();
-        }
-
-        return result;
-    }
 
     /// <summary>Sets the statement and the priority in the Ruta estratégica, or refuses both with the reason.</summary>
     public EditResult Edit(string statement, int priority)

@@ -4,7 +4,7 @@ using PeiTracker.Domain.Editing;
 namespace PeiTracker.Domain;
 
 /// <summary>Objetivo Estratégico Institucional (OEI).</summary>
-public class StrategicObjective
+public class StrategicObjective : PggAligned
 {
     public int Id { get; set; }
 
@@ -25,31 +25,6 @@ public class StrategicObjective
     public List<StrategicAction> Actions { get; set; } = [];
 
     public List<Indicator> Indicators { get; set; } = [];
-
-    /// <summary>"Vinculación con la PGG" in the Ruta estratégica; see <see cref="Pgg"/>.</summary>
-    public PggStatus PggStatus { get; set; }
-
-    public int? PggEje { get; set; }
-
-    /// <summary>E.g. "10.5", numbered inside <see cref="PggEje"/>.</summary>
-    public string? PggLineamiento { get; set; }
-
-    /// <summary>Transcription judgements about its articulation (Ruta estratégica, Anexos B-1 and B-2).</summary>
-    public string? ArticulationNotes { get; set; }
-
-    public PggAlignment Pgg => new(PggStatus, PggEje, PggLineamiento);
-
-    /// <summary>Sets the vinculación con la PGG, or refuses it with the reason.</summary>
-    public EditResult SetPgg(PggAlignment proposed)
-    {
-        var result = PggAlignment.Check(Pgg, proposed);
-        if (result.IsValid)
-        {
-            (PggStatus, PggEje, PggLineamiento) = proposed.Normalized();
-        }
-
-        return result;
-    }
 
     /// <summary>Sets the statement and the priority in the Ruta estratégica, or refuses both with the reason.</summary>
     public EditResult Edit(string statement, int priority)
