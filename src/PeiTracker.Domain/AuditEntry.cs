@@ -21,6 +21,9 @@ public enum AuditKind
 
     /// <summary>The Informe de evaluación's own text: analyses of each OEI and the commitments to correct deviations.</summary>
     Informe = 12,
+
+    /// <summary>The plan's articulation: PGG, PESEM (Anexo B-1) and national policies (Anexo B-2).</summary>
+    Articulacion = 13,
 }
 
 /// <summary>

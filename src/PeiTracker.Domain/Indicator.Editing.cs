@@ -119,6 +119,11 @@ public partial class Indicator
         Track(AuditKind.Definicion, AuditFields.CalculationMethod, CalculationMethod, Clean(definition.CalculationMethod));
         Track(AuditKind.Definicion, AuditFields.DataSource, DataSource, Clean(definition.DataSource));
         Track(AuditKind.LineaBase, AuditFields.Baseline, Baseline.Describe(), baseline.Describe());
+        var confirmsBaseline = BaselineProvisional && baseline != Baseline;
+        if (confirmsBaseline)
+        {
+            changes.Add(ProvisionalCleared());
+        }
         Track(AuditKind.Definicion, AuditFields.ResponsibleUnits, UnitNames(ResponsibleUnits.Select(u => u.UnitId)), UnitNames(unitIds));
         Track(AuditKind.Definicion, AuditFields.Inferred, Labels.Of(Inferred), Labels.Of(inferred));
 
@@ -136,6 +141,7 @@ public partial class Indicator
         CalculationMethod = Clean(definition.CalculationMethod);
         DataSource = Clean(definition.DataSource);
         (BaselineYear, BaselineValue) = (baseline.Year, baseline.Value);
+        BaselineProvisional &= !confirmsBaseline;
         Inferred = inferred;
         ResponsibleUnits.RemoveAll(u => !unitIds.Contains(u.UnitId));
         foreach (var unitId in unitIds.Where(u => ResponsibleUnits.All(r => r.UnitId != u)))
@@ -301,8 +307,16 @@ public partial class Indicator
         }
 
         changes.Add(new FieldChange(AuditKind.LineaBase, AuditFields.Baseline, Baseline.Describe(), next.Describe()));
+        if (BaselineProvisional)
+        {
+            changes.Add(ProvisionalCleared());
+            BaselineProvisional = false;
+        }
+
         (BaselineYear, BaselineValue) = (next.Year, next.Value);
     }
+
+    private static FieldChange ProvisionalCleared() => new(AuditKind.LineaBase, AuditFields.BaselineProvisional, "Sí", "No");
 
     private void ApplyTarget(int year, decimal? value, int currentYear, string reason, List<FieldChange> changes)
     {

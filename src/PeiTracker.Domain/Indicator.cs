@@ -84,6 +84,12 @@ public partial class Indicator
 
     public decimal? BaselineValue { get; set; }
 
+    /// <summary>
+    /// The document prints the baseline with a mark whose meaning it does not give (the "(*)" of the Anexo B-3):
+    /// the value is kept but pending confirmation. Setting another baseline confirms it and clears the mark.
+    /// </summary>
+    public bool BaselineProvisional { get; set; }
+
     public InferredFields Inferred { get; set; }
 
     /// <summary>Transcription judgements and anomalies of the official document.</summary>

@@ -1,9 +1,10 @@
+using PeiTracker.Domain.Articulation;
 using PeiTracker.Domain.Editing;
 
 namespace PeiTracker.Domain;
 
 /// <summary>Acción Estratégica Institucional (AEI); belongs to one OEI.</summary>
-public class StrategicAction
+public class StrategicAction : PggAligned
 {
     public int Id { get; set; }
 
@@ -24,6 +25,9 @@ public class StrategicAction
     public int Priority { get; set; }
 
     public List<Indicator> Indicators { get; set; } = [];
+
+    /// <summary>The "UO Responsable" the Ruta estratégica prints for this AEI, kept as printed (it may name two units).</summary>
+    public string? ResponsibleUnitAsPrinted { get; set; }
 
     /// <summary>Sets the statement and the priority in the Ruta estratégica, or refuses both with the reason.</summary>
     public EditResult Edit(string statement, int priority)

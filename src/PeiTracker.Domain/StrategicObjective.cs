@@ -1,9 +1,10 @@
+using PeiTracker.Domain.Articulation;
 using PeiTracker.Domain.Editing;
 
 namespace PeiTracker.Domain;
 
 /// <summary>Objetivo Estratégico Institucional (OEI).</summary>
-public class StrategicObjective
+public class StrategicObjective : PggAligned
 {
     public int Id { get; set; }
 

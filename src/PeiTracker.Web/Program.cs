@@ -155,6 +155,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 // Start-up work: migrations, the official plan, demo and synthetic data.
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddScoped<PlanSeeder>();
+builder.Services.AddScoped<ArticulationSeeder>();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddScoped<SyntheticPlans>();
 builder.Services.AddSingleton<DemoMode>();

@@ -41,6 +41,9 @@ public static partial class PlanConsistencyChecker
     public const string WithoutIndicators = "Sin indicadores";
     public const string PriorityProblem = "Prioridades repetidas o faltantes";
     public const string InferredNotReviewed = "Campos inferidos sin revisar";
+    public const string ProvisionalBaseline = "Línea base provisional";
+    public const string WithoutPesem = "OEI sin articulación con el PESEM";
+    public const string WithoutPgg = "Sin vinculación con la PGG";
 
     private static readonly (InferredFields Field, string Name, string Article, string Pronoun)[] InferredNames =
     [
@@ -50,7 +53,8 @@ public static partial class PlanConsistencyChecker
         (InferredFields.Relevance, "relevancia", "la", "la"),
     ];
 
-    public static IReadOnlyList<PlanIssue> Check(Plan plan)
+    /// <summary>The plan's issues; the articulation's too when <paramref name="articulation"/> is given.</summary>
+    public static IReadOnlyList<PlanIssue> Check(Plan plan, PlanArticulationFacts? articulation = null)
     {
         var issues = new List<PlanIssue>();
         var indicators = plan.Objectives
@@ -93,6 +97,11 @@ public static partial class PlanConsistencyChecker
                 issues.Add(new PlanIssue(IssueSeverity.Advertencia, WithoutIndicators, IssueTarget.Action, action.Id, action.Code,
                     $"La {action.Code} no tiene indicadores: su avance no podrá medirse."));
             }
+        }
+
+        if (articulation is not null)
+        {
+            CheckArticulation(plan, articulation, issues);
         }
 
         return issues
@@ -151,10 +160,41 @@ public static partial class PlanConsistencyChecker
             }
         }
 
+        if (indicator.BaselineProvisional)
+        {
+            issues.Add(new PlanIssue(IssueSeverity.Informacion, ProvisionalBaseline, IssueTarget.Indicator, indicator.Id, indicator.Key,
+                $"{indicator.PublishedCode}: la línea base {(indicator.BaselineValue is { } value ? Format(value) : "sin valor")} ({indicator.BaselineYear?.ToString(CultureInfo.InvariantCulture) ?? "sin año"}) es provisional: el documento la imprime con una marca cuyo significado no explica. Confírmela o corríjala en la ficha técnica."));
+        }
+
         if (indicator.Inferred != InferredFields.None)
         {
             issues.Add(new PlanIssue(IssueSeverity.Informacion, InferredNotReviewed, IssueTarget.Indicator, indicator.Id, indicator.Key,
                 $"{indicator.PublishedCode}: {DescribeInferred(indicator.Inferred)} en su ficha técnica."));
+        }
+    }
+
+    // "No priorizado" is an answer; only a missing vinculación is a gap.
+    private static void CheckArticulation(Plan plan, PlanArticulationFacts articulation, List<PlanIssue> issues)
+    {
+        foreach (var objective in plan.Objectives)
+        {
+            if (!articulation.ObjectivesLinkedToPesem.Contains(objective.Id))
+            {
+                issues.Add(new PlanIssue(IssueSeverity.Advertencia, WithoutPesem, IssueTarget.Objective, objective.Id, objective.Code,
+                    $"El {objective.Code} no tiene ninguna fila en el Anexo B-1: no consta a qué objetivo o acción del PESEM contribuye."));
+            }
+
+            if (objective.PggStatus == Articulation.PggStatus.SinDato)
+            {
+                issues.Add(new PlanIssue(IssueSeverity.Advertencia, WithoutPgg, IssueTarget.Objective, objective.Id, objective.Code,
+                    $"El {objective.Code} no tiene vinculación con la PGG (ni eje y lineamiento, ni «No priorizado»)."));
+            }
+
+            foreach (var action in objective.Actions.Where(a => a.PggStatus == Articulation.PggStatus.SinDato))
+            {
+                issues.Add(new PlanIssue(IssueSeverity.Advertencia, WithoutPgg, IssueTarget.Action, action.Id, action.Code,
+                    $"La {action.Code} no tiene vinculación con la PGG (ni eje y lineamiento, ni «No priorizado»)."));
+            }
         }
     }
 

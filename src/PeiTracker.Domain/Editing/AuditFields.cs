@@ -23,6 +23,9 @@ public static class AuditFields
     /// <summary>Year and value together, as one figure: "40 (2023)".</summary>
     public const string Baseline = "Línea base";
 
+    /// <summary>Whether the baseline still awaits confirmation (printed with an unexplained mark).</summary>
+    public const string BaselineProvisional = "Línea base provisional";
+
     public const string Statement = "Enunciado";
     public const string Priority = "Prioridad";
     public const string Settings = "Reglas de avance";

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PeiTracker.Domain;
+using PeiTracker.Domain.Articulation;
 
 namespace PeiTracker.Web.Data;
 
@@ -43,6 +44,24 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
     public DbSet<PeriodSnapshot> PeriodSnapshots => Set<PeriodSnapshot>();
 
     public DbSet<UserUnit> UserUnits => Set<UserUnit>();
+
+    public DbSet<SectoralPlan> SectoralPlans => Set<SectoralPlan>();
+
+    public DbSet<SectoralObjective> SectoralObjectives => Set<SectoralObjective>();
+
+    public DbSet<SectoralAction> SectoralActions => Set<SectoralAction>();
+
+    public DbSet<SectoralLink> SectoralLinks => Set<SectoralLink>();
+
+    public DbSet<NationalPolicy> NationalPolicies => Set<NationalPolicy>();
+
+    public DbSet<PolicyObjective> PolicyObjectives => Set<PolicyObjective>();
+
+    public DbSet<PolicyGuideline> PolicyGuidelines => Set<PolicyGuideline>();
+
+    public DbSet<PolicyService> PolicyServices => Set<PolicyService>();
+
+    public DbSet<PolicyLink> PolicyLinks => Set<PolicyLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

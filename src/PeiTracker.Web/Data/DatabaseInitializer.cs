@@ -18,6 +18,7 @@ public sealed class DatabaseInitializer(
     UserManager<AppUser> users,
     RoleManager<IdentityRole> roles,
     PlanSeeder planSeeder,
+    ArticulationSeeder articulationSeeder,
     DemoDataSeeder demoSeeder,
     DemoMode demoMode,
     IConfiguration configuration,
@@ -46,6 +47,7 @@ public sealed class DatabaseInitializer(
         if (configuration.GetValue("PEI_SEED_PLAN", true) && File.Exists(seedFile))
         {
             await planSeeder.SeedAsync(seedFile, cancellationToken);
+            await articulationSeeder.SeedAsync(seedFile, cancellationToken);
         }
 
         await EnsureAdministratorAsync(cancellationToken);

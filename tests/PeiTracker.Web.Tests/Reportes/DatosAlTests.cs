@@ -47,6 +47,8 @@ public partial class DatosAlTests(AppFixture app)
         { AuditKind.Valor, false, true },
         { AuditKind.Configuracion, false, true },
         { AuditKind.Informe, false, false },
+        // No export shows the articulation yet (the Matriz is Anexo B-3, not B-1 or B-2).
+        { AuditKind.Articulacion, false, false },
         { AuditKind.Periodo, false, false },
         { AuditKind.Exportacion, false, false },
         { AuditKind.Usuario, false, false },

@@ -7,7 +7,8 @@ public sealed record PlanSeedFile(
     InstitutionSeed Institution,
     PlanSeed Plan,
     IReadOnlyList<UnitSeed> Units,
-    IReadOnlyList<ObjectiveSeed> Objectives);
+    IReadOnlyList<ObjectiveSeed> Objectives,
+    ArticulationSeed? Articulation = null);
 
 public sealed record InstitutionSeed(string PliegoCode, string Name, string Sector, string GovernmentLevel);
 
@@ -43,4 +44,5 @@ public sealed record IndicatorSeed(
     IReadOnlyList<string>? Notes,
     IReadOnlyList<string>? Anomalies);
 
-public sealed record BaselineSeed(int? Year, decimal? Value);
+/// <summary>A baseline; <paramref name="Provisional"/> when the document marks it with a sign it does not explain.</summary>
+public sealed record BaselineSeed(int? Year, decimal? Value, bool Provisional = false);

@@ -126,6 +126,7 @@ public sealed class PlanSeeder(AppDbContext db, ILogger<PlanSeeder> logger)
                 Decimals = seed.Decimals,
                 BaselineYear = seed.Baseline?.Year,
                 BaselineValue = seed.Baseline?.Value,
+                BaselineProvisional = seed.Baseline?.Provisional ?? false,
                 Inferred = (seed.Inferred ?? []).Aggregate(InferredFields.None, (acc, name) => acc | Enum.Parse<InferredFields>(name, ignoreCase: true)),
                 Notes = JoinNotes(seed),
             };

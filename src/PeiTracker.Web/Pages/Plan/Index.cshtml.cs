@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PeiTracker.Domain;
+using PeiTracker.Domain.Articulation;
 using PeiTracker.Web.Data;
 using PeiTracker.Web.Infrastructure;
 
@@ -26,9 +27,10 @@ public class IndexModel(AppDbContext db, IAuthorizationService authorization) : 
 
     public record IndicatorNode(int Id, string Key, string PublishedCode, string Name, IReadOnlyList<string> Units, bool HasNotes, int TargetCount, bool HasBaseline);
 
-    public record ActionNode(int Id, string Code, string Statement, int Priority, IReadOnlyList<IndicatorNode> Indicators);
+    public record ActionNode(int Id, string Code, string Statement, int Priority, PggAlignment Pgg, IReadOnlyList<IndicatorNode> Indicators);
 
-    public record ObjectiveNode(int Id, string Code, ObjectiveType Type, string Statement, int Priority, IReadOnlyList<IndicatorNode> Indicators, IReadOnlyList<ActionNode> Actions);
+    /// <summary>An OEI with its vinculación con la PGG and the PESEM elements it contributes to (codes, as the Anexo B-1 gives them).</summary>
+    public record ObjectiveNode(int Id, string Code, ObjectiveType Type, string Statement, int Priority, PggAlignment Pgg, IReadOnlyList<string> Pesem, IReadOnlyList<IndicatorNode> Indicators, IReadOnlyList<ActionNode> Actions);
 
     public bool CanEdit { get; private set; }
 
@@ -70,13 +72,19 @@ public class IndexModel(AppDbContext db, IAuthorizationService authorization) : 
         var actions = await db.Actions.AsNoTracking()
             .Where(a => a.PlanId == Plan.Id)
             .OrderBy(a => a.Priority).ThenBy(a => a.Code)
-            .Select(a => new { a.Id, a.ObjectiveId, a.Code, a.Statement, a.Priority })
+            .Select(a => new { a.Id, a.ObjectiveId, a.Code, a.Statement, a.Priority, a.PggStatus, a.PggEje, a.PggLineamiento })
             .ToListAsync();
         var objectives = await db.Objectives.AsNoTracking()
             .Where(o => o.PlanId == Plan.Id)
             .OrderBy(o => o.Priority).ThenBy(o => o.Code)
-            .Select(o => new { o.Id, o.Code, o.Type, o.Statement, o.Priority })
+            .Select(o => new { o.Id, o.Code, o.Type, o.Statement, o.Priority, o.PggStatus, o.PggEje, o.PggLineamiento })
             .ToListAsync();
+        var pesemLinks = (await db.SectoralLinks.AsNoTracking()
+            .Where(l => l.PlanId == Plan.Id)
+            .OrderBy(l => l.Id)
+            .Select(l => new { l.ObjectiveId, l.CoversAllActions, Action = l.SectoralAction!.Code, Objective = l.SectoralObjective!.Code })
+            .ToListAsync())
+            .ToLookup(l => l.ObjectiveId, l => l.CoversAllActions ? "todas las AES" : l.Action ?? l.Objective);
 
         Objectives = objectives.Select(o => new ObjectiveNode(
                 o.Id,
@@ -84,9 +92,11 @@ public class IndexModel(AppDbContext db, IAuthorizationService authorization) : 
                 o.Type,
                 o.Statement,
                 o.Priority,
+                new PggAlignment(o.PggStatus, o.PggEje, o.PggLineamiento),
+                pesemLinks[o.Id].ToList(),
                 indicators.Where(i => i.ObjectiveId == o.Id).Select(i => i.Node).ToList(),
                 actions.Where(a => a.ObjectiveId == o.Id)
-                    .Select(a => new ActionNode(a.Id, a.Code, a.Statement, a.Priority, indicators.Where(i => i.ActionId == a.Id).Select(i => i.Node).ToList()))
+                    .Select(a => new ActionNode(a.Id, a.Code, a.Statement, a.Priority, new PggAlignment(a.PggStatus, a.PggEje, a.PggLineamiento), indicators.Where(i => i.ActionId == a.Id).Select(i => i.Node).ToList()))
                     .ToList()))
             .ToList();
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using PeiTracker.Domain.Consistency;
 using PeiTracker.Web.Data;
 
@@ -25,7 +26,8 @@ public class ValidacionModel(AppDbContext db) : PageModel
 
         PlanCode = tree.Code;
         PlanName = tree.Name;
-        Issues = PlanConsistencyChecker.Check(tree);
+        var linked = await db.SectoralLinks.Where(l => l.PlanId == tree.Id).Select(l => l.ObjectiveId).Distinct().ToListAsync();
+        Issues = PlanConsistencyChecker.Check(tree, new PlanArticulationFacts(linked.ToHashSet()));
         return Page();
     }
 
@@ -38,6 +40,8 @@ public class ValidacionModel(AppDbContext db) : PageModel
 
     public string LinkTo(PlanIssue issue) => issue.Target switch
     {
+        IssueTarget.Objective or IssueTarget.Action when issue.Kind is PlanConsistencyChecker.WithoutPesem or PlanConsistencyChecker.WithoutPgg =>
+            $"/Plan/Articulacion?plan={Uri.EscapeDataString(PlanCode)}#{(issue.Target == IssueTarget.Objective ? "oei" : "aei")}-{issue.Subject}",
         IssueTarget.Indicator => $"/Plan/Indicador/{issue.TargetId}",
         IssueTarget.Objective => $"/Plan?plan={Uri.EscapeDataString(PlanCode)}#oei-{issue.Subject}",
         IssueTarget.Action => $"/Plan?plan={Uri.EscapeDataString(PlanCode)}#aei-{issue.Subject}",

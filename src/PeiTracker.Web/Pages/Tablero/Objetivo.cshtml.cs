@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PeiTracker.Domain;
 using PeiTracker.Domain.Progress;
+using PeiTracker.Web.Data;
 using PeiTracker.Web.Progress;
 
 namespace PeiTracker.Web.Pages.Tablero;
 
 /// <summary>One OEI or one AEI: its avance in the period, its actions (for an OEI) and its indicators.</summary>
-public class ObjetivoModel(PlanProgressService progress) : PageModel
+public class ObjetivoModel(PlanProgressService progress, AppDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Anio { get; set; }
@@ -35,6 +36,9 @@ public class ObjetivoModel(PlanProgressService progress) : PageModel
     public IReadOnlyList<(ActionSnapshot Action, RollUpResult RollUp)> Actions { get; private set; } = [];
 
     public IReadOnlyList<IndexModel.IndicatorRow> Rows { get; private set; } = [];
+
+    /// <summary>"Contribuye a: …" (PGG, PESEM, políticas nacionales), as the plan's articulation records it.</summary>
+    public string? ContributesTo { get; private set; }
 
     public string PeriodQuery => IndexModel.PeriodLink(View.Plan.Code, Period, Pendientes);
 
@@ -66,6 +70,11 @@ public class ObjetivoModel(PlanProgressService progress) : PageModel
             RollUp = view.ForObjective(objective, Period);
             Actions = objective.Actions.Select(a => (a, view.ForAction(a, Period))).ToList();
             Rows = objective.Indicators.Select(i => IndexModel.RowOf(view, i, objective.Code, Period)).ToList();
+        }
+
+        if (await db.ContributionAsync(IsAction, id) is var (contribution, pesemPeriod))
+        {
+            ContributesTo = contribution.Describe(pesemPeriod);
         }
 
         return Page();
