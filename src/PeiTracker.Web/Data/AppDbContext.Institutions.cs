@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PeiTracker.Domain;
+using PeiTracker.Domain.Articulation;
 
 namespace PeiTracker.Web.Data;
 
@@ -51,6 +52,16 @@ public partial class AppDbContext
         builder.Entity<Commitment>().HasQueryFilter(OfVisiblePlan<Commitment>(c => c.PlanId));
         builder.Entity<PeriodClosure>().HasQueryFilter(OfVisiblePlan<PeriodClosure>(c => c.PlanId));
         builder.Entity<PeriodDeadline>().HasQueryFilter(OfVisiblePlan<PeriodDeadline>(d => d.PlanId));
+        builder.Entity<PeriodSnapshot>().HasQueryFilter(OfVisiblePlan<PeriodSnapshot>(s => s.PlanId));
+        builder.Entity<SectoralPlan>().HasQueryFilter(OfVisiblePlan<SectoralPlan>(s => s.PlanId));
+        builder.Entity<SectoralObjective>().HasQueryFilter(o => visibleInstitutionIds == null || visibleInstitutionIds.Contains(o.SectoralPlan!.Plan!.InstitutionId));
+        builder.Entity<SectoralAction>().HasQueryFilter(a => visibleInstitutionIds == null || visibleInstitutionIds.Contains(a.SectoralObjective!.SectoralPlan!.Plan!.InstitutionId));
+        builder.Entity<SectoralLink>().HasQueryFilter(OfVisiblePlan<SectoralLink>(l => l.PlanId));
+        builder.Entity<NationalPolicy>().HasQueryFilter(OfVisiblePlan<NationalPolicy>(n => n.PlanId));
+        builder.Entity<PolicyObjective>().HasQueryFilter(o => visibleInstitutionIds == null || visibleInstitutionIds.Contains(o.NationalPolicy!.Plan!.InstitutionId));
+        builder.Entity<PolicyGuideline>().HasQueryFilter(g => visibleInstitutionIds == null || visibleInstitutionIds.Contains(g.PolicyObjective!.NationalPolicy!.Plan!.InstitutionId));
+        builder.Entity<PolicyService>().HasQueryFilter(s => visibleInstitutionIds == null || visibleInstitutionIds.Contains(s.PolicyGuideline!.PolicyObjective!.NationalPolicy!.Plan!.InstitutionId));
+        builder.Entity<PolicyLink>().HasQueryFilter(OfVisiblePlan<PolicyLink>(l => l.PlanId));
         builder.Entity<AuditEntry>().HasQueryFilter(a => visibleInstitutionIds == null
             || (a.PlanId != null
                 ? Plans.Any(p => p.Id == a.PlanId)
