@@ -42,6 +42,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
 
     public DbSet<UserUnit> UserUnits => Set<UserUnit>();
 
+    public DbSet<Notices.OutboxNotice> OutboxNotices => Set<Notices.OutboxNotice>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

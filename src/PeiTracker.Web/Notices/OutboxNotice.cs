@@ -1,0 +1,76 @@
+namespace PeiTracker.Web.Notices;
+
+public enum NoticeKind
+{
+    /// <summary>A unit sent a value: the planning office reviews it.</summary>
+    ValorEnviado = 0,
+
+    /// <summary>The planning office returned a value with a reason: the unit corrects it.</summary>
+    ValorObservado = 1,
+
+    /// <summary>The planning office accepted a value.</summary>
+    ValorValidado = 2,
+}
+
+public enum NoticeStatus
+{
+    /// <summary>Waiting to be sent, or to be tried again after a failure.</summary>
+    Pendiente = 0,
+
+    /// <summary>Accepted by the SMTP server.</summary>
+    Enviado = 1,
+
+    /// <summary>Refused for good by the SMTP server (an unknown mailbox): only an administrator's resend tries again.</summary>
+    Fallido = 2,
+}
+
+/// <summary>
+/// One e-mail to one person, written in the same transaction as the change it tells about, so a change is never
+/// saved without its notice nor a notice without its change. The background worker sends it later; the text is
+/// rendered when the change happens, so it says what was true then.
+/// </summary>
+public class OutboxNotice
+{
+    public long Id { get; set; }
+
+    /// <summary>The change that caused it; with <see cref="Recipient"/> unique, so one event never mails a person twice.</summary>
+    public Guid EventId { get; set; }
+
+    public NoticeKind Kind { get; set; }
+
+    public required string Recipient { get; set; }
+
+    public required string RecipientName { get; set; }
+
+    public required string Subject { get; set; }
+
+    public required string Body { get; set; }
+
+    public int? IndicatorId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public NoticeStatus Status { get; set; }
+
+    /// <summary>Failed tries since it was written or last resent.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>When the worker may try it (again): the backoff after a failure.</summary>
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    public string? LastError { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>How many times an administrator asked for it again.</summary>
+    public int Resends { get; set; }
+
+    /// <summary>PostgreSQL's xmin, so a resend never overwrites a send that happened meanwhile.</summary>
+    public uint Version { get; set; }
+
+    /// <summary>
+    /// The Message-ID every copy carries: a copy sent twice (a crash between the server's acceptance and the
+    /// commit) is one message to a mail client; an administrator's resend is a new one.
+    /// </summary>
+    public string MessageId => $"aviso-{Id}.{Resends}@peitracker";
+}
