@@ -21,6 +21,9 @@ public enum AuditKind
 
     /// <summary>The Informe de evaluación's own text: analyses of each OEI and the commitments to correct deviations.</summary>
     Informe = 12,
+
+    /// <summary>An e-mail notice of the outbox, resent by an administrator.</summary>
+    Aviso = 20,
 }
 
 /// <summary>

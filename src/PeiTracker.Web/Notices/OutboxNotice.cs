@@ -1,3 +1,7 @@
+using PeiTracker.Domain;
+using PeiTracker.Domain.Editing;
+using PeiTracker.Web.Infrastructure;
+
 namespace PeiTracker.Web.Notices;
 
 public enum NoticeKind
@@ -67,6 +71,29 @@ public class OutboxNotice
 
     /// <summary>PostgreSQL's xmin, so a resend never overwrites a send that happened meanwhile.</summary>
     public uint Version { get; set; }
+
+    public static string Label(NoticeKind kind) => kind switch
+    {
+        NoticeKind.ValorEnviado => "Valor enviado",
+        NoticeKind.ValorObservado => "Valor observado",
+        NoticeKind.ValorValidado => "Valor validado",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>
+    /// An administrator asks for the notice again: it becomes due now, with its tries counted afresh. Reported as
+    /// one change for the history: the state it had and the resend.
+    /// </summary>
+    public FieldChange Resend(DateTimeOffset now)
+    {
+        var before = $"{Status} ({Attempts} intento(s) fallido(s){(SentAt is { } sent ? ", enviado " + PeruTime.Format(sent) : "")})";
+        Status = NoticeStatus.Pendiente;
+        Attempts = 0;
+        LastError = null;
+        NextAttemptAt = now;
+        Resends++;
+        return new FieldChange(AuditKind.Aviso, $"Aviso «{Subject}»", before, $"Pendiente (reenvío {Resends})");
+    }
 
     /// <summary>
     /// The Message-ID every copy carries: a copy sent twice (a crash between the server's acceptance and the

@@ -90,6 +90,7 @@ public partial class RouteTableTests(AppFixture app)
         ["Administracion/Index"] = Access.Administer,
         ["Administracion/Nuevo"] = Access.Administer,
         ["Administracion/Configuracion"] = Access.Administer,
+        ["Administracion/Avisos"] = Access.Administer,
         ["Administracion/Editar/{id}"] = Access.Administer,
         ["api/{documentName}/openapi.json"] = Access.SignedIn,
         ["api/v1/planes"] = Access.ApiToken,

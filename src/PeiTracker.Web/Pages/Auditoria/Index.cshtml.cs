@@ -105,6 +105,7 @@ public class IndexModel(AppDbContext db) : PageModel
         AuditKind.Exportacion => "Exportación",
         AuditKind.Periodo => "Periodo",
         AuditKind.Informe => "Informe de evaluación",
+        AuditKind.Aviso => "Aviso por correo",
         _ => kind.ToString(),
     };
 }
