@@ -178,6 +178,7 @@ builder.Services.AddSingleton(MailSettings.Read(builder.Configuration));
 builder.Services.AddSingleton<SmtpMailSender>();
 builder.Services.AddScoped<ValueNotices>();
 builder.Services.AddScoped<OutboxDispatcher>();
+builder.Services.AddScoped<MyNotices>();
 if (builder.Configuration.GetValue("PEI_MAIL_WORKER", true))
 {
     builder.Services.AddHostedService<OutboxWorker>();

@@ -29,9 +29,10 @@ public enum NoticeStatus
 }
 
 /// <summary>
-/// One e-mail to one person, written in the same transaction as the change it tells about, so a change is never
-/// saved without its notice nor a notice without its change. The background worker sends it later; the text is
-/// rendered when the change happens, so it says what was true then.
+/// One notice to one person, written in the same transaction as the change it tells about, so a change is never
+/// saved without its notice nor a notice without its change. The background worker e-mails it later; the app shows
+/// it under the person's bell until they mark it read. The text is rendered when the change happens, so it says
+/// what was true then.
 /// </summary>
 public class OutboxNotice
 {
@@ -44,6 +45,9 @@ public class OutboxNotice
 
     public required string Recipient { get; set; }
 
+    /// <summary>The account it is for, whose bell and notices page show it; none for an address outside the app.</summary>
+    public string? RecipientUserId { get; set; }
+
     public required string RecipientName { get; set; }
 
     public required string Subject { get; set; }
@@ -51,6 +55,12 @@ public class OutboxNotice
     public required string Body { get; set; }
 
     public int? IndicatorId { get; set; }
+
+    /// <summary>Where the person acts on it (absolute, as in the e-mail).</summary>
+    public string? Link { get; set; }
+
+    /// <summary>When the person marked it read in the app; the e-mail's delivery is <see cref="Status"/>.</summary>
+    public DateTimeOffset? ReadAt { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

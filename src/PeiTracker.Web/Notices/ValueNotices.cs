@@ -38,7 +38,9 @@ public sealed class ValueNotices(AppDbContext db, MailSettings settings, TimePro
                 EventId = eventId,
                 Kind = kind,
                 Recipient = r.Email,
+                RecipientUserId = r.UserId,
                 RecipientName = r.Name,
+                Link = link.ToString(),
                 Subject = subject,
                 Body = body,
                 IndicatorId = indicator.Id,
@@ -48,7 +50,7 @@ public sealed class ValueNotices(AppDbContext db, MailSettings settings, TimePro
         }).ToList();
     }
 
-    private sealed record Recipient(string Email, string Name);
+    private sealed record Recipient(string UserId, string Email, string Name);
 
     private Task<List<Recipient>> PlanningOfficeAsync(CancellationToken cancellationToken) =>
         ToRecipientsAsync(ActiveInRole(Roles.Planificador), cancellationToken);
@@ -64,5 +66,5 @@ public sealed class ValueNotices(AppDbContext db, MailSettings settings, TimePro
         select user;
 
     private static Task<List<Recipient>> ToRecipientsAsync(IQueryable<AppUser> users, CancellationToken cancellationToken) =>
-        users.OrderBy(u => u.Email).Select(u => new Recipient(u.Email!, u.FullName)).ToListAsync(cancellationToken);
+        users.OrderBy(u => u.Email).Select(u => new Recipient(u.Id, u.Email!, u.FullName)).ToListAsync(cancellationToken);
 }

@@ -19,7 +19,7 @@ public class AvisosTests(MailFixture app)
     [Fact]
     public async Task Avisos_NoticeThatCouldNotBeSent_ShowsItsStateAttemptsAndError()
     {
-        await app.DispatchAsync();
+        await app.DrainOutboxAsync();
         var person = NoticeTestData.FreshAddresses(1)[0];
         var id = (await app.AddNoticesAsync(app.Clock, person))[0];
         await app.Smtp.StopAsync();
@@ -48,7 +48,7 @@ public class AvisosTests(MailFixture app)
     [Fact]
     public async Task Resend_SentNotice_SendsItAgainAsANewMessageAndIsAudited()
     {
-        await app.DispatchAsync();
+        await app.DrainOutboxAsync();
         var person = NoticeTestData.FreshAddresses(1)[0];
         var id = (await app.AddNoticesAsync(app.Clock, person))[0];
         await app.DispatchAsync();
@@ -74,7 +74,7 @@ public class AvisosTests(MailFixture app)
     [Fact]
     public async Task Resend_NoticeSentWhileThePageWasOpen_IsAConflictAndChangesNothing()
     {
-        await app.DispatchAsync();
+        await app.DrainOutboxAsync();
         var person = NoticeTestData.FreshAddresses(1)[0];
         var id = (await app.AddNoticesAsync(app.Clock, person))[0];
         var admin = await app.LoginAsync();

@@ -16,7 +16,8 @@ public sealed class MailFixture : AppFixture
 
     public LoopbackSmtpServer Smtp { get; } = new();
 
-    public ManualClock Clock { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>Starts on a whole second: PostgreSQL keeps microseconds, so instants read back compare equal.</summary>
+    public ManualClock Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
     public override async Task InitializeAsync()
     {

@@ -15,7 +15,7 @@ public class OutboxDispatcherTests(MailFixture app)
     [Fact]
     public async Task DispatchDueAsync_SmtpServerDown_KeepsEveryNoticeAndSendsEachOnceWhenItReturns()
     {
-        await app.DispatchAsync();
+        await app.DrainOutboxAsync();
         var people = NoticeTestData.FreshAddresses(3);
         var ids = await app.AddNoticesAsync(app.Clock, people);
         var start = app.Clock.GetUtcNow();
@@ -57,7 +57,7 @@ public class OutboxDispatcherTests(MailFixture app)
     [Fact]
     public async Task DispatchDueAsync_TwoInstancesOnOneDatabase_NeverSendTheSameNotice()
     {
-        await app.DispatchAsync();
+        await app.DrainOutboxAsync();
         var people = NoticeTestData.FreshAddresses(30);
         var ids = await app.AddNoticesAsync(app.Clock, people);
         await using var second = app.Factory.WithWebHostBuilder(_ => { });
@@ -85,7 +85,7 @@ public class OutboxDispatcherTests(MailFixture app)
     [Fact]
     public async Task DispatchDueAsync_MailboxRefusedForGood_MarksItFailedAndSendsTheRest()
     {
-        await app.DispatchAsync();
+        await app.DrainOutboxAsync();
         var refused = $"{LoopbackSmtpServer.RefusedMailboxPrefix}-{Guid.NewGuid():N}@test.local";
         var fine = NoticeTestData.FreshAddresses(1)[0];
         var ids = await app.AddNoticesAsync(app.Clock, refused, fine);
@@ -105,7 +105,7 @@ public class OutboxDispatcherTests(MailFixture app)
     [Fact]
     public async Task OutboxWorker_RunningInTheApp_SendsWhatTheOutboxHolds()
     {
-        await app.DispatchAsync();
+        await app.DrainOutboxAsync();
         var person = NoticeTestData.FreshAddresses(1)[0];
         var ids = await app.AddNoticesAsync(app.Clock, person);
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PeiTracker.Domain;
@@ -18,24 +16,14 @@ public class ValueNoticeTests(MailFixture app)
 
     private async Task<(ValueTestPlan Plan, string Registrador, IndicatorValue Value)> SentValueAsync()
     {
-        await app.DispatchAsync();
-        var plan = await ValueTestPlan.CreateAsync(app);
-        var (email, _, api) = await plan.RegistradorAsync(app);
-        var response = await api.PostAsJsonAsync($"/api/v1/indicadores/{plan.Indicators[0]}/valores", new { anio = 2025, periodo = "A", valor = ValueTestPlan.OnTarget, enviar = true });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (plan, email, await StoredAsync(plan));
+        var (plan, email, _, value) = await app.SentValueAsync();
+        return (plan, email, value);
     }
 
-    private Task<IndicatorValue> StoredAsync(ValueTestPlan plan) =>
-        app.QueryAsync(db => db.Values.AsNoTracking().SingleAsync(v => v.IndicatorId == plan.Indicators[0] && v.Year == 2025 && v.Period == PeriodKind.Anual));
+    private Task<IndicatorValue> StoredAsync(ValueTestPlan plan) => app.StoredValueAsync(plan);
 
-    private async Task<HttpResponseMessage> ReviewAsync(ValueTestPlan plan, IndicatorValue value, string handler, string reason = "")
-    {
-        var planner = await app.LoginAsync(await app.CreateUserAsync(Roles.Planificador));
-        return await planner.SubmitFormAsync($"/Registro/Revision?plan={plan.Code}",
-            new Dictionary<string, string> { ["valueId"] = value.Id.ToString(), ["version"] = value.Version.ToString(), ["reason"] = reason },
-            $"form[action*='handler={handler}']");
-    }
+    private Task<HttpResponseMessage> ReviewAsync(ValueTestPlan plan, IndicatorValue value, string handler, string reason = "") =>
+        app.ReviewAsync(plan, value, handler, reason);
 
     private async Task<string> RegistradorOfAsync(int unitId)
     {

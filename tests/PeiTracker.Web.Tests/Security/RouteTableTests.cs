@@ -78,6 +78,8 @@ public partial class RouteTableTests(AppFixture app)
         ["Registro/Evidencia/{id:int}"] = Access.ViewScoped,
         ["Registro/Revision"] = Access.EditPlan,
         ["Registro/Periodos"] = Access.EditPlan,
+        ["Avisos"] = Access.SignedIn,
+        ["Avisos/Index"] = Access.SignedIn,
         ["Reportes"] = Access.SignedIn,
         ["Reportes/Index"] = Access.SignedIn,
         ["Reportes/Fichas"] = Access.SignedIn,

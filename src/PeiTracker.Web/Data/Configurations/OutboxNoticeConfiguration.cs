@@ -15,6 +15,10 @@ public class OutboxNoticeConfiguration : IEntityTypeConfiguration<OutboxNotice>
         builder.Property(n => n.RecipientName).HasMaxLength(256);
         builder.Property(n => n.Subject).HasMaxLength(300);
         builder.Property(n => n.LastError).HasMaxLength(2000);
+        builder.Property(n => n.Link).HasMaxLength(1000);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(n => n.RecipientUserId).OnDelete(DeleteBehavior.Restrict);
+        // The bell's count: a person's unread notices.
+        builder.HasIndex(n => new { n.RecipientUserId, n.ReadAt });
         builder.Property(n => n.Version).IsRowVersion();
         builder.HasIndex(n => new { n.EventId, n.Recipient }).IsUnique();
         // The worker's claim: pending rows by when they are due.

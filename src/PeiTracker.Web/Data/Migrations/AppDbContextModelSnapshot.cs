@@ -1390,9 +1390,18 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("last_error");
 
+                    b.Property<string>("Link")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("link");
+
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
@@ -1405,6 +1414,10 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("recipient_name");
+
+                    b.Property<string>("RecipientUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("recipient_user_id");
 
                     b.Property<int>("Resends")
                         .HasColumnType("integer")
@@ -1446,6 +1459,9 @@ namespace PeiTracker.Web.Data.Migrations
                     b.HasIndex("EventId", "Recipient")
                         .IsUnique()
                         .HasDatabaseName("ix_outbox_notices_event_id_recipient");
+
+                    b.HasIndex("RecipientUserId", "ReadAt")
+                        .HasDatabaseName("ix_outbox_notices_recipient_user_id_read_at");
 
                     b.ToTable("outbox_notices", (string)null);
                 });
@@ -1841,6 +1857,12 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasForeignKey("IndicatorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_outbox_notices_indicators_indicator_id");
+
+                    b.HasOne("PeiTracker.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_outbox_notices_asp_net_users_recipient_user_id");
                 });
 
             modelBuilder.Entity("PeiTracker.Domain.Indicator", b =>

@@ -21,10 +21,13 @@ namespace PeiTracker.Web.Data.Migrations
                     event_id = table.Column<Guid>(type: "uuid", nullable: false),
                     kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     recipient = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    recipient_user_id = table.Column<string>(type: "text", nullable: true),
                     recipient_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     body = table.Column<string>(type: "text", nullable: false),
                     indicator_id = table.Column<int>(type: "integer", nullable: true),
+                    link = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    read_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     status = table.Column<int>(type: "integer", nullable: false),
                     attempts = table.Column<int>(type: "integer", nullable: false),
@@ -37,6 +40,12 @@ namespace PeiTracker.Web.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_outbox_notices", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_outbox_notices_asp_net_users_recipient_user_id",
+                        column: x => x.recipient_user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "fk_outbox_notices_indicators_indicator_id",
                         column: x => x.indicator_id,
@@ -66,6 +75,11 @@ namespace PeiTracker.Web.Data.Migrations
                 table: "outbox_notices",
                 column: "next_attempt_at",
                 filter: "status = 0");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_notices_recipient_user_id_read_at",
+                table: "outbox_notices",
+                columns: new[] { "recipient_user_id", "read_at" });
         }
 
         /// <inheritdoc />
