@@ -39,16 +39,24 @@ public class MisAvisosTests(MailFixture app)
         Assert.Null(after.QuerySelector("#read-all"));
     }
 
-    [Fact]
-    public async Task MarkRead_AnotherPersonsNotice_LeavesItUnread()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task MarkRead_AnotherPersonsNoticeOrAnIdThatIsNoNumber_MarksNothing(bool othersNotice)
     {
+        await app.CreateUserAsync(Roles.Planificador);
         var (plan, _, registrador, value) = await app.SentValueAsync();
         var plannersNotice = await app.QueryAsync(db => db.OutboxNotices.Where(n => n.IndicatorId == plan.Indicators[0] && n.Kind == NoticeKind.ValorEnviado).Select(n => n.Id).FirstAsync());
         await app.ReviewAsync(plan, value, "Validate");
         var token = await registrador.AntiforgeryTokenAsync("/Avisos");
 
-        await registrador.PostAsync("/Avisos?handler=Read", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["id"] = plannersNotice.ToString() }));
+        var response = await registrador.PostAsync("/Avisos?handler=Read", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["id"] = othersNotice ? plannersNotice.ToString() : "todos",
+        }));
 
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         Assert.Null(await app.QueryAsync(db => db.OutboxNotices.Where(n => n.Id == plannersNotice).Select(n => n.ReadAt).SingleAsync()));
         Assert.Equal("1", await UnreadAsync(registrador));
     }
@@ -56,6 +64,7 @@ public class MisAvisosTests(MailFixture app)
     [Fact]
     public async Task MarkAllRead_SeveralUnread_ReadsOnlyThisPersonsNotices()
     {
+        await app.CreateUserAsync(Roles.Planificador);
         var (plan, registradorEmail, registrador, value) = await app.SentValueAsync();
         await app.ReviewAsync(plan, value, "Observe", "Corrija la fuente");
         var (_, _, api) = await plan.RegistradorAsync(app);

@@ -30,20 +30,23 @@ public static class NoticeTestData
         await app.DispatchAsync();
     }
 
+    /// <summary>A pending notice, due now, of an event of its own unless one is given.</summary>
+    public static OutboxNotice NewNotice(TimeProvider clock, string recipient, Guid? eventId = null) => new()
+    {
+        EventId = eventId ?? Guid.NewGuid(),
+        Kind = NoticeKind.ValorEnviado,
+        Recipient = recipient,
+        RecipientName = "Persona de prueba",
+        Subject = "Aviso de prueba para " + recipient,
+        Body = "Texto del aviso de prueba.",
+        CreatedAt = clock.GetUtcNow(),
+        NextAttemptAt = clock.GetUtcNow(),
+    };
+
     /// <summary>Pending notices to fresh addresses, due now; returns their ids in order.</summary>
     public static async Task<List<long>> AddNoticesAsync(this AppFixture app, TimeProvider clock, params string[] recipients)
     {
-        var notices = recipients.Select(r => new OutboxNotice
-        {
-            EventId = Guid.NewGuid(),
-            Kind = NoticeKind.ValorEnviado,
-            Recipient = r,
-            RecipientName = "Persona de prueba",
-            Subject = "Aviso de prueba para " + r,
-            Body = "Texto del aviso de prueba.",
-            CreatedAt = clock.GetUtcNow(),
-            NextAttemptAt = clock.GetUtcNow(),
-        }).ToList();
+        var notices = recipients.Select(r => NewNotice(clock, r)).ToList();
         await app.QueryAsync(db =>
         {
             db.OutboxNotices.AddRange(notices);

@@ -175,17 +175,7 @@ public class ValueNoticeTests(MailFixture app)
         Assert.True(await app.QueryAsync(db => db.OutboxNotices.AnyAsync(n => n.EventId == eventId && n.Status == NoticeStatus.Pendiente)));
     }
 
-    private OutboxNotice NoticeFor(Guid eventId, string recipient) => new()
-    {
-        EventId = eventId,
-        Kind = NoticeKind.ValorValidado,
-        Recipient = recipient,
-        RecipientName = "Persona de prueba",
-        Subject = "Aviso de prueba",
-        Body = "Texto",
-        CreatedAt = app.Clock.GetUtcNow(),
-        NextAttemptAt = app.Clock.GetUtcNow(),
-    };
+    private OutboxNotice NoticeFor(Guid eventId, string recipient) => NoticeTestData.NewNotice(app.Clock, recipient, eventId);
 
     /// <summary>Validates the value through the audited writer, with the given version expected and notices attached.</summary>
     private async Task<WriteStatus> WriteStatusWithNoticesAsync(IndicatorValue seen, uint expectedVersion, params OutboxNotice[] caused)

@@ -13,9 +13,20 @@ public class IndexModel(MyNotices notices) : PageModel
 
     public async Task OnGetAsync() => Notices = await notices.LatestAsync(User, Shown);
 
-    public async Task<IActionResult> OnPostReadAsync(long? id)
+    public async Task<IActionResult> OnPostReadAsync(long id)
     {
-        await notices.MarkReadAsync(User, id);
+        // An id that is not a number binds as 0, which no notice has: nothing is marked.
+        if (ModelState.IsValid)
+        {
+            await notices.MarkReadAsync(User, id);
+        }
+
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostReadAllAsync()
+    {
+        await notices.MarkReadAsync(User, id: null);
         return RedirectToPage();
     }
 }
