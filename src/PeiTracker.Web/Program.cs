@@ -18,6 +18,7 @@ using PeiTracker.Web.Entry;
 using PeiTracker.Web.Exports;
 using PeiTracker.Web.Imports;
 using PeiTracker.Web.Infrastructure;
+using PeiTracker.Web.Notices;
 using PeiTracker.Web.Progress;
 using PeiTracker.Web.Synthetic;
 using PeiTracker.Web.Writes;
@@ -174,6 +175,18 @@ builder.Services.Configure<CacheTagHelperOptions>(options =>
 // Writes: one entry path for values and one audited writer for every change.
 builder.Services.AddScoped<ValueEntryService>();
 builder.Services.AddScoped<AuditedWriter>();
+
+// E-mail: notices go into the outbox table with the change that causes them; a worker in every instance sends
+// them over SMTP (PEI_SMTP_*), claiming rows with FOR UPDATE SKIP LOCKED so no two instances send one (ADR 0014).
+builder.Services.AddSingleton(MailSettings.Read(builder.Configuration));
+builder.Services.AddSingleton<SmtpMailSender>();
+builder.Services.AddScoped<ValueNotices>();
+builder.Services.AddScoped<OutboxDispatcher>();
+builder.Services.AddScoped<MyNotices>();
+if (builder.Configuration.GetValue("PEI_MAIL_WORKER", true))
+{
+    builder.Services.AddHostedService<OutboxWorker>();
+}
 
 // Exports and imports. Uploaded matrices wait on disk between preview and confirmation: PEI_IMPORTS_DIR
 // must be shared if several instances run.

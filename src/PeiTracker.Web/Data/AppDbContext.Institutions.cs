@@ -62,6 +62,11 @@ public partial class AppDbContext
         builder.Entity<PolicyGuideline>().HasQueryFilter(g => visibleInstitutionIds == null || visibleInstitutionIds.Contains(g.PolicyObjective!.NationalPolicy!.Plan!.InstitutionId));
         builder.Entity<PolicyService>().HasQueryFilter(s => visibleInstitutionIds == null || visibleInstitutionIds.Contains(s.PolicyGuideline!.PolicyObjective!.NationalPolicy!.Plan!.InstitutionId));
         builder.Entity<PolicyLink>().HasQueryFilter(OfVisiblePlan<PolicyLink>(l => l.PlanId));
+        // A notice about an indicator belongs to the indicator's institution; one about no indicator, to its recipient's.
+        builder.Entity<Notices.OutboxNotice>().HasQueryFilter(n => visibleInstitutionIds == null
+            || (n.IndicatorId != null
+                ? Indicators.Any(i => i.Id == n.IndicatorId)
+                : Users.Any(u => u.Id == n.RecipientUserId && visibleInstitutionIds.Contains(u.InstitutionId))));
         builder.Entity<AuditEntry>().HasQueryFilter(a => visibleInstitutionIds == null
             || (a.PlanId != null
                 ? Plans.Any(p => p.Id == a.PlanId)

@@ -63,6 +63,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
 
     public DbSet<PolicyLink> PolicyLinks => Set<PolicyLink>();
 
+    public DbSet<Notices.OutboxNotice> OutboxNotices => Set<Notices.OutboxNotice>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -6,6 +6,7 @@ using PeiTracker.Domain.Entry;
 using PeiTracker.Domain.Progress;
 using PeiTracker.Web.Data;
 using PeiTracker.Web.Infrastructure;
+using PeiTracker.Web.Notices;
 using PeiTracker.Web.Progress;
 using PeiTracker.Web.Writes;
 
@@ -32,7 +33,7 @@ public sealed record ValueSubmission(
 /// validation by unit of measure, closed periods, the review workflow, evidence checks,
 /// optimistic concurrency (first entries included), and the audit rows, all saved together or not at all.
 /// </summary>
-public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProvider clock, AuditedWriter writer)
+public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProvider clock, AuditedWriter writer, ValueNotices notices)
 {
     public const string ValueField = "Valor";
     public const string CommentField = "Comentario";
@@ -240,6 +241,10 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
             target.Evidence.AddRange(evidence);
             changes.Add(new FieldChange(AuditKind.Valor, field, before, Describe(target, indicator)));
             changes.AddRange(evidence.Select(file => new FieldChange(AuditKind.Valor, field + " · evidencia", null, $"{file.FileName} ({file.Size} bytes, sha256 {file.Sha256[..12]}…)")));
+            if (next == ValueStatus.Enviado)
+            {
+                writer.Notify(await notices.ForAsync(NoticeKind.ValorEnviado, target, indicator, userName, reason: null, cancellationToken));
+            }
         }
 
         var reason = submission.Action == WorkflowAction.Enviar ? "Enviado a la OGPP" + (comment is null ? "" : ": " + comment) : comment;
@@ -255,7 +260,9 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
     /// <summary>The planning office validates a sent value, or returns it with a reason.</summary>
     public async Task<WriteResult<IndicatorValue>> ReviewAsync(ClaimsPrincipal user, int valueId, WorkflowAction action, string? reason, uint version, CancellationToken cancellationToken = default)
     {
-        var value = await db.Values.Include(v => v.Indicator).ThenInclude(i => i!.Plan).SingleOrDefaultAsync(v => v.Id == valueId, cancellationToken);
+        var value = await db.Values.Include(v => v.Indicator).ThenInclude(i => i!.Plan)
+            .Include(v => v.Indicator).ThenInclude(i => i!.ResponsibleUnits)
+            .SingleOrDefaultAsync(v => v.Id == valueId, cancellationToken);
         if (value is null)
         {
             return WriteResult<IndicatorValue>.NotFound("El valor no existe.");
@@ -304,6 +311,8 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
         }
 
         var change = new FieldChange(AuditKind.Valor, $"Estado del valor {Labels.Of(value.Period).ToLowerInvariant()} {value.Year}", before, Labels.Of(value.Status));
+        var kind = action == WorkflowAction.Observar ? NoticeKind.ValorObservado : NoticeKind.ValorValidado;
+        writer.Notify(await notices.ForAsync(kind, value, value.Indicator, user.Identity!.Name!, value.ReviewNote, cancellationToken));
         var status = await writer.SaveAsync(
             new AuditContext(user.Identity!.Name!, value.Indicator.Key, reason?.Trim(), value.Indicator.PlanId, value.IndicatorId), [change], cancellationToken);
         if (status == WriteStatus.Conflict)

@@ -5,6 +5,7 @@ using Npgsql;
 using PeiTracker.Domain;
 using PeiTracker.Domain.Editing;
 using PeiTracker.Web.Data;
+using PeiTracker.Web.Notices;
 
 namespace PeiTracker.Web.Writes;
 
@@ -19,11 +20,16 @@ public sealed record AuditedChanges(AuditContext Context, IReadOnlyList<FieldCha
 /// tracked entities and reported its <see cref="FieldChange"/>s; this writes one audit row per change
 /// (the operation's true before and after), checks the concurrency tokens the caller declared with
 /// <see cref="Expect{TEntity}"/>, and saves everything in one transaction. A row changed or created by
-/// someone else in between is a <see cref="WriteStatus.Conflict"/>, with nothing written.
+/// someone else in between is a <see cref="WriteStatus.Conflict"/>, with nothing written. The e-mails a change
+/// causes (<see cref="Notify"/>) go into the outbox in the same transaction: saved with the change or not at all.
 /// </summary>
 public sealed class AuditedWriter(AppDbContext db, TimeProvider clock)
 {
     private readonly List<object> expected = [];
+    private readonly List<OutboxNotice> notices = [];
+
+    /// <summary>Notices to write with the next save; dropped with it when nothing is written (unchanged, invalid, conflict).</summary>
+    public void Notify(IEnumerable<OutboxNotice> caused) => notices.AddRange(caused);
 
     /// <summary>
     /// Declares the version the person saw (PostgreSQL's xmin as read when the form was opened): EF then
@@ -52,6 +58,7 @@ public sealed class AuditedWriter(AppDbContext db, TimeProvider clock)
         {
             db.ChangeTracker.Clear();
             expected.Clear();
+            notices.Clear();
             return WriteStatus.Invalid;
         }
 
@@ -65,6 +72,7 @@ public sealed class AuditedWriter(AppDbContext db, TimeProvider clock)
         {
             db.ChangeTracker.Clear();
             expected.Clear();
+            notices.Clear();
             return WriteStatus.Unchanged;
         }
 
@@ -90,6 +98,7 @@ public sealed class AuditedWriter(AppDbContext db, TimeProvider clock)
             }
         }
 
+        db.OutboxNotices.AddRange(notices);
         db.ChangeTracker.DetectChanges();
         foreach (var entity in expected)
         {
@@ -110,6 +119,7 @@ public sealed class AuditedWriter(AppDbContext db, TimeProvider clock)
         finally
         {
             expected.Clear();
+            notices.Clear();
         }
     }
 

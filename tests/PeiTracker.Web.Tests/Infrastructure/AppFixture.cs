@@ -10,7 +10,7 @@ namespace PeiTracker.Web.Tests.Infrastructure;
 /// The whole application in-process against its own real PostgreSQL database, migrated and
 /// seeded by the application's own start-up, exactly as in production.
 /// </summary>
-public sealed class AppFixture : IAsyncLifetime
+public class AppFixture : IAsyncLifetime
 {
     public const string AdminEmail = "admin@test.local";
     public const string Password = "Prueba2025segura";
@@ -25,7 +25,7 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>The schema owner's role, which migrates.</summary>
     public string OwnerConnectionString => database!.OwnerConnectionString;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
@@ -37,13 +37,19 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("PEI_ADMIN_PASSWORD", Password);
             builder.UseSetting("PEI_LOGIN_RATE_LIMIT", "100000");
             builder.UseSetting("PEI_KEYS_DIR", Path.Combine(Path.GetTempPath(), "pei-test-keys", database.Name));
+            ConfigureWebHost(builder);
         });
         // Starting the server runs migrations and seeding.
         _ = Factory.Server;
         await Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    /// <summary>What a fixture of its own adds to the application's settings and services.</summary>
+    protected virtual void ConfigureWebHost(IWebHostBuilder builder)
+    {
+    }
+
+    public virtual async Task DisposeAsync()
     {
         await Factory.DisposeAsync();
         if (database is not null)

@@ -53,6 +53,7 @@ public partial class DatosAlTests(AppFixture app)
         { AuditKind.Exportacion, false, false },
         { AuditKind.Usuario, false, false },
         { AuditKind.Rol, false, false },
+        { AuditKind.Aviso, false, false },
     };
 
     private sealed record Dates(string Matriz, string MatrizFooter, string MatrizFile, string Fichas, string Seguimiento, string Alertas, string Json, string IndicatorsCsv, string ProgressCsv);

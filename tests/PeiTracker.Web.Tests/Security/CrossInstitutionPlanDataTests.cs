@@ -78,4 +78,34 @@ public class CrossInstitutionPlanDataTests(AppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("Relación " + theirs.Other.Marker, await app.QueryAsync(db => db.SectoralLinks.IgnoreQueryFilters().Where(l => l.Id == theirs.LinkId).Select(l => l.CausalExplanation).SingleAsync()));
     }
+
+    [Fact]
+    public async Task OutboxOfAnotherInstitution_IsNeitherListedNorResentByTheHomeAdministrator()
+    {
+        var other = await OtherInstitution.CreateAsync(app);
+        var noticeId = await app.QueryAsync(async db =>
+        {
+            var notice = new Web.Notices.OutboxNotice
+            {
+                EventId = Guid.NewGuid(), Kind = Web.Notices.NoticeKind.ValorEnviado, Recipient = "ogpp@otra.test", RecipientName = "OGPP " + other.Marker,
+                Subject = "Valor enviado " + other.Marker, Body = "Cuerpo " + other.Marker, IndicatorId = other.IndicatorId,
+                CreatedAt = DateTimeOffset.UtcNow, NextAttemptAt = DateTimeOffset.UtcNow.AddYears(1),
+            };
+            db.OutboxNotices.Add(notice);
+            await db.SaveChangesAsync();
+            return notice.Id;
+        });
+        var admin = await app.LoginAsync();
+
+        var page = await admin.GetAsync("/Administracion/Avisos");
+        var token = await admin.AntiforgeryTokenAsync("/Administracion/Avisos");
+        await admin.PostAsync("/Administracion/Avisos?handler=Resend", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["id"] = noticeId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["version"] = "0",
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.DoesNotContain(other.Marker, await page.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, await app.QueryAsync(db => db.OutboxNotices.IgnoreQueryFilters().Where(n => n.Id == noticeId).Select(n => n.Resends).SingleAsync()));
+    }
 }

@@ -1,0 +1,113 @@
+using PeiTracker.Domain;
+using PeiTracker.Domain.Editing;
+using PeiTracker.Web.Infrastructure;
+
+namespace PeiTracker.Web.Notices;
+
+public enum NoticeKind
+{
+    /// <summary>A unit sent a value: the planning office reviews it.</summary>
+    ValorEnviado = 0,
+
+    /// <summary>The planning office returned a value with a reason: the unit corrects it.</summary>
+    ValorObservado = 1,
+
+    /// <summary>The planning office accepted a value.</summary>
+    ValorValidado = 2,
+}
+
+public enum NoticeStatus
+{
+    /// <summary>Waiting to be sent, or to be tried again after a failure.</summary>
+    Pendiente = 0,
+
+    /// <summary>Accepted by the SMTP server.</summary>
+    Enviado = 1,
+
+    /// <summary>Refused for good by the SMTP server (an unknown mailbox): only an administrator's resend tries again.</summary>
+    Fallido = 2,
+}
+
+/// <summary>
+/// One notice to one person, written in the same transaction as the change it tells about, so a change is never
+/// saved without its notice nor a notice without its change. The background worker e-mails it later; the app shows
+/// it under the person's bell until they mark it read. The text is rendered when the change happens, so it says
+/// what was true then.
+/// </summary>
+public class OutboxNotice
+{
+    public long Id { get; set; }
+
+    /// <summary>The change that caused it; with <see cref="Recipient"/> unique, so one event never mails a person twice.</summary>
+    public Guid EventId { get; set; }
+
+    public NoticeKind Kind { get; set; }
+
+    public required string Recipient { get; set; }
+
+    /// <summary>The account it is for, whose bell and notices page show it; none for an address outside the app.</summary>
+    public string? RecipientUserId { get; set; }
+
+    public required string RecipientName { get; set; }
+
+    public required string Subject { get; set; }
+
+    public required string Body { get; set; }
+
+    public int? IndicatorId { get; set; }
+
+    /// <summary>Where the person acts on it (absolute, as in the e-mail).</summary>
+    public string? Link { get; set; }
+
+    /// <summary>When the person marked it read in the app; the e-mail's delivery is <see cref="Status"/>.</summary>
+    public DateTimeOffset? ReadAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public NoticeStatus Status { get; set; }
+
+    /// <summary>Failed tries since it was written or last resent.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>When the worker may try it (again): the backoff after a failure.</summary>
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    public string? LastError { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>How many times an administrator asked for it again.</summary>
+    public int Resends { get; set; }
+
+    /// <summary>PostgreSQL's xmin, so a resend never overwrites a send that happened meanwhile.</summary>
+    public uint Version { get; set; }
+
+    public static string Label(NoticeKind kind) => kind switch
+    {
+        NoticeKind.ValorEnviado => "Valor enviado",
+        NoticeKind.ValorObservado => "Valor observado",
+        NoticeKind.ValorValidado => "Valor validado",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>
+    /// An administrator asks for the notice again: it becomes due now, with its tries counted afresh. Reported as
+    /// one change for the history: the state it had and the resend.
+    /// </summary>
+    public FieldChange Resend(DateTimeOffset now)
+    {
+        var before = $"{Status} ({Attempts} intento(s) fallido(s){(SentAt is { } sent ? ", enviado " + PeruTime.Format(sent) : "")})";
+        Status = NoticeStatus.Pendiente;
+        Attempts = 0;
+        LastError = null;
+        NextAttemptAt = now;
+        Resends++;
+        return new FieldChange(AuditKind.Aviso, $"Aviso «{Subject}»", before, $"Pendiente (reenvío {Resends})");
+    }
+
+    /// <summary>
+    /// The Message-ID every copy carries: a copy sent twice (a crash between the server's acceptance and the
+    /// commit) is one message to a mail client; an administrator's resend is a new one.
+    /// </summary>
+    public string MessageId => $"aviso-{Id}.{Resends}@peitracker";
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using PeiTracker.Domain;
+using PeiTracker.Web.Data;
+
+namespace PeiTracker.Web.Notices;
+
+/// <summary>
+/// Who hears of a value's step in the review workflow, and what they read: a value sent goes to the planning
+/// office (every active Planificador of the plan's institution); observed and
+/// validated go to the active Registradores of the indicator's responsible units. The notices are handed to the
+/// <see cref="Writes.AuditedWriter"/>, which saves them with the change.
+/// </summary>
+public sealed class ValueNotices(AppDbContext db, MailSettings settings, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<OutboxNotice>> ForAsync(NoticeKind kind, IndicatorValue value, Indicator indicator, string actor, string? reason, CancellationToken cancellationToken = default)
+    {
+        var unitIds = indicator.ResponsibleUnits.Select(u => u.UnitId).ToList();
+        var plan = indicator.Plan ?? await db.Plans.AsNoTracking().SingleAsync(p => p.Id == indicator.PlanId, cancellationToken);
+        var recipients = kind == NoticeKind.ValorEnviado ? await PlanningOfficeAsync(plan.InstitutionId, cancellationToken) : await RegistradoresAsync(unitIds, cancellationToken);
+        if (recipients.Count == 0)
+        {
+            return [];
+        }
+
+        var units = await db.OrganizationalUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).OrderBy(u => u.Acronym).Select(u => u.Acronym).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var facts = new ValueFacts(plan.Code, indicator.PublishedCode, indicator.Name, NoticeTemplates.PeriodLabel(value.Year, value.Period),
+            NoticeTemplates.ValueNumber(value, indicator), units.Count == 0 ? "responsable" : string.Join(", ", units), actor, now, reason);
+        var link = kind == NoticeKind.ValorEnviado
+            ? new Uri(settings.BaseUrl, $"Registro/Revision?plan={Uri.EscapeDataString(plan.Code)}")
+            : new Uri(settings.BaseUrl, $"Registro/Valor/{indicator.Id}?anio={value.Year}&periodo={PeriodText.ShortForm(value.Period)}");
+        var eventId = Guid.NewGuid();
+        return recipients.Select(r =>
+        {
+            var (subject, body) = NoticeTemplates.Render(kind, facts, r.Name, link);
+            return new OutboxNotice
+            {
+                EventId = eventId,
+                Kind = kind,
+                Recipient = r.Email,
+                RecipientUserId = r.UserId,
+                RecipientName = r.Name,
+                Link = link.ToString(),
+                Subject = subject,
+                Body = body,
+                IndicatorId = indicator.Id,
+                CreatedAt = now,
+                NextAttemptAt = now,
+            };
+        }).ToList();
+    }
+
+    private sealed record Recipient(string UserId, string Email, string Name);
+
+    private Task<List<Recipient>> PlanningOfficeAsync(int institutionId, CancellationToken cancellationToken) =>
+        ToRecipientsAsync(ActiveInRole(Roles.Planificador).Where(u => u.InstitutionId == institutionId), cancellationToken);
+
+    private Task<List<Recipient>> RegistradoresAsync(List<int> unitIds, CancellationToken cancellationToken) =>
+        ToRecipientsAsync(ActiveInRole(Roles.Registrador).Where(u => u.Units.Any(x => unitIds.Contains(x.UnitId))), cancellationToken);
+
+    private IQueryable<AppUser> ActiveInRole(string roleName) =>
+        from user in db.Users.AsNoTracking()
+        join userRole in db.UserRoles on user.Id equals userRole.UserId
+        join role in db.Roles on userRole.RoleId equals role.Id
+        where role.Name == roleName && user.IsActive && user.Email != null
+        select user;
+
+    private static Task<List<Recipient>> ToRecipientsAsync(IQueryable<AppUser> users, CancellationToken cancellationToken) =>
+        users.OrderBy(u => u.Email).Select(u => new Recipient(u.Id, u.Email!, u.FullName)).ToListAsync(cancellationToken);
+}
