@@ -147,7 +147,8 @@ public class PeriodSnapshotTests(AppFixture app)
         var client = await app.LoginAsync(await app.CreateUserAsync(Roles.Consulta));
         var code = await app.QueryAsync(async db =>
         {
-            var institution = await db.Institutions.FirstAsync();
+            // The ministry's own: the Consulta signing in belongs to it, and other tests add institutions of their own.
+            var institution = await db.Institutions.FirstAsync(i => i.PliegoCode == "008");
             var plan = new Domain.Plan { Institution = institution, Code = "TEST-SIN-CIERRES", Name = "Plan sin cierres", FirstYear = 2025, LastYear = 2030, Status = PlanStatus.Borrador };
             db.Plans.Add(plan);
             await db.SaveChangesAsync();
