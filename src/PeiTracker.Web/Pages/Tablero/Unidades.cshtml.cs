@@ -30,6 +30,9 @@ public class UnidadesModel(PlanProgressService progress) : PageModel
 
     public string PeriodQuery => IndexModel.PeriodLink(View.Plan.Code, Period, Pendientes);
 
+    /// <summary>The link to an indicator's page, which leads back here.</summary>
+    public string IndicatorLink(int indicatorId) => IndexModel.IndicatorLink(indicatorId, View.Plan.Code, Period, Pendientes, Request.Path + PeriodQuery);
+
     /// <summary>Reporting of one unit in the period: indicators expected to report (with a logro esperado for it), how many were reported and validated.</summary>
     public record UnitSummary(UnitSnapshot Unit, int Indicators, int Expected, int Reported, int Validated, RollUpResult RollUp)
     {
