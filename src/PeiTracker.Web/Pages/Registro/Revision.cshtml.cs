@@ -7,13 +7,14 @@ using PeiTracker.Domain.Entry;
 using PeiTracker.Web.Data;
 using PeiTracker.Web.Entry;
 using PeiTracker.Web.Infrastructure;
+using PeiTracker.Web.Progress;
 using PeiTracker.Web.Writes;
 
 namespace PeiTracker.Web.Pages.Registro;
 
 /// <summary>"Por validar": the planning office's queue of sent values, by unit, to validate or return with a reason.</summary>
 [Authorize(Policy = Policies.EditPlan)]
-public class RevisionModel(AppDbContext db, ValueEntryService entry, TimeProvider clock) : PageModel
+public class RevisionModel(AppDbContext db, ValueEntryService entry, PlanProgressService progress, TimeProvider clock) : PageModel
 {
     /// <summary>The plan whose queue is shown: the first vigente plan unless another is asked for.</summary>
     [BindProperty(SupportsGet = true)]
@@ -26,6 +27,13 @@ public class RevisionModel(AppDbContext db, ValueEntryService entry, TimeProvide
     public DateOnly Today { get; private set; }
 
     public record Item(IndicatorValue Value, Indicator Indicator, string Units);
+
+    /// <summary>The period the units are reporting now, and how much of it has arrived.</summary>
+    public ReportPeriod? OpenPeriod { get; private set; }
+
+    public ReportingCompleteness? Completeness { get; private set; }
+
+    public bool IsAdministrator { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -46,6 +54,14 @@ public class RevisionModel(AppDbContext db, ValueEntryService entry, TimeProvide
         Items = values.Where(v => !closed.Contains((v.Year, v.Period)))
             .Select(v => new Item(v, v.Indicator!, string.Join(", ", v.Indicator!.ResponsibleUnits.Select(u => u.Unit!.Acronym)))).ToList();
         Deadlines = await db.PeriodDeadlines.AsNoTracking().Where(d => d.PlanId == planId).ToDictionaryAsync(d => (d.Year, d.Period), d => d.DueDate);
+        if (Plan is not null && await progress.LoadAsync(Plan, null) is { } view)
+        {
+            var open = ReportPeriod.Open(Today, view.Settings.SemesterFollowUp);
+            OpenPeriod = view.Plan.Covers(open.Year) ? open : null;
+            Completeness = OpenPeriod is null ? null : ReportingCompleteness.Of(view, view.AllIndicators, OpenPeriod);
+        }
+
+        IsAdministrator = User.IsInRole(Roles.Administrador);
     }
 
     public Task<IActionResult> OnPostValidateAsync(int valueId, uint version) => ReviewAsync(valueId, WorkflowAction.Validar, null, version);
