@@ -13,6 +13,9 @@ public sealed record ReportPeriod(int Year, PeriodKind Kind)
 
     public string QueryValue => PeriodText.ShortForm(Kind);
 
+    /// <summary>The label inside a sentence ("valor de año 2025", "valor de I semestre 2026").</summary>
+    public string InSentence => Kind == PeriodKind.Anual ? $"año {Year}" : Label;
+
     /// <summary>
     /// The period the units are reporting now (Lima's date): from July, the first semester of this year when the plan
     /// follows semesters; otherwise the previous year.

@@ -39,7 +39,7 @@ public class ReviewQueueTests(AppFixture app)
         var card = document.QuerySelector("[data-testid=completitud]")!.TextContent;
 
         // Four indicators expect a value (three of the unit, one of another): two arrived, one is validated.
-        Assert.Contains($"Completitud de año {open.Year}", card);
+        Assert.Contains($"Completitud de {open.InSentence}", card);
         Assert.Contains("50.0 %", card);
         Assert.Contains("2 de 4 indicadores", card);
         Assert.Contains("1 validado(s), 1 por validar", card);
