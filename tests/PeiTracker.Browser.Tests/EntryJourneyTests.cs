@@ -82,7 +82,7 @@ public class EntryJourneyTests(BrowserFixture app)
         var planner = await app.SignedInPageAsync("demo.planificador@peitracker.local", DemoDataSeeder.DemoPassword);
         await planner.GotoAsync(app.BaseUrl + "/Registro/Revision");
         var pending = planner.Locator("table.review-table tbody tr", new() { HasText = Code });
-        await pending.Locator("input[name=reason]").FillAsync("Adjunte el acta firmada del comité");
+        await pending.Locator("textarea[name=reason]").FillAsync("Adjunte el acta firmada del comité");
         await pending.GetByRole(AriaRole.Button, new() { Name = "Observar" }).ClickAsync();
         await Assertions.Expect(planner.Locator(".alert-success")).ToContainTextAsync("observado");
 

@@ -57,4 +57,67 @@ public class ReviewQueueTests(AppFixture app)
         Assert.Contains("/Administracion", links);
         Assert.Contains("/Administracion/Configuracion", links);
     }
+
+    [Fact]
+    public async Task ReviewQueue_SentValue_RowShowsWhatTheReviewerNeeds()
+    {
+        var (plan, open) = await AnnualPlanAsync(indicators: 2);
+        await app.QueryAsync(async db =>
+        {
+            db.Values.Add(new IndicatorValue
+            {
+                IndicatorId = plan.Indicators[0], Year = open.Year, Period = open.Kind, Value = 180m, Status = ValueStatus.Enviado,
+                Comment = "Se superó por la cumbre regional", DataSource = "Acta de la cumbre", CreatedBy = "ana.dga@test.local",
+                CreatedAt = new DateTimeOffset(2026, 3, 2, 15, 30, 0, TimeSpan.Zero),
+                Evidence = [new Evidence { FileName = "acta.pdf", ContentType = "application/pdf", Size = 4, Sha256 = new string('0', 64), Content = [1, 2, 3, 4], UploadedBy = "ana.dga@test.local", UploadedAt = DateTimeOffset.UtcNow }],
+            });
+            return await db.SaveChangesAsync();
+        });
+        var client = await app.LoginAsync(await app.CreateUserAsync(Roles.Planificador));
+
+        var document = await client.GetDocumentAsync($"/Registro/Revision?plan={plan.Code}");
+
+        var cells = document.QuerySelectorAll("table.review-table tbody tr").Single().QuerySelectorAll("td").Select(c => System.Text.RegularExpressions.Regex.Replace(c.TextContent, @"\s+", " ").Trim()).ToList();
+        Assert.StartsWith("IOEI.01.01 Indicador de prueba 1", cells[0]);
+        Assert.Equal(("100.0", "180.0"), (cells[1], cells[2]));
+        Assert.Equal("100.0 % (180.0 % sin tope) ● Verde", cells[3]);
+        Assert.Equal("Se superó por la cumbre regional Medio de verificación: Acta de la cumbre acta.pdf", cells[4].Replace("Comentario: ", ""));
+        Assert.Equal("ana.dga@test.local 02/03/2026 10:30", cells[5]);
+        Assert.NotNull(document.QuerySelector("textarea[name=reason][required]"));
+    }
+
+    [Fact]
+    public async Task ReviewQueue_FilteredByUnitOrState_ShowsOnlyThoseValues()
+    {
+        var (plan, open) = await AnnualPlanAsync(indicators: 2);
+        await AddValueAsync(plan.Indicators[0], open, 90m, ValueStatus.Enviado);
+        await AddValueAsync(plan.OtherUnitIndicator, open, 80m, ValueStatus.Enviado);
+        await AddValueAsync(plan.Indicators[1], open, 70m, ValueStatus.Observado);
+        var client = await app.LoginAsync(await app.CreateUserAsync(Roles.Planificador));
+        string[] Codes(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll("table.review-table tbody tr td:first-child .code").Select(c => c.TextContent).ToArray();
+
+        var all = await client.GetDocumentAsync($"/Registro/Revision?plan={plan.Code}");
+        var unit = await client.GetDocumentAsync($"/Registro/Revision?plan={plan.Code}&unidad={plan.UnitId}");
+        var observed = await client.GetDocumentAsync($"/Registro/Revision?plan={plan.Code}&estado=Observado");
+
+        Assert.Equal(["IOEI.01.01", "IOEI.01.03"], Codes(all));
+        Assert.Equal(["IOEI.01.01"], Codes(unit));
+        Assert.Equal(["IOEI.01.02"], Codes(observed));
+        Assert.Empty(observed.QuerySelectorAll("form[action*='handler=Validate']"));
+    }
+
+    [Fact]
+    public async Task Validate_FromAFilteredQueue_NamesTheIndicatorAndKeepsTheFilter()
+    {
+        var (plan, open) = await AnnualPlanAsync(indicators: 1);
+        await AddValueAsync(plan.Indicators[0], open, 90m, ValueStatus.Enviado);
+        var client = await app.LoginAsync(await app.CreateUserAsync(Roles.Planificador));
+        var url = $"/Registro/Revision?plan={plan.Code}&unidad={plan.UnitId}";
+
+        var response = await client.SubmitFormAsync(url, new Dictionary<string, string>(), "form[action*='handler=Validate']");
+        var after = await client.GetDocumentAsync(response.Headers.Location!.OriginalString);
+
+        Assert.Contains($"unidad={plan.UnitId}", response.Headers.Location!.OriginalString);
+        Assert.Equal($"IOEI.01.01 · {open.Label}: valor validado; ya cuenta en el tablero.", after.QuerySelector(".alert-success")!.TextContent.Trim());
+    }
 }
