@@ -134,20 +134,9 @@ public class ValorModel(ValueEntryService entry) : PageModel
 
     public async Task<IActionResult> OnPostWithdrawAsync(int id)
     {
-        if (!await LoadAsync(id))
+        if (await RefusePostAsync(id) is { } refused)
         {
-            return NotFound();
-        }
-
-        if (!CanEdit)
-        {
-            return Denied();
-        }
-
-        if (UnknownPeriod)
-        {
-            ModelState.AddModelError(ValueEntryService.PeriodField, PeriodText.InvalidMessage);
-            return Page();
+            return refused;
         }
 
         var result = await entry.WithdrawAsync(User, id, Period.Year, Period.Kind, Version);
@@ -168,20 +157,9 @@ public class ValorModel(ValueEntryService entry) : PageModel
 
     private async Task<IActionResult> SubmitAsync(int id, WorkflowAction action)
     {
-        if (!await LoadAsync(id))
+        if (await RefusePostAsync(id) is { } refused)
         {
-            return NotFound();
-        }
-
-        if (!CanEdit)
-        {
-            return Denied();
-        }
-
-        if (UnknownPeriod)
-        {
-            ModelState.AddModelError(ValueEntryService.PeriodField, PeriodText.InvalidMessage);
-            return Page();
+            return refused;
         }
 
         var files = new List<(string, byte[])>();
@@ -221,6 +199,28 @@ public class ValorModel(ValueEntryService entry) : PageModel
         }
 
         return Page();
+    }
+
+    /// <summary>Loads the indicator for a post, or the answer when it cannot go on: unknown indicator, no permission, unknown period.</summary>
+    private async Task<IActionResult?> RefusePostAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (!CanEdit)
+        {
+            return Denied();
+        }
+
+        if (UnknownPeriod)
+        {
+            ModelState.AddModelError(ValueEntryService.PeriodField, PeriodText.InvalidMessage);
+            return Page();
+        }
+
+        return null;
     }
 
     /// <summary>
