@@ -82,7 +82,7 @@ public class ReviewQueueTests(AppFixture app)
         Assert.Equal(("100.0", "180.0"), (cells[1], cells[2]));
         Assert.Equal("100.0 % (180.0 % sin tope) ● Verde", cells[3]);
         Assert.Equal("Se superó por la cumbre regional Medio de verificación: Acta de la cumbre acta.pdf", cells[4].Replace("Comentario: ", ""));
-        Assert.Equal("ana.dga@test.local 02/03/2026 10:30", cells[5]);
+        Assert.Equal("ana.dga@test.local · 02/03/2026 10:30", cells[5]);
         Assert.NotNull(document.QuerySelector("textarea[name=reason][required]"));
     }
 
