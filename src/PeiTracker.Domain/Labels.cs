@@ -53,6 +53,9 @@ public static class Labels
         _ => period.ToString(),
     };
 
+    /// <summary>A period inside a sentence ("el periodo anual 2025", "el periodo I semestre 2026"): the semester keeps its roman numeral.</summary>
+    public static string InSentence(PeriodKind period) => period == PeriodKind.Anual ? "anual" : Of(period);
+
     public static string Of(ValueStatus status) => status switch
     {
         ValueStatus.Borrador => "Borrador",

@@ -36,7 +36,8 @@ public class ClosingJourneyTests(BrowserFixture app)
         await Assertions.Expect(row.GetByRole(AriaRole.Link)).ToHaveTextAsync("Ver");
         await row.GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("No presentado (periodo cerrado)");
-        await Assertions.Expect(page.Locator("input[name=Valor]")).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator("input[name=Valor]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=valor-leido]")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "31-valor-no-presentado");
 
         await page.GotoAsync(app.BaseUrl + "/Registro/Periodos");

@@ -47,6 +47,12 @@ public class EntryJourneyTests(BrowserFixture app)
 
         // The Registrador enters the second-semester 2025 value of a DGA indicator, with evidence, and sends it.
         var unit = await app.SignedInPageAsync(Email, Password);
+        var confirmations = new List<string>();
+        unit.Dialog += async (_, dialog) =>
+        {
+            confirmations.Add(dialog.Message);
+            await dialog.AcceptAsync();
+        };
         await unit.GotoAsync(app.BaseUrl + "/Registro?anio=2025&periodo=S2");
         var row = unit.Locator("table.entry-table tbody tr", new() { HasText = Code });
         await row.GetByRole(AriaRole.Link, new() { Name = "Registrar" }).ClickAsync();
@@ -59,8 +65,9 @@ public class EntryJourneyTests(BrowserFixture app)
         await BrowserFixture.ScreenshotAsync(unit, "31-registro-de-valor");
         await unit.GetByRole(AriaRole.Button, new() { Name = "Enviar a la OGPP" }).ClickAsync();
         await Assertions.Expect(unit.Locator(".alert-success")).ToContainTextAsync("enviado a la OGPP");
+        Assert.StartsWith($"¿Enviar a la OGPP el valor de {Code} (II semestre 2025)?", Assert.Single(confirmations));
 
-        // Another unit's indicator is refused.
+        // Another unit's indicator is refused, saying it is the unit's, not the role's.
         int otherId;
         await using (var scope = app.Factory.Services.CreateAsyncScope())
         {
@@ -69,13 +76,13 @@ public class EntryJourneyTests(BrowserFixture app)
         }
 
         await unit.GotoAsync(app.BaseUrl + $"/Registro/Valor/{otherId}?anio=2025&periodo=S2");
-        await Assertions.Expect(unit.Locator("h1")).ToContainTextAsync("Acceso denegado");
+        await Assertions.Expect(unit.Locator("[data-testid=otra-unidad]")).ToContainTextAsync("Este indicador pertenece a");
 
         // The planning office observes it, with a reason.
         var planner = await app.SignedInPageAsync("demo.planificador@peitracker.local", DemoDataSeeder.DemoPassword);
         await planner.GotoAsync(app.BaseUrl + "/Registro/Revision");
         var pending = planner.Locator("table.review-table tbody tr", new() { HasText = Code });
-        await pending.Locator("input[name=reason]").FillAsync("Adjunte el acta firmada del comité");
+        await pending.Locator("textarea[name=reason]").FillAsync("Adjunte el acta firmada del comité");
         await pending.GetByRole(AriaRole.Button, new() { Name = "Observar" }).ClickAsync();
         await Assertions.Expect(planner.Locator(".alert-success")).ToContainTextAsync("observado");
 

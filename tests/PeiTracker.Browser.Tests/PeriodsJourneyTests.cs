@@ -36,7 +36,8 @@ public class PeriodsJourneyTests(BrowserFixture app)
         // IOEI.01.01 (agregable, 10 a year): the I semestre is judged against 5.
         await Assertions.Expect(Row(page, "IOEI.01.01")).ToContainTextAsync("½ del anual (agregable)");
         await Assertions.Expect(Row(page, "IOEI.01.01")).ToContainTextAsync("60.0 %");
-        await Assertions.Expect(page.Locator(".demo-watermark")).ToHaveTextAsync("DEMO");
+        await Assertions.Expect(page.Locator(".demo-watermark")).ToHaveAttributeAsync("data-mark", "DEMO");
+        Assert.Equal("DEMO", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.demo-watermark'), '::before').content.replaceAll('\"', '')"));
         await ViewportAsync(page, "20-tablero-i-semestre-2026");
 
         await page.Locator("[data-testid=avance-plan] ~ div details summary").ClickAsync();

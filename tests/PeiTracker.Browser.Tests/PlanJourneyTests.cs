@@ -7,10 +7,13 @@ namespace PeiTracker.Browser.Tests;
 public class PlanJourneyTests(BrowserFixture app)
 {
     [Fact]
-    public async Task Administrator_SignsIn_BrowsesThePlanTreeAndOpensAnIndicator()
+    public async Task Administrator_SignsIn_LandsOnTheReviewQueueThenBrowsesThePlanTree()
     {
         var page = await app.SignedInPageAsync();
 
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Registro/Revision$"));
+        await Assertions.Expect(page.Locator("[data-testid=administracion]")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Plan", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Plan$"));
         await Assertions.Expect(page.Locator("section.card-oei")).ToHaveCountAsync(11);
         await BrowserFixture.ScreenshotAsync(page, "01-arbol-del-plan");

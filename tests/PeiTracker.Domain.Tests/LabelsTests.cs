@@ -88,4 +88,13 @@ public class LabelsTests
     {
         Assert.Equal(expected, Labels.Relevance(grade));
     }
+
+    [Theory]
+    [InlineData(PeriodKind.Anual, "anual")]
+    [InlineData(PeriodKind.PrimerSemestre, "I semestre")]
+    [InlineData(PeriodKind.SegundoSemestre, "II semestre")]
+    public void InSentence_Period_KeepsTheSemestersRomanNumeral(PeriodKind period, string expected)
+    {
+        Assert.Equal(expected, Labels.InSentence(period));
+    }
 }

@@ -23,10 +23,14 @@ public enum WorkflowAction
 
     /// <summary>The planning office returns it with a reason.</summary>
     Observar = 3,
+
+    /// <summary>The sender takes a sent value back, before the planning office reviews it, to correct it.</summary>
+    Retirar = 4,
 }
 
 /// <summary>
-/// borrador → enviado (unit) → validado or observado (planning office) → corrected and sent again.
+/// borrador → enviado (unit) → validado or observado (planning office) → corrected and sent again; a sent value
+/// not yet reviewed can be withdrawn back to borrador.
 /// Every other move is refused with a reason the person can act on.
 /// </summary>
 public static class ValueWorkflow
@@ -47,6 +51,9 @@ public static class ValueWorkflow
             (WorkflowAction.Observar, ValueStatus.Enviado) => WorkflowResult.Ok(ValueStatus.Observado),
             (WorkflowAction.Validar or WorkflowAction.Observar, ValueStatus.Validado) => WorkflowResult.Refused("El valor ya fue validado."),
             (WorkflowAction.Validar or WorkflowAction.Observar, _) => WorkflowResult.Refused("Solo se validan u observan valores enviados por la unidad."),
+            (WorkflowAction.Retirar, ValueStatus.Enviado) => WorkflowResult.Ok(ValueStatus.Borrador),
+            (WorkflowAction.Retirar, ValueStatus.Validado) => WorkflowResult.Refused("El valor ya fue validado por la OGPP: no puede retirarse."),
+            (WorkflowAction.Retirar, _) => WorkflowResult.Refused("Solo se retira un valor enviado que la OGPP aún no revisó."),
             _ => WorkflowResult.Refused("Acción no permitida."),
         };
     }

@@ -40,6 +40,7 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
     public const string PeriodField = "Periodo";
     public const string FilesField = "Evidencias";
     public const string UnknownIndicator = "El indicador no existe.";
+    public const string OtherUnitMessage = "No puede registrar valores de este indicador: pertenece a otra unidad orgánica. Solo las personas de la unidad responsable (y la OGPP) registran sus valores.";
     public const string ControlCharactersMessage = "El texto contiene caracteres no permitidos (caracteres de control): bórrelos y vuelva a intentarlo.";
 
     /// <summary>
@@ -88,12 +89,12 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
 
         var today = DateOnly.FromDateTime(PeruTime.ToLima(clock.GetUtcNow()).DateTime);
         var start = new DateOnly(year, period == PeriodKind.SegundoSemestre ? 7 : 1, 1);
-        return start > today ? $"El periodo {Labels.Of(period).ToLowerInvariant()} {year} aún no empieza: no se pueden registrar valores futuros." : null;
+        return start > today ? $"El periodo {Labels.InSentence(period)} {year} aún no empieza: no se pueden registrar valores futuros." : null;
     }
 
     /// <summary>A period the planning office closed: nobody may change its values until it is reopened.</summary>
     private async Task<string?> ClosedProblemAsync(Domain.Plan plan, int year, PeriodKind period, CancellationToken cancellationToken) =>
-        await IsClosedAsync(plan, year, period, cancellationToken) ? $"El periodo {Labels.Of(period).ToLowerInvariant()} {year} está cerrado por la OGPP: no admite cambios salvo que se reabra." : null;
+        await IsClosedAsync(plan, year, period, cancellationToken) ? $"El periodo {Labels.InSentence(period)} {year} está cerrado por la OGPP: no admite cambios salvo que se reabra." : null;
 
     /// <summary>The OGPP closed the period and has not reopened it.</summary>
     public Task<bool> IsClosedAsync(Domain.Plan plan, int year, PeriodKind period, CancellationToken cancellationToken = default) =>
@@ -127,7 +128,7 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
 
         if (!await CanEditAsync(user, indicator, cancellationToken))
         {
-            return WriteResult<IndicatorValue>.Refused("No puede registrar valores de este indicador: pertenece a otra unidad orgánica.");
+            return WriteResult<IndicatorValue>.Refused(OtherUnitMessage);
         }
 
         var existing = indicator.Values.SingleOrDefault(x => x.Year == submission.Year && x.Period == submission.Period);
@@ -206,7 +207,7 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
         }
 
         var next = transition.Next!.Value;
-        var field = $"Valor {Labels.Of(submission.Period).ToLowerInvariant()} {submission.Year}";
+        var field = $"Valor {Labels.InSentence(submission.Period)} {submission.Year}";
         var changes = new List<FieldChange>();
         var target = existing;
         var unchanged = existing is not null && evidence.Count == 0 && !existing.IsDemo
@@ -273,16 +274,10 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
             return Conflict(value, value.Indicator!);
         }
 
-        var actor = user.IsInRole(Roles.Administrador) || user.IsInRole(Roles.Planificador) ? WorkflowActor.PlanningOffice : WorkflowActor.Unit;
-        var transition = ValueWorkflow.Apply(value.Status, action, actor);
+        var transition = await TransitionAsync(user, value, value.Indicator!, action, cancellationToken);
         if (!transition.Allowed)
         {
             return WriteResult<IndicatorValue>.Refused(transition.Reason!);
-        }
-
-        if (await ClosedProblemAsync(value.Indicator!.Plan!, value.Year, value.Period, cancellationToken) is { } closed)
-        {
-            return WriteResult<IndicatorValue>.Refused(closed);
         }
 
         if (action == WorkflowAction.Observar && string.IsNullOrWhiteSpace(reason))
@@ -300,9 +295,6 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
             return WriteResult<IndicatorValue>.Invalid("Motivo", ControlCharactersMessage);
         }
 
-        var before = Labels.Of(value.Status);
-        writer.Expect(value, version);
-        value.Status = transition.Next!.Value;
         value.ReviewNote = action == WorkflowAction.Observar ? reason!.Trim() : null;
         if (action == WorkflowAction.Validar)
         {
@@ -310,14 +302,69 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
             value.ValidatedAt = clock.GetUtcNow();
         }
 
-        var change = new FieldChange(AuditKind.Valor, $"Estado del valor {Labels.Of(value.Period).ToLowerInvariant()} {value.Year}", before, Labels.Of(value.Status));
         var kind = action == WorkflowAction.Observar ? NoticeKind.ValorObservado : NoticeKind.ValorValidado;
-        writer.Notify(await notices.ForAsync(kind, value, value.Indicator, user.Identity!.Name!, value.ReviewNote, cancellationToken));
-        var status = await writer.SaveAsync(
-            new AuditContext(user.Identity!.Name!, value.Indicator.Key, reason?.Trim(), value.Indicator.PlanId, value.IndicatorId), [change], cancellationToken);
+        writer.Notify(await notices.ForAsync(kind, value, value.Indicator!, user.Identity!.Name!, value.ReviewNote, cancellationToken));
+        return await SaveStatusAsync(user, value, value.Indicator!, transition.Next!.Value, reason?.Trim(), version, cancellationToken);
+    }
+
+    /// <summary>
+    /// The sender takes back a value sent to the planning office before it is reviewed: it returns to borrador, to
+    /// be corrected and sent again. Only those who may enter the indicator's values may withdraw it.
+    /// </summary>
+    public async Task<WriteResult<IndicatorValue>> WithdrawAsync(ClaimsPrincipal user, int indicatorId, int year, PeriodKind period, uint? version, CancellationToken cancellationToken = default)
+    {
+        var indicator = await LoadAsync(indicatorId, cancellationToken);
+        if (indicator is null)
+        {
+            return WriteResult<IndicatorValue>.NotFound(UnknownIndicator);
+        }
+
+        if (!await CanEditAsync(user, indicator, cancellationToken))
+        {
+            return WriteResult<IndicatorValue>.Refused(OtherUnitMessage);
+        }
+
+        var value = indicator.Values.SingleOrDefault(v => v.Year == year && v.Period == period);
+        if (value is null)
+        {
+            return WriteResult<IndicatorValue>.Refused("Este periodo no tiene un valor enviado que retirar.");
+        }
+
+        if (version != value.Version)
+        {
+            return Conflict(value, indicator);
+        }
+
+        var transition = await TransitionAsync(user, value, indicator, WorkflowAction.Retirar, cancellationToken);
+        if (!transition.Allowed)
+        {
+            return WriteResult<IndicatorValue>.Refused(transition.Reason!);
+        }
+
+        return await SaveStatusAsync(user, value, indicator, transition.Next!.Value, "Retirado antes de la revisión de la OGPP para corregirlo", version.Value, cancellationToken);
+    }
+
+    /// <summary>Where the action takes the value, or why the person may not take it (workflow or closed period).</summary>
+    private async Task<WorkflowResult> TransitionAsync(ClaimsPrincipal user, IndicatorValue value, Indicator indicator, WorkflowAction action, CancellationToken cancellationToken)
+    {
+        var actor = user.IsInRole(Roles.Administrador) || user.IsInRole(Roles.Planificador) ? WorkflowActor.PlanningOffice : WorkflowActor.Unit;
+        var transition = ValueWorkflow.Apply(value.Status, action, actor);
+        return transition.Allowed && await ClosedProblemAsync(indicator.Plan!, value.Year, value.Period, cancellationToken) is { } closed
+            ? WorkflowResult.Refused(closed)
+            : transition;
+    }
+
+    /// <summary>Moves the value to its next state and audits the change, concurrency-checked against <paramref name="version"/>.</summary>
+    private async Task<WriteResult<IndicatorValue>> SaveStatusAsync(ClaimsPrincipal user, IndicatorValue value, Indicator indicator, ValueStatus next, string? reason, uint version, CancellationToken cancellationToken)
+    {
+        var before = Labels.Of(value.Status);
+        writer.Expect(value, version);
+        value.Status = next;
+        var change = new FieldChange(AuditKind.Valor, $"Estado del valor {Labels.InSentence(value.Period)} {value.Year}", before, Labels.Of(value.Status));
+        var status = await writer.SaveAsync(new AuditContext(user.Identity!.Name!, indicator.Key, reason, indicator.PlanId, indicator.Id), [change], cancellationToken);
         if (status == WriteStatus.Conflict)
         {
-            var fresh = await db.Values.AsNoTracking().Include(v => v.Indicator).SingleAsync(v => v.Id == valueId, cancellationToken);
+            var fresh = await db.Values.AsNoTracking().Include(v => v.Indicator).SingleAsync(v => v.Id == value.Id, cancellationToken);
             return Conflict(fresh, fresh.Indicator!);
         }
 

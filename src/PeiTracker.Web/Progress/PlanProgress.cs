@@ -13,6 +13,16 @@ public sealed record ReportPeriod(int Year, PeriodKind Kind)
 
     public string QueryValue => PeriodText.ShortForm(Kind);
 
+    /// <summary>The label inside a sentence ("valor de año 2025", "valor de I semestre 2026").</summary>
+    public string InSentence => Kind == PeriodKind.Anual ? $"año {Year}" : Label;
+
+    /// <summary>
+    /// The period the units are reporting now (Lima's date): from July, the first semester of this year when the plan
+    /// follows semesters; otherwise the previous year.
+    /// </summary>
+    public static ReportPeriod Open(DateOnly limaToday, bool semesterFollowUp) =>
+        limaToday.Month >= 7 && semesterFollowUp ? new ReportPeriod(limaToday.Year, PeriodKind.PrimerSemestre) : new ReportPeriod(limaToday.Year - 1, PeriodKind.Anual);
+
     /// <summary>Where a page puts <see cref="FromQuery"/>'s note; the layout shows it above the page.</summary>
     public const string NoteKey = "PeriodNote";
 

@@ -14,6 +14,8 @@ public class ValueWorkflowTests
     [InlineData(ValueStatus.Enviado, WorkflowAction.Observar, WorkflowActor.PlanningOffice, ValueStatus.Observado)]
     [InlineData(ValueStatus.Observado, WorkflowAction.Guardar, WorkflowActor.Unit, ValueStatus.Observado)]
     [InlineData(ValueStatus.Observado, WorkflowAction.Enviar, WorkflowActor.Unit, ValueStatus.Enviado)]
+    [InlineData(ValueStatus.Enviado, WorkflowAction.Retirar, WorkflowActor.Unit, ValueStatus.Borrador)]
+    [InlineData(ValueStatus.Enviado, WorkflowAction.Retirar, WorkflowActor.PlanningOffice, ValueStatus.Borrador)]
     public void Apply_LegalTransition_MovesToTheNextState(ValueStatus? current, WorkflowAction action, WorkflowActor actor, ValueStatus expected)
     {
         var result = ValueWorkflow.Apply(current, action, actor);
@@ -34,6 +36,10 @@ public class ValueWorkflowTests
     [InlineData(ValueStatus.Observado, WorkflowAction.Validar, WorkflowActor.PlanningOffice, "Solo se validan u observan valores enviados por la unidad.")]
     [InlineData(ValueStatus.Validado, WorkflowAction.Observar, WorkflowActor.PlanningOffice, "El valor ya fue validado.")]
     [InlineData(ValueStatus.Validado, WorkflowAction.Validar, WorkflowActor.PlanningOffice, "El valor ya fue validado.")]
+    [InlineData(ValueStatus.Validado, WorkflowAction.Retirar, WorkflowActor.Unit, "El valor ya fue validado por la OGPP: no puede retirarse.")]
+    [InlineData(ValueStatus.Observado, WorkflowAction.Retirar, WorkflowActor.Unit, "Solo se retira un valor enviado que la OGPP aún no revisó.")]
+    [InlineData(ValueStatus.Borrador, WorkflowAction.Retirar, WorkflowActor.Unit, "Solo se retira un valor enviado que la OGPP aún no revisó.")]
+    [InlineData(null, WorkflowAction.Retirar, WorkflowActor.Unit, "Solo se retira un valor enviado que la OGPP aún no revisó.")]
     [InlineData(ValueStatus.Borrador, (WorkflowAction)99, WorkflowActor.PlanningOffice, "Acción no permitida.")]
     public void Apply_IllegalTransition_IsRefusedWithAReason(ValueStatus? current, WorkflowAction action, WorkflowActor actor, string reason)
     {

@@ -29,6 +29,18 @@ public class PlanTreeTests(AppFixture app)
     }
 
     [Fact]
+    public async Task PlanTree_IndicatorsWithTranscriptionNotes_AreMarkedAsSuchNotAsObserved()
+    {
+        var client = await app.LoginAsync();
+
+        var page = await client.GetDocumentAsync("/Plan");
+
+        var badges = page.QuerySelectorAll("ul.indicator-list .badge").Select(b => (Text: b.TextContent.Trim(), Class: b.ClassName!)).ToList();
+        Assert.Contains(badges, b => b.Text == "nota de transcripción" && b.Class.Contains("badge-nota"));
+        Assert.DoesNotContain(badges, b => b.Text.Contains("observ", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task PlanTree_EveryIndicatorLink_OpensItsPage()
     {
         var client = await app.LoginAsync();

@@ -111,7 +111,9 @@ public class PeriodClosingPageTests(AppFixture app)
             Assert.DoesNotContain(sent.PublishedCode + " ", queue.QuerySelector("main")!.TextContent.Replace("\n", " ", StringComparison.Ordinal) + " ");
             var form = await planner.GetDocumentAsync($"/Registro/Valor/{observed.Id}?anio=2025&periodo=S2");
             Assert.Contains("No presentado (periodo cerrado)", form.QuerySelector("main")!.TextContent);
-            Assert.True(form.QuerySelector("input[name=Valor]")!.HasAttribute("disabled"));
+            Assert.Null(form.QuerySelector("input[name=Valor]"));
+            Assert.NotNull(form.QuerySelector("[data-testid=valor-leido]"));
+            Assert.Null(form.QuerySelector("form[action*='handler=Withdraw']"));
         }
         finally
         {

@@ -31,18 +31,23 @@ public class ValueEntryTests(AppFixture app)
 
     private static string Url(Indicator indicator, int year = 2025, string period = "A") => $"/Registro/Valor/{indicator.Id}?anio={year}&periodo={period}";
 
-    private static async Task<HttpResponseMessage> PostValueAsync(HttpClient client, Indicator indicator, string handler, string value, string? comment = null, (string Name, byte[] Content)? file = null, int year = 2025)
+    /// <summary>
+    /// Posts the entry form as the page holds it; a read-only page (sent, validated, closed or future period) offers no
+    /// form, so the post then carries the period and the stored version itself, as someone posting by hand would.
+    /// </summary>
+    private async Task<HttpResponseMessage> PostValueAsync(HttpClient client, Indicator indicator, string handler, string value, string? comment = null, (string Name, byte[] Content)? file = null, int year = 2025)
     {
         var page = await client.GetDocumentAsync(Url(indicator, year));
+        var stored = await StoredAsync(indicator, year);
         var form = new MultipartFormDataContent
         {
             { new StringContent(page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
             { new StringContent(value), "Valor" },
             { new StringContent(comment ?? ""), "Comentario" },
             { new StringContent("Informe anual de la unidad"), "MedioVerificacion" },
-            { new StringContent(page.QuerySelector("input[name=Version]")?.GetAttribute("value") ?? ""), "Version" },
-            { new StringContent(page.QuerySelector("input[name=Anio]")?.GetAttribute("value") ?? ""), "Anio" },
-            { new StringContent(page.QuerySelector("input[name=Periodo]")?.GetAttribute("value") ?? ""), "Periodo" },
+            { new StringContent(page.QuerySelector("input[name=Version]")?.GetAttribute("value") ?? stored?.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""), "Version" },
+            { new StringContent(page.QuerySelector("input[name=Anio]")?.GetAttribute("value") ?? year.ToString(System.Globalization.CultureInfo.InvariantCulture)), "Anio" },
+            { new StringContent(page.QuerySelector("input[name=Periodo]")?.GetAttribute("value") ?? "A"), "Periodo" },
         };
         if (file is { } f)
         {
@@ -91,7 +96,8 @@ public class ValueEntryTests(AppFixture app)
         var post = await client.PostAsync($"/Registro/Valor/{other.Id}?anio=2025&periodo=A&handler=Send",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Valor"] = "1" }));
 
-        Assert.StartsWith("/Cuenta/AccesoDenegado", page.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.Contains("pertenece a", await page.Content.ReadAsStringAsync());
         Assert.NotEqual(HttpStatusCode.OK, post.StatusCode);
         Assert.Null(await StoredAsync(other));
     }

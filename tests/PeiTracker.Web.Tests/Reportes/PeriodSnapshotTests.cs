@@ -87,7 +87,7 @@ public class PeriodSnapshotTests(AppFixture app)
             Assert.Contains("Motivo: Validación tardía de DGA", text);
             Assert.Contains($"{pending.PublishedCode} Valor obtenido — 3", changes.QuerySelectorAll("tr").Select(RowText));
             Assert.DoesNotContain(changes.QuerySelectorAll("tr").Select(RowText), r => r.StartsWith(validated.PublishedCode + " ", StringComparison.Ordinal));
-            Assert.Contains(changes.QuerySelectorAll("tr").Select(RowText), r => r.Contains("Estado del valor i semestre 2025", StringComparison.Ordinal) && r.Contains("Validado", StringComparison.Ordinal));
+            Assert.Contains(changes.QuerySelectorAll("tr").Select(RowText), r => r.Contains("Estado del valor I semestre 2025", StringComparison.Ordinal) && r.Contains("Validado", StringComparison.Ordinal));
 
             var list = (await planner.GetDocumentAsync("/Reportes/Versiones")).QuerySelectorAll("[data-testid=versiones] tbody tr").Select(RowText).ToList();
             Assert.Contains(list, r => r.StartsWith($"I semestre 2025 {second.Version} ", StringComparison.Ordinal));

@@ -76,7 +76,13 @@ public class IndicadorModel(AppDbContext db, IAuthorizationService authorization
         };
     }
 
-    public async Task<IActionResult> OnGetAsync(int id, bool? pendientes)
+    /// <summary>The dashboard view this page was opened from, when it was: the breadcrumb leads back to it.</summary>
+    public string? Back { get; private set; }
+
+    /// <summary>The period chosen on that dashboard, marked in the avance table.</summary>
+    public ReportPeriod? ChosenPeriod { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, bool? pendientes, int? anio, string? periodo, string? volver)
     {
         var indicator = await db.Indicators.AsNoTracking()
             .Include(i => i.Plan)
@@ -100,6 +106,8 @@ public class IndicadorModel(AppDbContext db, IAuthorizationService authorization
             ? (action.Code, action.Statement, action.Objective!.Code)
             : (indicator.Objective!.Code, indicator.Objective.Statement, null);
         IncludePending = pendientes ?? !indicator.Plan.Settings.OnlyValidated;
+        Back = IsDashboardAddress(volver) ? volver : null;
+        ChosenPeriod = anio is { } year && indicator.Plan.Covers(year) && PeriodText.TryParse(periodo, out var kind) ? new ReportPeriod(year, kind) : null;
         Progress = ProgressCalculator.Calculate(
             IndicatorInput.From(indicator, indicator.Values.Where(v => PlanProgressService.Counts(v.Status, IncludePending))),
             indicator.Plan.Settings, indicator.Plan.FirstYear, indicator.Plan.LastYear);
@@ -111,6 +119,21 @@ public class IndicadorModel(AppDbContext db, IAuthorizationService authorization
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditPlan)).Succeeded;
         return Page();
     }
+
+    /// <summary>Only a local dashboard address is linked back to, so the parameter cannot lead anywhere else.</summary>
+    private static bool IsDashboardAddress(string? address) =>
+        address is not null && address.Length <= 500 && (address == "/Tablero" || address.StartsWith("/Tablero/", StringComparison.Ordinal) || address.StartsWith("/Tablero?", StringComparison.Ordinal))
+        && !address.Contains("//", StringComparison.Ordinal) && !address.Contains('\\') && !address.Any(char.IsControl);
+
+    /// <summary>This page with the pending switch set, keeping the dashboard context it was opened with.</summary>
+    public string PendingSwitchLink(bool include) =>
+        $"/Plan/Indicador/{Indicator.Id}" + QueryString.Create(new Dictionary<string, string?>
+        {
+            ["pendientes"] = include ? "true" : "false",
+            ["anio"] = ChosenPeriod?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["periodo"] = ChosenPeriod?.QueryValue,
+            ["volver"] = Back,
+        }.Where(v => v.Value is not null));
 
     public bool IsInferred(InferredFields field) => Indicator.Inferred.HasFlag(field);
 

@@ -60,10 +60,7 @@ public class IndexModel(AppDbContext db, UserScope scope, TimeProvider clock) : 
             return;
         }
 
-        var today = PeruTime.ToLima(clock.GetUtcNow());
-        var defaultPeriod = today.Month >= 7 && Plan.Settings.SemesterFollowUp
-            ? new ReportPeriod(today.Year, PeriodKind.PrimerSemestre)
-            : new ReportPeriod(today.Year - 1, PeriodKind.Anual);
+        var defaultPeriod = ReportPeriod.Open(DateOnly.FromDateTime(PeruTime.ToLima(clock.GetUtcNow()).DateTime), Plan.Settings.SemesterFollowUp);
         Period = ReportPeriod.FromQuery(Anio, Periodo, Plan.Covers, () => defaultPeriod, out var periodNote);
         ViewData[ReportPeriod.NoteKey] = periodNote;
         Anio = Period.Year;

@@ -89,7 +89,7 @@ public class PeriodosModel(AppDbContext db, TimeProvider clock, IConfiguration c
 
         db.AddAudit(clock.GetUtcNow(), User.Identity!.Name!, AuditKind.Periodo, $"{Labels.Of(kind)} {year}", "Plazo de reporte", before, dueDate.Value.ToString("dd/MM/yyyy"), null, Plan.Id);
         await db.SaveChangesAsync();
-        TempData["Status"] = $"Plazo de {Labels.Of(kind).ToLowerInvariant()} {year}: {dueDate.Value:dd/MM/yyyy}.";
+        TempData["Status"] = $"Plazo de {Labels.InSentence(kind)} {year}: {dueDate.Value:dd/MM/yyyy}.";
         return RedirectToPage();
     }
 

@@ -55,6 +55,20 @@ public class ValorModel(ValueEntryService entry) : PageModel
 
     public decimal? Target => Indicator.TargetFor(Period.Year);
 
+    /// <summary>Why a Registrador cannot open this indicator: it is another unit's, which their role does not decide.</summary>
+    public string? Refusal { get; private set; }
+
+    /// <summary>A sent value the planning office has not reviewed yet can be taken back by its unit.</summary>
+    public bool CanWithdraw => Current?.Status == ValueStatus.Enviado && !PeriodClosed && !UnknownPeriod;
+
+    /// <summary>Sent, validated, closed or not yet open: the value is shown, not offered for editing.</summary>
+    public bool ReadOnly => Current?.Status is ValueStatus.Enviado or ValueStatus.Validado || PeriodProblem is not null;
+
+    /// <summary>The avance the stored value gives, capped for the semáforo and uncapped (what the value really is against the target).</summary>
+    public AvanceFigure? CurrentAvance => Current?.Value is { } value && ValueEntryService.Preview(Indicator, Period.Year, Period.Kind, value) is { } progress
+        ? Indicator.Plan!.Settings.DashboardAvance == AvanceType.TipoII ? progress.TipoII : progress.TipoI
+        : null;
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadAsync(id))
@@ -64,7 +78,7 @@ public class ValorModel(ValueEntryService entry) : PageModel
 
         if (!CanEdit)
         {
-            return Forbid();
+            return Denied();
         }
 
         Valor = DecimalText.ToInput(Current?.Value);
@@ -98,11 +112,43 @@ public class ValorModel(ValueEntryService entry) : PageModel
         {
             ok = true,
             avance = ProgressFormat.Percent(figure?.Capped),
+            uncapped = figure?.Uncapped != figure?.Capped ? ProgressFormat.Percent(figure?.Uncapped) : null,
+            warning = ImplausibleWarning(figure),
             status = preview is null ? "Sin meta" : ProgressFormat.Label(preview.Status),
             statusCode = preview?.Status.ToString(),
             commentRequired = preview?.Status is ProgressStatus.Amarillo or ProgressStatus.Rojo,
             message = preview?.StatusReason,
         });
+    }
+
+    /// <summary>
+    /// A value far beyond its logro esperado is more often a typing or unit mistake (95.5 for 9.55, a percentage for a
+    /// count) than a real result: the form says so, and still lets the person send it.
+    /// </summary>
+    public static string? ImplausibleWarning(AvanceFigure? figure) =>
+        figure?.Uncapped is >= ImplausibleAvance and var uncapped
+            ? $"El valor equivale al {ProgressFormat.Percent(uncapped)} del logro esperado. Si es correcto, puede enviarlo; si no, revise la unidad de medida y los decimales."
+            : null;
+
+    private const decimal ImplausibleAvance = 150m;
+
+    public async Task<IActionResult> OnPostWithdrawAsync(int id)
+    {
+        if (await RefusePostAsync(id) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await entry.WithdrawAsync(User, id, Period.Year, Period.Kind, Version);
+        if (result.Succeeded)
+        {
+            TempData["Status"] = $"{Indicator.PublishedCode}: valor de {Period.InSentence} retirado; quedó en borrador para que lo corrija y lo vuelva a enviar.";
+            return Redirect($"/Registro/Valor/{id}?anio={Period.Year}&periodo={Period.QueryValue}");
+        }
+
+        result.AddTo(ModelState);
+        await LoadAsync(id);
+        return Page();
     }
 
     public Task<IActionResult> OnPostSaveAsync(int id) => SubmitAsync(id, WorkflowAction.Guardar);
@@ -111,20 +157,9 @@ public class ValorModel(ValueEntryService entry) : PageModel
 
     private async Task<IActionResult> SubmitAsync(int id, WorkflowAction action)
     {
-        if (!await LoadAsync(id))
+        if (await RefusePostAsync(id) is { } refused)
         {
-            return NotFound();
-        }
-
-        if (!CanEdit)
-        {
-            return Forbid();
-        }
-
-        if (UnknownPeriod)
-        {
-            ModelState.AddModelError(ValueEntryService.PeriodField, PeriodText.InvalidMessage);
-            return Page();
+            return refused;
         }
 
         var files = new List<(string, byte[])>();
@@ -149,7 +184,7 @@ public class ValorModel(ValueEntryService entry) : PageModel
             TempData["Status"] = result.Status == WriteStatus.Unchanged
                 ? $"{Indicator.PublishedCode}: no había cambios que guardar."
                 : action == WorkflowAction.Enviar
-                    ? $"{Indicator.PublishedCode}: valor de {Period.Label.ToLowerInvariant()} enviado a la OGPP para su validación."
+                    ? $"{Indicator.PublishedCode}: valor de {Period.InSentence} enviado a la OGPP para su validación."
                     : $"{Indicator.PublishedCode}: borrador guardado. Recuerde enviarlo a la OGPP.";
             return Redirect($"/Registro?anio={Period.Year}&periodo={Period.QueryValue}");
         }
@@ -163,6 +198,45 @@ public class ValorModel(ValueEntryService entry) : PageModel
             Version = Current?.Version ?? ValueEntryService.NoValueVersion;
         }
 
+        return Page();
+    }
+
+    /// <summary>Loads the indicator for a post, or the answer when it cannot go on: unknown indicator, no permission, unknown period.</summary>
+    private async Task<IActionResult?> RefusePostAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (!CanEdit)
+        {
+            return Denied();
+        }
+
+        if (UnknownPeriod)
+        {
+            ModelState.AddModelError(ValueEntryService.PeriodField, PeriodText.InvalidMessage);
+            return Page();
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A Registrador is refused because the indicator belongs to another unit, and is told so; anyone else because of
+    /// their role, which the access-denied page explains.
+    /// </summary>
+    private IActionResult Denied()
+    {
+        if (!User.IsInRole(Data.Roles.Registrador))
+        {
+            return Forbid();
+        }
+
+        var owners = string.Join(", ", Indicator.ResponsibleUnits.Select(u => u.Unit!.Name));
+        Refusal = $"Este indicador pertenece a {(owners.Length == 0 ? "otra unidad orgánica" : owners)}: solo las personas de esa unidad (y la OGPP) registran sus valores. Si su unidad debería reportarlo, pida al administrador que la asigne.";
+        Response.StatusCode = StatusCodes.Status403Forbidden;
         return Page();
     }
 

@@ -167,13 +167,26 @@ public class IndexModel(PlanProgressService progress, TimeProvider clock) : Page
     public string PeriodQuery => PeriodLink(Plan, Period, Pendientes);
 
     public static string PeriodLink(string? plan, ReportPeriod period, bool? pending) =>
-        QueryString.Create(new Dictionary<string, string?>
+        QueryString.Create(ContextValues(plan, period, pending)).ToString();
+
+    /// <summary>
+    /// An indicator's page opened from a dashboard view: it shows the same period and pending switch, and leads back
+    /// to <paramref name="back"/> (that view, filters included).
+    /// </summary>
+    public static string IndicatorLink(int indicatorId, string? plan, ReportPeriod period, bool? pending, string back) =>
+        $"/Plan/Indicador/{indicatorId}" + QueryString.Create(ContextValues(plan, period, pending).Append(new("volver", back)));
+
+    /// <summary>The link to an indicator's page from this view.</summary>
+    public string IndicatorLink(int indicatorId) => IndicatorLink(indicatorId, Plan, Period, Pendientes, Link());
+
+    private static IEnumerable<KeyValuePair<string, string?>> ContextValues(string? plan, ReportPeriod period, bool? pending) =>
+        new Dictionary<string, string?>
         {
             ["plan"] = plan,
             ["anio"] = period.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["periodo"] = period.QueryValue,
             ["pendientes"] = pending is null ? null : pending.Value ? "true" : "false",
-        }.Where(v => v.Value is not null)).ToString();
+        }.Where(v => v.Value is not null);
 
     /// <summary>One indicator row as shown in every dashboard table.</summary>
     public static IndicatorRow RowOf(PlanProgressView view, IndicatorSnapshot indicator, string owner, ReportPeriod period)

@@ -42,6 +42,9 @@ public class ObjetivoModel(PlanProgressService progress, AppDbContext db) : Page
 
     public string PeriodQuery => IndexModel.PeriodLink(View.Plan.Code, Period, Pendientes);
 
+    /// <summary>The link to an indicator's page, which leads back here.</summary>
+    public string IndicatorLink(int indicatorId) => IndexModel.IndicatorLink(indicatorId, View.Plan.Code, Period, Pendientes, Request.Path + PeriodQuery);
+
     public async Task<IActionResult> OnGetAsync(string kind, int id, string? plan)
     {
         var view = await progress.LoadAsync(plan, Pendientes);

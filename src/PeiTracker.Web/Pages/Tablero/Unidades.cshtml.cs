@@ -30,10 +30,19 @@ public class UnidadesModel(PlanProgressService progress) : PageModel
 
     public string PeriodQuery => IndexModel.PeriodLink(View.Plan.Code, Period, Pendientes);
 
+    /// <summary>The link to an indicator's page, which leads back here.</summary>
+    public string IndicatorLink(int indicatorId) => IndexModel.IndicatorLink(indicatorId, View.Plan.Code, Period, Pendientes, Request.Path + PeriodQuery);
+
     /// <summary>Reporting of one unit in the period: indicators expected to report (with a logro esperado for it), how many were reported and validated.</summary>
-    public record UnitSummary(UnitSnapshot Unit, int Indicators, int Expected, int Reported, int Validated, RollUpResult RollUp)
+    public record UnitSummary(UnitSnapshot Unit, int Indicators, ReportingCompleteness Reporting, RollUpResult RollUp)
     {
-        public decimal? Completeness => Expected == 0 ? null : Reported * 100m / Expected;
+        public int Expected => Reporting.Expected;
+
+        public int Reported => Reporting.Reported;
+
+        public int Validated => Reporting.Validated;
+
+        public decimal? Completeness => Reporting.Percent;
     }
 
     public async Task<IActionResult> OnGetAsync(int? id, string? plan)
@@ -56,12 +65,7 @@ public class UnidadesModel(PlanProgressService progress) : PageModel
             .Select(g =>
             {
                 var indicators = g.Select(x => x.Indicator).ToList();
-                var expected = indicators.Where(i => view.Of(i).For(Period.Year, Period.Kind).HasExpectation).ToList();
-                var values = expected.Select(i => i.Values.FirstOrDefault(v => v.Year == Period.Year && v.Period == Period.Kind)).ToList();
-                return new UnitSummary(g.First().Unit, indicators.Count, expected.Count,
-                    values.Count(v => v is { Status: ValueStatus.Enviado or ValueStatus.Validado }),
-                    values.Count(v => v is { Status: ValueStatus.Validado }),
-                    view.RollUp(indicators, Period));
+                return new UnitSummary(g.First().Unit, indicators.Count, ReportingCompleteness.Of(view, indicators, Period), view.RollUp(indicators, Period));
             })
             .OrderBy(s => s.Unit.Name)
             .ToList();
