@@ -8,7 +8,8 @@ public static class MatrizPeiLayout
 {
     public const string WorksheetName = "Matriz PEI";
 
-    public const string Title = "Matriz de articulación del PEI (Anexo B-3)";
+    /// <summary>The annex's own heading in the PEI (section VIII.III), not "matriz de articulación", which names the Anexos B-1 and B-2.</summary>
+    public const string Title = "Anexo B-3: Matriz del Plan Estratégico Institucional";
 
     /// <summary>Row of the column headers; rows above it are the header block (title, sector, pliego...).</summary>
     public const int HeaderRow = 8;
