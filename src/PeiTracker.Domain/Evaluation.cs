@@ -1,13 +1,30 @@
 namespace PeiTracker.Domain;
 
-/// <summary>The planning office's narrative for one OEI in the Informe de evaluación of a period.</summary>
+/// <summary>The parts of the Informe de Evaluación Institucional the planning office writes, each saved on its own.</summary>
+public enum InformeSection
+{
+    /// <summary>One per OEI: avance, semáforo, what contributed and what hindered.</summary>
+    AnalisisOei = 0,
+    ResumenEjecutivo = 1,
+    Conclusiones = 2,
+    Recomendaciones = 3,
+}
+
+/// <summary>
+/// One section of the Informe de evaluación of a period, as the planning office wrote it: the analysis of one
+/// OEI (<see cref="ObjectiveId"/> set) or a section of the whole report (resumen ejecutivo, conclusiones,
+/// recomendaciones). Its history is the audit trail.
+/// </summary>
 public class EvaluationNarrative
 {
     public int Id { get; set; }
 
     public int PlanId { get; set; }
 
-    public int ObjectiveId { get; set; }
+    public InformeSection Section { get; set; }
+
+    /// <summary>The OEI an <see cref="InformeSection.AnalisisOei"/> is about; null for the other sections.</summary>
+    public int? ObjectiveId { get; set; }
 
     public int Year { get; set; }
 
@@ -19,41 +36,14 @@ public class EvaluationNarrative
 
     public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>PostgreSQL's xmin: two people editing one OEI's analysis never silently overwrite each other.</summary>
+    /// <summary>PostgreSQL's xmin: two people editing one section never silently overwrite each other.</summary>
     public uint Version { get; set; }
-}
 
-public enum CommitmentStatus
-{
-    Pendiente = 0,
-    EnCurso = 1,
-    Cumplido = 2,
-}
-
-/// <summary>A corrective commitment of the Matriz de compromisos: who will do what, by when.</summary>
-public class Commitment
-{
-    public int Id { get; set; }
-
-    public int PlanId { get; set; }
-
-    public int Year { get; set; }
-
-    public PeriodKind Period { get; set; }
-
-    public int UnitId { get; set; }
-
-    public OrganizationalUnit? Unit { get; set; }
-
-    public int? IndicatorId { get; set; }
-
-    public required string Action { get; set; }
-
-    public DateOnly Deadline { get; set; }
-
-    public CommitmentStatus Status { get; set; }
-
-    public required string CreatedBy { get; set; }
-
-    public DateTimeOffset CreatedAt { get; set; }
+    public static string Title(InformeSection section) => section switch
+    {
+        InformeSection.ResumenEjecutivo => "Resumen ejecutivo",
+        InformeSection.Conclusiones => "Conclusiones",
+        InformeSection.Recomendaciones => "Recomendaciones",
+        _ => "Análisis",
+    };
 }
