@@ -95,17 +95,15 @@ public class Commitment
     public bool IsCarriedInto(int year, PeriodKind period) => IsCarried(Year, Period, CompletedOn, year, period);
 
     public static bool IsCarried(int fromYear, PeriodKind fromPeriod, DateOnly? completedOn, int year, PeriodKind period) =>
-        End(fromYear, fromPeriod) <= End(year, period) && (completedOn is null || completedOn >= Start(year, period));
+        PeriodClosing.EndOf(fromYear, fromPeriod) <= PeriodClosing.EndOf(year, period) && (completedOn is null || completedOn >= Start(year, period));
 
     private static DateOnly Start(int year, PeriodKind period) => new(year, period == PeriodKind.SegundoSemestre ? 7 : 1, 1);
-
-    private static DateOnly End(int year, PeriodKind period) => period == PeriodKind.PrimerSemestre ? new(year, 6, 30) : new(year, 12, 31);
 
     /// <summary>
     /// Checks a new commitment before it is added: every field present and within its length, exactly one of an
     /// indicator or an AEI. Reports the one change people read in the history.
     /// </summary>
-    public EditResult Validate(string unitLabel, string subjectLabel)
+    public EditResult Validate(string periodLabel, string unitLabel, string subjectLabel)
     {
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(Recommendation) || Recommendation.Trim().Length > MaxTextLength)
@@ -130,7 +128,7 @@ public class Commitment
 
         Recommendation = Recommendation.Trim();
         Action = Action.Trim();
-        return EditResult.Applied([new FieldChange(AuditKind.Informe, "Compromiso", null,
+        return EditResult.Applied([new FieldChange(AuditKind.Informe, $"Compromiso {periodLabel}", null,
             $"{unitLabel} · {subjectLabel}: {Action} (plazo {Deadline:dd/MM/yyyy}). Recomendación: {Recommendation}")]);
     }
 

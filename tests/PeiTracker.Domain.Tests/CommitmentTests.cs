@@ -47,7 +47,7 @@ public class CommitmentTests
     [InlineData("Fortalecer", "Capacitar", 7, 3, "Subject")]
     public void Validate_MissingOrAmbiguousField_IsRefusedNamingIt(string recommendation, string action, int? indicatorId, int? actionId, string field)
     {
-        var result = Draft(recommendation, action, indicatorId, actionId).Validate("DGA", "IOEI.01.01");
+        var result = Draft(recommendation, action, indicatorId, actionId).Validate("Año 2026", "DGA", "IOEI.01.01");
 
         Assert.False(result.IsValid);
         Assert.Equal([field], result.Errors.Keys);
@@ -60,9 +60,10 @@ public class CommitmentTests
     {
         var commitment = Draft("  Fortalecer el registro ", " Capacitar a las unidades ", indicatorId, actionId);
 
-        var result = commitment.Validate("DGA", "IOEI.01.01");
+        var result = commitment.Validate("Año 2026", "DGA", "IOEI.01.01");
 
         Assert.True(result.IsValid);
+        Assert.Equal("Compromiso Año 2026", Assert.Single(result.Changes).Field);
         Assert.Equal("DGA · IOEI.01.01: Capacitar a las unidades (plazo 15/12/2026). Recomendación: Fortalecer el registro", Assert.Single(result.Changes).After);
         Assert.Equal("Fortalecer el registro", commitment.Recommendation);
     }
@@ -70,7 +71,7 @@ public class CommitmentTests
     [Fact]
     public void Validate_TextLongerThanAllowed_IsRefused()
     {
-        Assert.False(Draft(action: new string('a', Commitment.MaxTextLength + 1)).Validate("DGA", "X").IsValid);
+        Assert.False(Draft(action: new string('a', Commitment.MaxTextLength + 1)).Validate("Año 2026", "DGA", "X").IsValid);
     }
 
     [Theory]

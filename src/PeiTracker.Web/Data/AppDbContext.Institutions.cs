@@ -50,6 +50,9 @@ public partial class AppDbContext
         builder.Entity<UserUnit>().HasQueryFilter(u => visibleInstitutionIds == null || visibleInstitutionIds.Contains(u.Unit!.InstitutionId));
         builder.Entity<EvaluationNarrative>().HasQueryFilter(OfVisiblePlan<EvaluationNarrative>(n => n.PlanId));
         builder.Entity<Commitment>().HasQueryFilter(OfVisiblePlan<Commitment>(c => c.PlanId));
+        builder.Entity<CommitmentNote>().HasQueryFilter(OfVisiblePlan<CommitmentNote>(n => n.PlanId));
+        builder.Entity<InformeApproval>().HasQueryFilter(OfVisiblePlan<InformeApproval>(a => a.PlanId));
+        builder.Entity<InformePublication>().HasQueryFilter(OfVisiblePlan<InformePublication>(p => p.PlanId));
         builder.Entity<PeriodClosure>().HasQueryFilter(OfVisiblePlan<PeriodClosure>(c => c.PlanId));
         builder.Entity<PeriodDeadline>().HasQueryFilter(OfVisiblePlan<PeriodDeadline>(d => d.PlanId));
         builder.Entity<PeriodSnapshot>().HasQueryFilter(OfVisiblePlan<PeriodSnapshot>(s => s.PlanId));

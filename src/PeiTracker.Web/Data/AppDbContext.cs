@@ -37,6 +37,12 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
 
     public DbSet<Commitment> Commitments => Set<Commitment>();
 
+    public DbSet<CommitmentNote> CommitmentNotes => Set<CommitmentNote>();
+
+    public DbSet<InformeApproval> InformeApprovals => Set<InformeApproval>();
+
+    public DbSet<InformePublication> InformePublications => Set<InformePublication>();
+
     public DbSet<PeriodClosure> PeriodClosures => Set<PeriodClosure>();
 
     public DbSet<PeriodDeadline> PeriodDeadlines => Set<PeriodDeadline>();

@@ -14,6 +14,9 @@ public class AppUser : IdentityUser
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The head of the planning office (jefe de la OGPP): a Planificador who approves the Informe de evaluación (ADR 0016).</summary>
+    public bool HeadsPlanningOffice { get; set; }
+
     /// <summary>
     /// The institution the person works for: what they see and change is that institution's
     /// (a Sectorista's and a Ceplan's reading reaches further, see <see cref="Infrastructure.InstitutionScope"/>).

@@ -29,6 +29,7 @@ public static class DatabasePrivileges
             REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON {AuditTable} FROM {app};
             REVOKE UPDATE ON SEQUENCE audit_entries_id_seq FROM {app};
             REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON {string.Join(", ", SnapshotTables)} FROM {app};
+            REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON {Configurations.InformePublicationConfiguration.Table} FROM {app};
             REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON "{HistoryTable}" FROM {app};
             ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {app};
             ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {app};

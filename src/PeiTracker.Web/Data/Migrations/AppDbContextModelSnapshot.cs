@@ -753,6 +753,14 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("action");
 
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("action_id");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -781,6 +789,12 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("plan_id");
 
+                    b.Property<string>("Recommendation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("recommendation");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -791,12 +805,21 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("unit_id");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer")
                         .HasColumnName("year");
 
                     b.HasKey("Id")
                         .HasName("pk_commitments");
+
+                    b.HasIndex("ActionId")
+                        .HasDatabaseName("ix_commitments_action_id");
 
                     b.HasIndex("IndicatorId")
                         .HasDatabaseName("ix_commitments_indicator_id");
@@ -810,6 +833,51 @@ namespace PeiTracker.Web.Data.Migrations
                     b.ToTable("commitments", (string)null);
                 });
 
+            modelBuilder.Entity("PeiTracker.Domain.CommitmentNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommitmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("written_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitment_notes");
+
+                    b.HasIndex("CommitmentId")
+                        .HasDatabaseName("ix_commitment_notes_commitment_id");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_commitment_notes_plan_id");
+
+                    b.ToTable("commitment_notes", (string)null);
+                });
+
             modelBuilder.Entity("PeiTracker.Domain.EvaluationNarrative", b =>
                 {
                     b.Property<int>("Id")
@@ -819,7 +887,7 @@ namespace PeiTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("ObjectiveId")
+                    b.Property<int?>("ObjectiveId")
                         .HasColumnType("integer")
                         .HasColumnName("objective_id");
 
@@ -832,6 +900,12 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Property<int>("PlanId")
                         .HasColumnType("integer")
                         .HasColumnName("plan_id");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("section");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -865,9 +939,11 @@ namespace PeiTracker.Web.Data.Migrations
                     b.HasIndex("ObjectiveId")
                         .HasDatabaseName("ix_evaluation_narratives_objective_id");
 
-                    b.HasIndex("PlanId", "ObjectiveId", "Year", "Period")
+                    b.HasIndex("PlanId", "Year", "Period", "Section", "ObjectiveId")
                         .IsUnique()
-                        .HasDatabaseName("ix_evaluation_narratives_plan_id_objective_id_year_period");
+                        .HasDatabaseName("ix_evaluation_narratives_plan_id_year_period_section_objective");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("PlanId", "Year", "Period", "Section", "ObjectiveId"), false);
 
                     b.ToTable("evaluation_narratives", (string)null);
                 });
@@ -1200,6 +1276,139 @@ namespace PeiTracker.Web.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_indicator_values_year", "year BETWEEN 2000 AND 2100");
                         });
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.InformeApproval", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("ApproverName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approver_name");
+
+                    b.Property<string>("ApprovingOffice")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approving_office");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("period");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reopen_reason");
+
+                    b.Property<DateTimeOffset?>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reopened_at");
+
+                    b.Property<string>("ReopenedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reopened_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_informe_approvals");
+
+                    b.HasIndex("PlanId", "Year", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_informe_approvals_plan_id_year_period")
+                        .HasFilter("reopened_at IS NULL");
+
+                    b.ToTable("informe_approvals", (string)null);
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.InformePublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApprovalId")
+                        .HasColumnType("integer")
+                        .HasColumnName("approval_id");
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovingOffice")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approving_office");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_id");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("published_by");
+
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("integer")
+                        .HasColumnName("snapshot_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_informe_publications");
+
+                    b.HasIndex("ApprovalId")
+                        .HasDatabaseName("ix_informe_publications_approval_id");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_informe_publications_plan_id");
+
+                    b.HasIndex("SnapshotId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_informe_publications_snapshot_id");
+
+                    b.ToTable("informe_publications", (string)null);
                 });
 
             modelBuilder.Entity("PeiTracker.Domain.Institution", b =>
@@ -1910,6 +2119,10 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("full_name");
 
+                    b.Property<bool>("HeadsPlanningOffice")
+                        .HasColumnType("boolean")
+                        .HasColumnName("heads_planning_office");
+
                     b.Property<int>("InstitutionId")
                         .HasColumnType("integer")
                         .HasColumnName("institution_id");
@@ -2376,6 +2589,12 @@ namespace PeiTracker.Web.Data.Migrations
 
             modelBuilder.Entity("PeiTracker.Domain.Commitment", b =>
                 {
+                    b.HasOne("PeiTracker.Domain.StrategicAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_commitments_actions_action_id");
+
                     b.HasOne("PeiTracker.Domain.Indicator", null)
                         .WithMany()
                         .HasForeignKey("IndicatorId")
@@ -2399,13 +2618,29 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("PeiTracker.Domain.CommitmentNote", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.Commitment", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitment_notes_commitments_commitment_id");
+
+                    b.HasOne("PeiTracker.Domain.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitment_notes_plans_plan_id");
+                });
+
             modelBuilder.Entity("PeiTracker.Domain.EvaluationNarrative", b =>
                 {
                     b.HasOne("PeiTracker.Domain.StrategicObjective", null)
                         .WithMany()
                         .HasForeignKey("ObjectiveId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_evaluation_narratives_objectives_objective_id");
 
                     b.HasOne("PeiTracker.Domain.Plan", null)
@@ -2487,6 +2722,42 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasConstraintName("fk_indicator_values_indicators_indicator_id");
 
                     b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.InformeApproval", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_informe_approvals_plans_plan_id");
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.InformePublication", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.InformeApproval", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_informe_publications_informe_approvals_approval_id");
+
+                    b.HasOne("PeiTracker.Domain.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_informe_publications_plans_plan_id");
+
+                    b.HasOne("PeiTracker.Domain.PeriodSnapshot", "Snapshot")
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_informe_publications_period_snapshots_snapshot_id");
+
+                    b.Navigation("Snapshot");
                 });
 
             modelBuilder.Entity("PeiTracker.Domain.OrganizationalUnit", b =>
@@ -2716,6 +2987,21 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("PeiTracker.Web.Notices.OutboxNotice", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_outbox_notices_indicators_indicator_id");
+
+                    b.HasOne("PeiTracker.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_outbox_notices_asp_net_users_recipient_user_id");
+                });
+
             modelBuilder.Entity("PeiTracker.Domain.Articulation.NationalPolicy", b =>
                 {
                     b.Navigation("Objectives");
@@ -2741,19 +3027,9 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Navigation("Objectives");
                 });
 
-            modelBuilder.Entity("PeiTracker.Web.Notices.OutboxNotice", b =>
+            modelBuilder.Entity("PeiTracker.Domain.Commitment", b =>
                 {
-                    b.HasOne("PeiTracker.Domain.Indicator", null)
-                        .WithMany()
-                        .HasForeignKey("IndicatorId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_outbox_notices_indicators_indicator_id");
-
-                    b.HasOne("PeiTracker.Web.Data.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("RecipientUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_outbox_notices_asp_net_users_recipient_user_id");
+                    b.Navigation("Notes");
                 });
 
             modelBuilder.Entity("PeiTracker.Domain.Indicator", b =>

@@ -13,13 +13,21 @@ using PeiTracker.Web.Writes;
 namespace PeiTracker.Web.Pages.Reportes;
 
 /// <summary>
-/// Informe de evaluación: per OEI in priority order, its indicators with avance and semáforo, the
-/// units' comments on deviations and an editable narrative; then the Matriz de compromisos. Print or PDF.
+/// Informe de Evaluación Institucional of a semester or a year: resumen ejecutivo; per OEI in priority order its
+/// indicators and AEI with avance and semáforo and an analysis (what contributed, what hindered); conclusiones;
+/// recomendaciones; the Matriz de compromisos, which carries every open commitment of earlier periods; then the
+/// approval by the head of the planning office and the publication. Each section is saved on its own, its history
+/// is the audit trail, and an approved Informe is frozen until it is reopened. Print or PDF.
 /// </summary>
 [Authorize(Policy = Policies.EditPlan)]
 [PdfDownload("informe-de-evaluacion.pdf")]
-public class InformeModel(PlanProgressService progress, AppDbContext db, TimeProvider clock, AuditedWriter writer) : PageModel
+public partial class InformeModel(PlanProgressService progress, AppDbContext db, TimeProvider clock, AuditedWriter writer) : PageModel
 {
+    /// <summary>Text sections of the whole report, in the order the Informe prints them around the OEI analyses.</summary>
+    public static readonly InformeSection[] ReportSections = [InformeSection.ResumenEjecutivo, InformeSection.Conclusiones, InformeSection.Recomendaciones];
+
+    public sealed record SectionText(string Text, bool Saved, uint Version);
+
     [BindProperty(SupportsGet = true)]
     public int? Anio { get; set; }
 
@@ -30,9 +38,12 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
 
     public ReportPeriod Period { get; private set; } = null!;
 
-    public Dictionary<int, (string Text, bool Saved, uint Version)> Narratives { get; private set; } = [];
+    public Dictionary<int, SectionText> Narratives { get; private set; } = [];
 
-    public IReadOnlyList<Commitment> Commitments { get; private set; } = [];
+    public Dictionary<InformeSection, SectionText> Sections { get; private set; } = [];
+
+    /// <summary>The Informe's audit rows of this period, newest first: each section shows its own.</summary>
+    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
 
     public IReadOnlyList<UnitSnapshot> Units { get; private set; } = [];
 
@@ -46,87 +57,105 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
         return await LoadAsync() ? Page() : NotFound();
     }
 
-    /// <summary>
-    /// Saves one OEI's analysis and nothing else. The form sends the analysis's version as it was opened
-    /// (0 when none was saved yet): a newer save by someone else is a conflict, never overwritten. Asked by
-    /// the page's script, it answers in JSON so the other analyses being edited stay on screen.
-    /// </summary>
-    public async Task<IActionResult> OnPostNarrativeAsync(int objectiveId, string? text, uint version)
-    {
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
+    public static string SectionField(InformeSection section, ReportPeriod period) =>
+        $"{EvaluationNarrative.Title(section)} del informe de evaluación {period.Label}";
 
-        if (RefuseUnknownPeriod() is { } refused)
+    public IEnumerable<AuditEntry> HistoryOf(InformeSection section, string subject) =>
+        History.Where(a => a.Field == SectionField(section, Period) && a.Subject == subject);
+
+    /// <summary>
+    /// Saves one section (an OEI's analysis, or the resumen ejecutivo, conclusiones or recomendaciones) and nothing
+    /// else. The form sends the section's version as it was opened (0 when none was saved yet): a newer save by
+    /// someone else is a conflict, never overwritten. Asked by the page's script, it answers in JSON so the other
+    /// sections being edited stay on screen.
+    /// </summary>
+    public async Task<IActionResult> OnPostNarrativeAsync(int? objectiveId, string? text, uint version, InformeSection section = InformeSection.AnalisisOei)
+    {
+        if (await RefuseWriteAsync(frozenToo: false) is { } refused)
         {
             return refused;
         }
 
-        var objective = View.Plan.Objectives.FirstOrDefault(o => o.Id == objectiveId);
-        if (objective is null)
+        var isAnalysis = section == InformeSection.AnalisisOei;
+        var objective = isAnalysis ? View.Plan.Objectives.FirstOrDefault(o => o.Id == objectiveId) : null;
+        if (!ModelState.IsValid && ModelState[nameof(section)]?.Errors.Count > 0 || !Enum.IsDefined(section) || (isAnalysis && objective is null) || (!isAnalysis && objectiveId is not null))
         {
             return NotFound();
         }
 
+        var target = new SectionTarget(section, objective?.Id, objective?.Code ?? View.Plan.Code, objective is null ? EvaluationNarrative.Title(section).ToLowerInvariant() : $"análisis del {objective.Code}");
+        if (InformeSignOff.RefuseEdit(Approved) is { } frozen)
+        {
+            return NarrativeAnswer(target, WriteStatus.Refused, frozen, await StoredAsync(target));
+        }
+
         if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > MaxNarrativeLength)
         {
-            return NarrativeAnswer(objective, WriteStatus.Invalid, NarrativeInvalidMessage, null);
+            return NarrativeAnswer(target, WriteStatus.Invalid, NarrativeInvalidMessage, null);
         }
 
         var clean = text.Trim();
-        var existing = await db.EvaluationNarratives.SingleOrDefaultAsync(n => n.PlanId == View.Plan.Id && n.ObjectiveId == objectiveId && n.Year == Period.Year && n.Period == Period.Kind);
+        var existing = await db.EvaluationNarratives.SingleOrDefaultAsync(n => n.PlanId == View.Plan.Id && n.Section == section && n.ObjectiveId == target.ObjectiveId && n.Year == Period.Year && n.Period == Period.Kind);
         if ((existing is null && version != NoNarrativeVersion) || (existing is not null && version == NoNarrativeVersion))
         {
-            return NarrativeAnswer(objective, WriteStatus.Conflict, NarrativeConflictMessage, existing);
+            return NarrativeAnswer(target, WriteStatus.Conflict, NarrativeConflictMessage, existing);
         }
 
         var now = clock.GetUtcNow();
         if (existing is null)
         {
-            existing = new EvaluationNarrative { PlanId = View.Plan.Id, ObjectiveId = objectiveId, Year = Period.Year, Period = Period.Kind, Text = clean, UpdatedBy = User.Identity!.Name!, UpdatedAt = now };
+            existing = new EvaluationNarrative { PlanId = View.Plan.Id, Section = section, ObjectiveId = target.ObjectiveId, Year = Period.Year, Period = Period.Kind, Text = clean, UpdatedBy = User.Identity!.Name!, UpdatedAt = now };
             db.EvaluationNarratives.Add(existing);
-            return await SaveNarrativeAsync(objective, existing, null, clean);
+            return await SaveNarrativeAsync(target, existing, null, clean);
         }
 
         var before = existing.Text;
         if (before == clean)
         {
-            return NarrativeAnswer(objective, WriteStatus.Unchanged, "No había cambios que guardar.", existing);
+            return NarrativeAnswer(target, WriteStatus.Unchanged, "No había cambios que guardar.", existing);
         }
 
         writer.Expect(existing, version);
         existing.Text = clean;
         existing.UpdatedBy = User.Identity!.Name!;
         existing.UpdatedAt = now;
-        return await SaveNarrativeAsync(objective, existing, before, clean);
+        return await SaveNarrativeAsync(target, existing, before, clean);
     }
 
     public const int MaxNarrativeLength = 8000;
 
-    /// <summary>The version a form carries when the OEI had no saved analysis.</summary>
+    /// <summary>The version a form carries when the section had no saved text.</summary>
     public const uint NoNarrativeVersion = 0;
 
-    public const string NarrativeInvalidMessage = "El texto del análisis no puede estar vacío ni superar 8000 caracteres.";
+    public const string NarrativeInvalidMessage = "El texto de la sección no puede estar vacío ni superar 8000 caracteres.";
 
     public const string NarrativeConflictMessage =
-        "Otra persona guardó este análisis mientras usted lo editaba. Su texto no se guardó: se muestra el guardado; copie lo suyo antes de recargar.";
+        "Otra persona guardó esta sección mientras usted la editaba. Su texto no se guardó: se muestra el guardado; copie lo suyo antes de recargar.";
 
-    private async Task<IActionResult> SaveNarrativeAsync(ObjectiveSnapshot objective, EvaluationNarrative narrative, string? before, string after)
+    /// <summary>Which section a save is about: its audit subject (the OEI's code or the plan's) and how messages name it.</summary>
+    private sealed record SectionTarget(InformeSection Section, int? ObjectiveId, string Subject, string Name)
     {
-        var change = new FieldChange(AuditKind.Informe, $"Análisis del informe de evaluación {Period.Label}", before, after);
-        var status = await writer.SaveAsync(new AuditContext(User.Identity!.Name!, objective.Code, null, View.Plan.Id, null), [change]);
-        if (status == WriteStatus.Conflict)
-        {
-            var current = await db.EvaluationNarratives.AsNoTracking().SingleOrDefaultAsync(n => n.PlanId == View.Plan.Id && n.ObjectiveId == objective.Id && n.Year == Period.Year && n.Period == Period.Kind);
-            return NarrativeAnswer(objective, status, NarrativeConflictMessage, current);
-        }
-
-        return NarrativeAnswer(objective, status, $"Análisis del {objective.Code} guardado.", narrative);
+        public string Anchor => ObjectiveId is null ? $"#seccion-{Section}" : $"#oei-{Subject}";
     }
 
-    /// <summary>JSON for the page's script (the other analyses stay as typed); otherwise back to the OEI with the message.</summary>
-    private IActionResult NarrativeAnswer(ObjectiveSnapshot objective, WriteStatus status, string message, EvaluationNarrative? stored)
+    private Task<EvaluationNarrative?> StoredAsync(SectionTarget target) =>
+        db.EvaluationNarratives.AsNoTracking().SingleOrDefaultAsync(n => n.PlanId == View.Plan.Id && n.Section == target.Section && n.ObjectiveId == target.ObjectiveId && n.Year == Period.Year && n.Period == Period.Kind);
+
+    private async Task<IActionResult> SaveNarrativeAsync(SectionTarget target, EvaluationNarrative narrative, string? before, string after)
+    {
+        var change = new FieldChange(AuditKind.Informe, SectionField(target.Section, Period), before, after);
+        var status = await writer.SaveAsync(new AuditContext(User.Identity!.Name!, target.Subject, null, View.Plan.Id, null), [change]);
+        if (status == WriteStatus.Conflict)
+        {
+            return NarrativeAnswer(target, status, NarrativeConflictMessage, await StoredAsync(target));
+        }
+
+        var saved = char.ToUpperInvariant(target.Name[0]) + target.Name[1..];
+        return NarrativeAnswer(target, status, $"{saved} guardado.", narrative);
+    }
+
+    /// <summary>JSON for the page's script (the other sections stay as typed); otherwise back to the section with the message.</summary>
+    private IActionResult NarrativeAnswer(SectionTarget target, WriteStatus status, string message, EvaluationNarrative? stored)
     {
         var ok = status is WriteStatus.Saved or WriteStatus.Unchanged;
         if (Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.Ordinal) == true))
@@ -137,6 +166,7 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
                 {
                     WriteStatus.Conflict => StatusCodes.Status409Conflict,
                     WriteStatus.Invalid => StatusCodes.Status400BadRequest,
+                    WriteStatus.Refused => StatusCodes.Status403Forbidden,
                     _ => StatusCodes.Status200OK,
                 },
             };
@@ -144,67 +174,48 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
         }
 
         TempData[ok ? "Status" : "Error"] = message;
-        return Redirect(Here() + $"#oei-{objective.Code}");
+        return Redirect(Here() + target.Anchor);
     }
 
-    public async Task<IActionResult> OnPostCommitmentAsync(int unitId, string? action, DateOnly? deadline)
+    /// <summary>
+    /// The prologue of every post: the plan and period exist and the address named the period (filing a post under
+    /// the period shown instead would put it in the wrong one); with <paramref name="frozenToo"/>, an approved Informe refuses.
+    /// </summary>
+    private async Task<IActionResult?> RefuseWriteAsync(bool frozenToo, string anchor = "")
     {
         if (!await LoadAsync())
         {
             return NotFound();
         }
 
-        if (RefuseUnknownPeriod() is { } refused)
-        {
-            return refused;
-        }
-
-        if (Units.All(u => u.Id != unitId) || string.IsNullOrWhiteSpace(action) || action.Length > 2000 || deadline is null)
-        {
-            TempData["Error"] = "Para registrar un compromiso indique la unidad responsable, la acción correctiva y el plazo.";
-            return Redirect(Here() + "#compromisos");
-        }
-
-        var now = clock.GetUtcNow();
-        db.Commitments.Add(new Commitment { PlanId = View.Plan.Id, Year = Period.Year, Period = Period.Kind, UnitId = unitId, Action = action.Trim(), Deadline = deadline.Value, Status = CommitmentStatus.Pendiente, CreatedBy = User.Identity!.Name!, CreatedAt = now });
-        db.AddAudit(now, User.Identity!.Name!, AuditKind.Informe, View.Plan.Code, $"Compromiso {Period.Label}", null, $"{Units.First(u => u.Id == unitId).Acronym}: {action.Trim()} (plazo {deadline:dd/MM/yyyy})", null, View.Plan.Id);
-        await db.SaveChangesAsync();
-        TempData["Status"] = "Compromiso registrado.";
-        return Redirect(Here() + "#compromisos");
-    }
-
-    public async Task<IActionResult> OnPostCommitmentStatusAsync(int commitmentId, CommitmentStatus status)
-    {
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
-
-        var commitment = await db.Commitments.SingleOrDefaultAsync(c => c.Id == commitmentId && c.PlanId == View.Plan.Id);
-        if (commitment is null || !Enum.IsDefined(status))
-        {
-            return NotFound();
-        }
-
-        db.AddAudit(clock.GetUtcNow(), User.Identity!.Name!, AuditKind.Informe, View.Plan.Code, "Estado de compromiso", commitment.Status.ToString(), status.ToString(), null, View.Plan.Id);
-        commitment.Status = status;
-        await db.SaveChangesAsync();
-        return Redirect(Here() + "#compromisos");
-    }
-
-    /// <summary>A post whose address names no period is refused: filing it under the period shown instead would put it in the wrong one.</summary>
-    private IActionResult? RefuseUnknownPeriod()
-    {
-        if (PeriodNote is null)
+        var refusal = PeriodNote is not null ? "No se guardó nada. " + PeriodText.InvalidMessage
+            : frozenToo ? InformeSignOff.RefuseEdit(Approved)
+            : null;
+        if (refusal is null)
         {
             return null;
         }
 
-        TempData["Error"] = "No se guardó nada. " + PeriodText.InvalidMessage;
-        return Redirect(Here());
+        TempData["Error"] = refusal;
+        return Redirect(Here() + anchor);
     }
 
     private string Here() => $"/Reportes/Informe?anio={Period.Year}&periodo={Period.QueryValue}";
+
+    private IActionResult Answer(WriteStatus status, string saved, string anchor, string? refusal = null)
+    {
+        var ok = status is WriteStatus.Saved or WriteStatus.Unchanged;
+        TempData[ok ? "Status" : "Error"] = status switch
+        {
+            WriteStatus.Saved => saved,
+            WriteStatus.Unchanged => "No había cambios que guardar.",
+            WriteStatus.Conflict => "Otra persona cambió este registro mientras usted lo editaba: no se guardó nada. Revise lo guardado y vuelva a intentarlo.",
+            _ => refusal ?? "No se guardó nada.",
+        };
+        return Redirect(Here() + anchor);
+    }
+
+    private string UserName => User.Identity!.Name!;
 
     private async Task<bool> LoadAsync()
     {
@@ -221,14 +232,20 @@ public class InformeModel(PlanProgressService progress, AppDbContext db, TimePro
         ViewData[ReportPeriod.NoteKey] = periodNote;
         var saved = await db.EvaluationNarratives.AsNoTracking()
             .Where(n => n.PlanId == view.Plan.Id && n.Year == Period.Year && n.Period == Period.Kind).ToListAsync();
-        Narratives = view.Plan.Objectives.ToDictionary(o => o.Id, o => saved.FirstOrDefault(n => n.ObjectiveId == o.Id) is { } n
-            ? (n.Text, true, n.Version)
-            : (NarrativeDraft.For(view, o, Period), false, NoNarrativeVersion));
-        Commitments = await db.Commitments.AsNoTracking().Include(c => c.Unit)
-            .Where(c => c.PlanId == view.Plan.Id && c.Year == Period.Year && c.Period == Period.Kind)
-            .OrderBy(c => c.Deadline).ThenBy(c => c.Id).ToListAsync();
+        Narratives = view.Plan.Objectives.ToDictionary(o => o.Id, o => saved.FirstOrDefault(n => n.Section == InformeSection.AnalisisOei && n.ObjectiveId == o.Id) is { } n
+            ? new SectionText(n.Text, true, n.Version)
+            : new SectionText(NarrativeDraft.For(view, o, Period), false, NoNarrativeVersion));
+        Sections = ReportSections.ToDictionary(s => s, s => saved.FirstOrDefault(n => n.Section == s) is { } n
+            ? new SectionText(n.Text, true, n.Version)
+            : new SectionText(NarrativeDraft.For(view, s, Period), false, NoNarrativeVersion));
+        var fields = Enum.GetValues<InformeSection>().Select(s => SectionField(s, Period)).ToList();
+        History = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.PlanId == view.Plan.Id && a.Kind == AuditKind.Informe && fields.Contains(a.Field))
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(500).ToListAsync();
         Units = view.AllIndicators.SelectMany(i => i.Units).DistinctBy(u => u.Id).OrderBy(u => u.Name).ToList();
         DataAsOfDate = await DataAsOf.OfPlanAsync(db, view.Plan.Id, view.Plan.FirstYear, ExportedData.Progress, HttpContext.RequestAborted);
+        await LoadCommitmentsAsync();
+        await LoadSignOffAsync();
         return true;
     }
 }
