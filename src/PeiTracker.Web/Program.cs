@@ -176,6 +176,9 @@ builder.Services.Configure<CacheTagHelperOptions>(options =>
 builder.Services.AddScoped<ValueEntryService>();
 builder.Services.AddScoped<AuditedWriter>();
 
+// Transparencia: anonymous pages read the database only through what was published.
+builder.Services.AddScoped<PeiTracker.Web.Pages.Transparencia.PublishedRecords>();
+
 // E-mail: notices go into the outbox table with the change that causes them; a worker in every instance sends
 // them over SMTP (PEI_SMTP_*), claiming rows with FOR UPDATE SKIP LOCKED so no two instances send one (ADR 0014).
 builder.Services.AddSingleton(MailSettings.Read(builder.Configuration));
