@@ -66,6 +66,9 @@ public class EditarModel(
 
         public List<int> UnitIds { get; set; } = [];
 
+        /// <summary>Jefe(a) de la OGPP: approves the Informe de evaluación (ADR 0016).</summary>
+        public bool HeadsPlanningOffice { get; set; }
+
         public string? Reason { get; set; }
 
         public string? ConcurrencyStamp { get; set; }
@@ -79,6 +82,8 @@ public class EditarModel(
                 .MaximumLength(200).WithMessage("El nombre no puede superar los 200 caracteres.");
             RuleFor(x => x.Reason).MaximumLength(1000).WithMessage("El motivo no puede superar los 1000 caracteres.");
             Include(new RoleAndUnitsValidator());
+            RuleFor(x => x.HeadsPlanningOffice).Must((input, heads) => !heads || input.Role == Roles.Planificador)
+                .WithMessage("Solo una cuenta con rol Planificador puede ser la jefatura de la OGPP.");
         }
     }
 
@@ -162,6 +167,13 @@ public class EditarModel(
             db.UserRoles.RemoveRange(await db.UserRoles.Where(ur => ur.UserId == user.Id && ur.RoleId != platformRole).ToListAsync());
             var role = await db.Roles.AsNoTracking().SingleAsync(r => r.Name == Input.Role);
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = role.Id });
+            changes++;
+        }
+
+        if (Input.HeadsPlanningOffice != user.HeadsPlanningOffice)
+        {
+            Audit(AuditKind.Usuario, "Jefatura de la OGPP (aprueba el informe de evaluación)", user.HeadsPlanningOffice ? "Sí" : "No", Input.HeadsPlanningOffice ? "Sí" : "No", Input.Reason);
+            user.HeadsPlanningOffice = Input.HeadsPlanningOffice;
             changes++;
         }
 
@@ -324,6 +336,7 @@ public class EditarModel(
                 FullName = user.FullName,
                 Role = CurrentRole,
                 UnitIds = user.Units.Select(u => u.UnitId).ToList(),
+                HeadsPlanningOffice = user.HeadsPlanningOffice,
                 ConcurrencyStamp = user.ConcurrencyStamp,
             };
         }
