@@ -88,7 +88,7 @@ public sealed record OtherInstitution(
         db.PeriodClosures.Add(closure);
         db.PeriodDeadlines.Add(new PeriodDeadline { PlanId = plan.Id, Year = 2025, Period = PeriodKind.Anual, DueDate = new DateOnly(2026, 1, 31) });
         db.EvaluationNarratives.Add(new EvaluationNarrative { PlanId = plan.Id, ObjectiveId = objective.Id, Year = 2025, Period = PeriodKind.Anual, Text = "Análisis " + marker, UpdatedBy = "b@test.local", UpdatedAt = now });
-        var commitment = new Commitment { PlanId = plan.Id, Year = 2025, Period = PeriodKind.Anual, UnitId = unit.Id, Action = "Compromiso " + marker, Deadline = new DateOnly(2026, 6, 30), CreatedBy = "b@test.local", CreatedAt = now };
+        var commitment = new Commitment { PlanId = plan.Id, Year = 2025, Period = PeriodKind.Anual, UnitId = unit.Id, Recommendation = "Recomendación " + marker, Action = "Compromiso " + marker, Deadline = new DateOnly(2026, 6, 30), CreatedBy = "b@test.local", CreatedAt = now };
         db.Commitments.Add(commitment);
         await db.SaveChangesAsync();
 

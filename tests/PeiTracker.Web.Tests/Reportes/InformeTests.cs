@@ -22,7 +22,7 @@ public class InformeTests(AppFixture app)
 
         var sections = page.QuerySelectorAll("section.informe-oei").ToList();
         Assert.Equal(11, sections.Count);
-        Assert.Contains("Prioridad 1", sections[0].QuerySelector("h2")!.TextContent);
+        Assert.Contains("Prioridad 1", sections[0].QuerySelector("h3")!.TextContent);
         Assert.StartsWith("En el año 2025, el OEI.01", sections[0].QuerySelector(".narrative")!.TextContent.Trim());
     }
 
@@ -34,7 +34,7 @@ public class InformeTests(AppFixture app)
         var oei03 = await app.QueryAsync(db => db.Objectives.Where(o => o.Code == "OEI.03").Select(o => o.Id).SingleAsync());
 
         await client.SubmitFormAsync(Url, new Dictionary<string, string> { ["text"] = "Análisis revisado por la OGPP para el OEI.03." }, $"form[action*='handler=Narrative']:has(input[name=objectiveId][value='{oei03}'])");
-        await client.SubmitFormAsync(Url, new Dictionary<string, string> { ["unitId"] = unitId.ToString(), ["action"] = "Acelerar la firma de acuerdos fronterizos", ["deadline"] = "2026-12-15" }, "form:has(input[name=deadline])");
+        await client.SubmitFormAsync(Url, new Dictionary<string, string> { ["unitId"] = unitId.ToString(), ["recommendation"] = "Acelerar los acuerdos", ["subject"] = await SubjectAsync("OEI.03"), ["action"] = "Acelerar la firma de acuerdos fronterizos", ["deadline"] = "2026-12-15" }, "form:has(input[name=deadline])");
         var page = await client.GetDocumentAsync(Url);
 
         Assert.Contains("Análisis revisado por la OGPP para el OEI.03.", page.QuerySelector("#oei-OEI\\.03 .narrative")!.TextContent);
@@ -53,7 +53,7 @@ public class InformeTests(AppFixture app)
         var lastAudit = await app.QueryAsync(db => db.AuditEntries.MaxAsync(a => a.Id));
 
         await client.SubmitFormAsync(Url, new Dictionary<string, string> { ["text"] = "Análisis del OEI.05 para la auditoría." }, $"form[action*='handler=Narrative']:has(input[name=objectiveId][value='{oei05}'])");
-        await client.SubmitFormAsync(Url, new Dictionary<string, string> { ["unitId"] = unitId.ToString(), ["action"] = "Revisar la meta con la unidad", ["deadline"] = "2026-11-30" }, "form:has(input[name=deadline])");
+        await client.SubmitFormAsync(Url, new Dictionary<string, string> { ["unitId"] = unitId.ToString(), ["recommendation"] = "Revisar la meta", ["subject"] = await SubjectAsync("OEI.05"), ["action"] = "Revisar la meta con la unidad", ["deadline"] = "2026-11-30" }, "form:has(input[name=deadline])");
 
         var written = await app.QueryAsync(db => db.AuditEntries.Where(a => a.Id > lastAudit && a.Kind != AuditKind.Exportacion).OrderBy(a => a.Id).Select(a => new { a.Kind, a.Field }).ToListAsync());
         Assert.Equal([AuditKind.Informe, AuditKind.Informe], written.Select(w => w.Kind));
@@ -65,6 +65,10 @@ public class InformeTests(AppFixture app)
         Assert.Equal(seguimientoBefore, await client.GetByteArrayAsync("/Reportes/Seguimiento?anio=2025&periodo=A"));
         Assert.Equal(datosAlBefore, (await client.GetDocumentAsync(Url)).QuerySelector("[data-testid=datos-al]")!.TextContent);
     }
+
+    /// <summary>The commitment form's value for the first AEI of an OEI.</summary>
+    private Task<string> SubjectAsync(string objectiveCode) =>
+        app.QueryAsync(db => db.Actions.Where(a => a.Objective!.Code == objectiveCode && a.Plan!.Code == "MRE-PEI-2025-2030").OrderBy(a => a.Code).Select(a => "A" + a.Id).FirstAsync());
 
     private static string NarrativeForm(int objectiveId) => $"form[action*='handler=Narrative']:has(input[name=objectiveId][value='{objectiveId}'])";
 

@@ -93,6 +93,11 @@ public partial class RouteTableTests(AppFixture app)
         ["Reportes/Seguimiento"] = Access.EditPlan,
         ["Reportes/Versiones/{id:int?}"] = Access.SignedIn,
         ["DatosAbiertos/{plan}/{file}"] = Access.SignedIn,
+        // The transparency portal: only what was approved and published (TransparenciaTests checks nothing else leaks).
+        ["Transparencia"] = Access.Public,
+        ["Transparencia/Index"] = Access.Public,
+        ["Transparencia/Periodo/{id:int}"] = Access.Public,
+        ["Transparencia/Archivo/{id:int}"] = Access.Public,
         ["Auditoria"] = Access.EditPlan,
         ["Auditoria/Index"] = Access.EditPlan,
         ["Administracion"] = Access.Administer,

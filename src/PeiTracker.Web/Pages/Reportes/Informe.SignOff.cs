@@ -106,7 +106,7 @@ public partial class InformeModel
             .OrderByDescending(a => a.Id).FirstOrDefaultAsync();
         PeriodClosed = await db.PeriodClosures.AsNoTracking().AnyAsync(c => c.PlanId == plan && c.Year == Period.Year && c.Period == Period.Kind && c.ReopenedAt == null);
         LatestSnapshot = await db.PeriodSnapshots.AsNoTracking().Where(s => s.PlanId == plan && s.Year == Period.Year && s.Period == Period.Kind)
-            .OrderByDescending(s => s.Version).FirstOrDefaultAsync();
+            .OrderByDescending(s => s.Id).FirstOrDefaultAsync();
         Publications = await db.InformePublications.AsNoTracking().Include(p => p.Snapshot)
             .Where(p => p.PlanId == plan && p.Snapshot!.Year == Period.Year && p.Snapshot.Period == Period.Kind)
             .OrderByDescending(p => p.Id).ToListAsync();
