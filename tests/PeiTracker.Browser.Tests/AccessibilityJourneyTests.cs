@@ -16,7 +16,7 @@ namespace PeiTracker.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public class AccessibilityJourneyTests(BrowserFixture app)
 {
-    private static readonly AxeRunOptions Wcag21 = new()
+    internal static readonly AxeRunOptions Wcag21 = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     };
@@ -86,14 +86,20 @@ public class AccessibilityJourneyTests(BrowserFixture app)
     }
 
     [Fact]
-    public async Task SignInPage_Axe_HasNoSeriousOrCriticalViolation()
+    public async Task PublicPages_Axe_HaveNoSeriousOrCriticalViolation()
     {
         var context = await app.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync(app.BaseUrl + "/Cuenta/Ingresar");
+        var found = new List<string>();
 
-        var result = await page.RunAxe(Wcag21);
+        // The public pages: sign-in and the transparency portal (a published period's page is checked in TransparencyJourneyTests).
+        foreach (var path in new[] { "/Cuenta/Ingresar", "/Transparencia" })
+        {
+            await page.GotoAsync(app.BaseUrl + path);
+            var result = await page.RunAxe(Wcag21);
+            found.AddRange(result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{path}: {v.Id}"));
+        }
 
-        Assert.Empty(result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id));
+        Assert.Empty(found);
     }
 }
