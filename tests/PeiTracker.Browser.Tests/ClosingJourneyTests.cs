@@ -7,7 +7,8 @@ namespace PeiTracker.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public class ClosingJourneyTests(BrowserFixture app)
 {
-    private static ILocator PeriodRow(IPage page, string label) =>
+    /// <summary>A period's row of Registro › Periodos y plazos.</summary>
+    internal static ILocator PeriodRow(IPage page, string label) =>
         page.Locator("table.periods-table tbody tr", new() { Has = page.Locator("th", new() { HasTextRegex = new Regex("^" + Regex.Escape(label) + "$") }) });
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,9 +17,6 @@ namespace PeiTracker.Browser.Tests;
 public class TransparencyJourneyTests(BrowserFixture app)
 {
     private const string PlannerEmail = "demo.planificador@peitracker.local";
-
-    private static ILocator PeriodRow(IPage page, string label) =>
-        page.Locator("table.periods-table tbody tr", new() { Has = page.Locator("th", new() { HasTextRegex = new Regex("^" + Regex.Escape(label) + "$") }) });
 
     private static async Task SaveSectionAsync(IPage page, string section, string label, string text)
     {
@@ -46,9 +42,9 @@ public class TransparencyJourneyTests(BrowserFixture app)
 
         var page = await app.SignedInPageAsync(PlannerEmail, DemoDataSeeder.DemoPassword);
         await page.GotoAsync(app.BaseUrl + "/Registro/Periodos");
-        await PeriodRow(page, "II semestre 2025").GetByRole(AriaRole.Link, new() { Name = "Cerrar periodo…" }).ClickAsync();
+        await ClosingJourneyTests.PeriodRow(page, "II semestre 2025").GetByRole(AriaRole.Link, new() { Name = "Cerrar periodo…" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Cerrar II semestre 2025" }).ClickAsync();
-        await Assertions.Expect(PeriodRow(page, "II semestre 2025")).ToContainTextAsync("Cerrado por");
+        await Assertions.Expect(ClosingJourneyTests.PeriodRow(page, "II semestre 2025")).ToContainTextAsync("Cerrado por");
 
         await page.GotoAsync(app.BaseUrl + "/Reportes/Informe?anio=2025&periodo=S2");
         await SaveSectionAsync(page, "ResumenEjecutivo", "resumen ejecutivo", "En el II semestre 2025 el PEI avanzó según lo previsto en sus objetivos prioritarios.");
@@ -93,8 +89,8 @@ public class TransparencyJourneyTests(BrowserFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Reabrir el informe" }).ClickAsync();
         await Assertions.Expect(page.Locator(".approval-record")).ToContainTextAsync("Corrección de cifras de la DGA");
         await page.GotoAsync(app.BaseUrl + "/Registro/Periodos");
-        await PeriodRow(page, "II semestre 2025").GetByPlaceholder("Motivo (obligatorio)").FillAsync("Corrección de cifras de la DGA");
-        await PeriodRow(page, "II semestre 2025").GetByRole(AriaRole.Button, new() { Name = "Reabrir" }).ClickAsync();
+        await ClosingJourneyTests.PeriodRow(page, "II semestre 2025").GetByPlaceholder("Motivo (obligatorio)").FillAsync("Corrección de cifras de la DGA");
+        await ClosingJourneyTests.PeriodRow(page, "II semestre 2025").GetByRole(AriaRole.Button, new() { Name = "Reabrir" }).ClickAsync();
         await Assertions.Expect(page.Locator(".alert-success")).ToContainTextAsync("reabierto");
         Assert.Empty(app.ErrorsOf(page));
     }

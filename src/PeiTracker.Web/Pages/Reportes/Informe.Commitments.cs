@@ -63,7 +63,15 @@ public partial class InformeModel
         return Answer(status, "Compromiso registrado.", "#compromisos", string.Join(" ", result.Errors.Values));
     }
 
-    public async Task<IActionResult> OnPostCommitmentStatusAsync(int commitmentId, CommitmentStatus status, uint version)
+    public Task<IActionResult> OnPostCommitmentStatusAsync(int commitmentId, CommitmentStatus status, uint version) =>
+        FollowUpAsync(commitmentId, version, c => c.ChangeStatus(ModelState.IsValid ? status : (CommitmentStatus)(-1), Today),
+            $"Compromiso marcado como {Commitment.Label(status).ToLowerInvariant()}.");
+
+    public Task<IActionResult> OnPostCommitmentNoteAsync(int commitmentId, string? text, uint version) =>
+        FollowUpAsync(commitmentId, version, c => c.AddNote(text, UserName, clock.GetUtcNow()), "Nota de seguimiento registrada.");
+
+    /// <summary>A follow-up of one commitment (its state or a note) against the version the person saw.</summary>
+    private async Task<IActionResult> FollowUpAsync(int commitmentId, uint version, Func<Commitment, Domain.Editing.EditResult> apply, string saved)
     {
         if (await RefuseWriteAsync(frozenToo: false, "#compromisos") is { } refused)
         {
@@ -77,28 +85,9 @@ public partial class InformeModel
         }
 
         writer.Expect(commitment, version);
-        var result = ModelState.IsValid ? commitment.ChangeStatus(status, Today) : commitment.ChangeStatus((CommitmentStatus)(-1), Today);
-        var saved = await writer.SaveAsync(new AuditContext(UserName, $"Compromiso {commitment.Id}", null, View.Plan.Id, commitment.IndicatorId), result);
-        return Answer(saved, $"Compromiso marcado como {Commitment.Label(status).ToLowerInvariant()}.", $"#compromiso-{commitmentId}", string.Join(" ", result.Errors.Values));
-    }
-
-    public async Task<IActionResult> OnPostCommitmentNoteAsync(int commitmentId, string? text, uint version)
-    {
-        if (await RefuseWriteAsync(frozenToo: false, "#compromisos") is { } refused)
-        {
-            return refused;
-        }
-
-        var commitment = await db.Commitments.SingleOrDefaultAsync(c => c.Id == commitmentId && c.PlanId == View.Plan.Id);
-        if (commitment is null)
-        {
-            return NotFound();
-        }
-
-        writer.Expect(commitment, version);
-        var result = commitment.AddNote(text, UserName, clock.GetUtcNow());
-        var saved = await writer.SaveAsync(new AuditContext(UserName, $"Compromiso {commitment.Id}", null, View.Plan.Id, commitment.IndicatorId), result);
-        return Answer(saved, "Nota de seguimiento registrada.", $"#compromiso-{commitmentId}", string.Join(" ", result.Errors.Values));
+        var result = apply(commitment);
+        var status = await writer.SaveAsync(new AuditContext(UserName, $"Compromiso {commitment.Id}", null, View.Plan.Id, commitment.IndicatorId), result);
+        return Answer(status, saved, $"#compromiso-{commitmentId}", string.Join(" ", result.Errors.Values));
     }
 
     private async Task LoadCommitmentsAsync()
