@@ -110,6 +110,7 @@ public partial class InformeModel
         Publications = await db.InformePublications.AsNoTracking().Include(p => p.Snapshot)
             .Where(p => p.PlanId == plan && p.Snapshot!.Year == Period.Year && p.Snapshot.Period == Period.Kind)
             .OrderByDescending(p => p.Id).ToListAsync();
-        HeadsPlanningOffice = await db.Users.AsNoTracking().AnyAsync(u => u.UserName == UserName && u.HeadsPlanningOffice);
+        // The flag counts only while the account is a Planificador: a head moved to another role no longer approves.
+        HeadsPlanningOffice = User.IsInRole(Data.Roles.Planificador) && await db.Users.AsNoTracking().AnyAsync(u => u.UserName == UserName && u.HeadsPlanningOffice);
     }
 }
