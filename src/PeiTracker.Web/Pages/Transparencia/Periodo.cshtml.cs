@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using PeiTracker.Domain;
 
 namespace PeiTracker.Web.Pages.Transparencia;
@@ -30,7 +29,7 @@ public class PeriodoModel(PublishedRecords published) : PageModel
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var cancel = HttpContext.RequestAborted;
-        var all = await published.ListAsync(cancel);
+        var all = await published.ListAsync(cancel, samePlanAs: id);
         var shown = all.FirstOrDefault(r => r.PublicationId == id);
         if (shown is null)
         {
@@ -41,20 +40,16 @@ public class PeriodoModel(PublishedRecords published) : PageModel
         var samePeriod = all.Where(r => r.PlanId == shown.PlanId && r.Year == shown.Year && r.Period == shown.Period).OrderBy(r => r.Version).ToList();
         Previous = samePeriod.LastOrDefault(r => r.Version < shown.Version);
         Newer = samePeriod.LastOrDefault(r => r.Version > shown.Version);
-        var snapshotId = await SnapshotIdAsync(shown.PublicationId, cancel);
-        Files = await published.FilesAsync(snapshotId, cancel);
-        Figures = await published.FiguresAsync(snapshotId, cancel);
+        Files = await published.FilesAsync(shown.SnapshotId, cancel);
+        Figures = await published.FiguresAsync(shown.SnapshotId, cancel);
         if (Previous is not null)
         {
-            Changes = SnapshotDiff.Between(await published.FiguresAsync(await SnapshotIdAsync(Previous.PublicationId, cancel), cancel), Figures);
+            Changes = SnapshotDiff.Between(await published.FiguresAsync(Previous.SnapshotId, cancel), Figures);
         }
 
         var content = string.Join("\n", new object?[] { Shown, Previous, Newer }.Concat(Files).Concat(Figures.Select(Line)));
         return PublishedRecords.NotModified(HttpContext, content) ? StatusCode(StatusCodes.Status304NotModified) : Page();
     }
-
-    private Task<int> SnapshotIdAsync(int publicationId, CancellationToken cancel) =>
-        published.Publications.Where(p => p.Id == publicationId).Select(p => p.SnapshotId).SingleAsync(cancel);
 
     private static string Line(SnapshotFigure f) => $"{f.Kind}|{f.Code}|{f.Target}|{f.Value}|{f.Avance}|{f.Status}|{f.Coverage}";
 

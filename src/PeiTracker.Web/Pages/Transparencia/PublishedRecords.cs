@@ -14,19 +14,21 @@ namespace PeiTracker.Web.Pages.Transparencia;
 /// </summary>
 public sealed class PublishedRecords(AppDbContext db)
 {
-    public sealed record Listed(int PublicationId, string Institution, string Sector, int PlanId, string PlanCode, string PlanName,
+    public sealed record Listed(int PublicationId, int SnapshotId, string Institution, string Sector, int PlanId, string PlanCode, string PlanName,
         int Year, PeriodKind Period, int Version, DateTimeOffset PublishedAt, DateTimeOffset ApprovedAt, string ApprovingOffice);
 
     public sealed record PublicFile(int Id, string Name, string ContentType, string Sha256, long Size);
 
-    public IQueryable<InformePublication> Publications => db.InformePublications.IgnoreQueryFilters();
+    private IQueryable<InformePublication> Publications => db.InformePublications.IgnoreQueryFilters();
 
-    public Task<List<Listed>> ListAsync(CancellationToken cancellationToken) =>
+    /// <summary>Every publication, or with <paramref name="samePlanAs"/> only those of that publication's plan.</summary>
+    public Task<List<Listed>> ListAsync(CancellationToken cancellationToken, int? samePlanAs = null) =>
         (from p in Publications
+         where samePlanAs == null || Publications.Any(other => other.Id == samePlanAs && other.PlanId == p.PlanId)
          join plan in db.Plans.IgnoreQueryFilters() on p.PlanId equals plan.Id
          join institution in db.Institutions.IgnoreQueryFilters() on plan.InstitutionId equals institution.Id
          orderby institution.Name, plan.Code, p.Snapshot!.Year descending, p.Snapshot!.Period descending, p.Snapshot!.Version descending
-         select new Listed(p.Id, institution.PliegoCode + " " + institution.Name, institution.Sector, plan.Id, plan.Code, plan.Name,
+         select new Listed(p.Id, p.SnapshotId, institution.PliegoCode + " " + institution.Name, institution.Sector, plan.Id, plan.Code, plan.Name,
              p.Snapshot!.Year, p.Snapshot.Period, p.Snapshot.Version, p.PublishedAt, p.ApprovedAt, p.ApprovingOffice))
         .ToListAsync(cancellationToken);
 
