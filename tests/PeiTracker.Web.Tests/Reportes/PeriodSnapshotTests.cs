@@ -183,7 +183,7 @@ public class PeriodSnapshotTests(AppFixture app)
     }
 
     private Task<string> FingerprintAsync() => app.QueryAsync(async db =>
-        string.Join(';', await db.PeriodSnapshots.OrderBy(s => s.Id).Select(s => $"{s.Id}:{s.Note}:{s.Figures.Count}:{s.Files.Count}:{string.Join(',', s.Figures.Select(f => f.Value))}:{string.Join(',', s.Files.Select(f => f.Sha256))}").ToListAsync()));
+        string.Join(';', await db.PeriodSnapshots.OrderBy(s => s.Id).Select(s => $"{s.Id}:{s.Note}:{s.Figures.Count}:{s.Files.Count}:{string.Join(',', s.Figures.OrderBy(f => f.Id).Select(f => f.Value))}:{string.Join(',', s.Files.OrderBy(f => f.Id).Select(f => f.Sha256))}").ToListAsync()));
 
     private static async Task<PostgresException> ExecuteAsync(string connectionString, string sql)
     {
