@@ -13,6 +13,7 @@ public enum InferredFields
     Direction = 2,
     Aggregation = 4,
     Relevance = 8,
+    Formula = 16,
 }
 
 /// <summary>

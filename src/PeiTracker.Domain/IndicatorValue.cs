@@ -41,6 +41,9 @@ public class IndicatorValue
 
     public List<Evidence> Evidence { get; set; } = [];
 
+    /// <summary>The figures entered for the formula's variables, when the value was computed from them.</summary>
+    public List<Formulas.ValueVariable> Variables { get; set; } = [];
+
     /// <summary>Synthetic value created by the demo switch (./scripts/run.sh --demo), never by a person.</summary>
     public bool IsDemo { get; set; }
 

@@ -83,6 +83,7 @@ public static class Labels
                 (InferredFields.Direction, "Sentido esperado"),
                 (InferredFields.Aggregation, "Tipo de agregación"),
                 (InferredFields.Relevance, "Relevancia"),
+                (InferredFields.Formula, "Fórmula"),
             }.Where(f => fields.HasFlag(f.Item1)).Select(f => f.Item2));
 
     public static string Relevance(int grade) => grade switch

@@ -51,6 +51,7 @@ public static partial class PlanConsistencyChecker
         (InferredFields.Direction, "sentido esperado", "el", "lo"),
         (InferredFields.Aggregation, "tipo de agregación", "el", "lo"),
         (InferredFields.Relevance, "relevancia", "la", "la"),
+        (InferredFields.Formula, "fórmula", "la", "la"),
     ];
 
     /// <summary>The plan's issues; the articulation's too when <paramref name="articulation"/> is given.</summary>

@@ -16,6 +16,8 @@ public static class AuditFields
     public const string Justification = "Justificación";
     public const string LimitationsAndAssumptions = "Limitaciones y supuestos";
     public const string CalculationMethod = "Método de cálculo";
+    public const string Formula = "Fórmula";
+    public const string Variables = "Variables de la fórmula";
     public const string DataSource = "Fuente de datos";
     public const string ResponsibleUnits = "Unidades responsables";
     public const string Inferred = "Campos inferidos";

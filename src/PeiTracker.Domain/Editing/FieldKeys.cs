@@ -17,5 +17,11 @@ public static class FieldKeys
     /// <summary>Errors about the plan settings as a whole (the form shows them above its fields).</summary>
     public const string Settings = "";
 
+    /// <summary>The value computed from the variables (the entry form's "Valor" field).</summary>
+    public const string Value = "Valor";
+
+    /// <summary>One variable of the formula, in the ficha and in the entry form: "Variables[A]".</summary>
+    public static string Variable(string code) => $"Variables[{code}]";
+
     public static string Target(int year) => $"Targets[{year.ToString(CultureInfo.InvariantCulture)}]";
 }

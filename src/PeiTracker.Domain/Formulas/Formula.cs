@@ -39,9 +39,10 @@ public sealed class Formula
 
     /// <summary>
     /// Computes the formula from the variables' values (a variable with no value, or absent, makes it "no
-    /// calculable"). The result is rounded to six decimals, the precision values are stored with.
+    /// calculable"). The result is rounded to <paramref name="decimals"/> decimals: by default six, the precision values
+    /// are stored with.
     /// </summary>
-    public FormulaEvaluation Evaluate(IReadOnlyDictionary<string, decimal?> values)
+    public FormulaEvaluation Evaluate(IReadOnlyDictionary<string, decimal?> values, int decimals = 6)
     {
         var missing = Variables.Where(v => !values.TryGetValue(v, out var value) || value is null).ToList();
         if (missing.Count > 0)
@@ -61,7 +62,7 @@ public sealed class Formula
                 return FormulaEvaluation.NotComputable(error);
             }
 
-            var rounded = Math.Round(result.Value, 6, MidpointRounding.AwayFromZero);
+            var rounded = Math.Round(result.Value, Math.Clamp(decimals, 0, 6), MidpointRounding.AwayFromZero);
             if (Math.Abs(rounded) >= 1_000_000_000_000m)
             {
                 return FormulaEvaluation.NotComputable(TooLarge);

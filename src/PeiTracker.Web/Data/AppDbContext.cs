@@ -31,6 +31,10 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
 
     public DbSet<Evidence> Evidence => Set<Evidence>();
 
+    public DbSet<Domain.Formulas.IndicatorVariable> IndicatorVariables => Set<Domain.Formulas.IndicatorVariable>();
+
+    public DbSet<Domain.Formulas.ValueVariable> ValueVariables => Set<Domain.Formulas.ValueVariable>();
+
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<EvaluationNarrative> EvaluationNarratives => Set<EvaluationNarrative>();

@@ -15,7 +15,8 @@ namespace PeiTracker.Web.Entry;
 /// <summary>
 /// A value a person (or a source system) wants to save or send. <see cref="Version"/> is the version of the
 /// value the person saw: its xmin, or <see cref="ValueEntryService.NoValueVersion"/> when there was none yet;
-/// null when the caller sent none, which is refused wherever a value exists.
+/// null when the caller sent none, which is refused wherever a value exists. With <see cref="Variables"/>, the value
+/// is computed from the figures of the indicator's formula and <see cref="ValueText"/> may be left empty.
 /// </summary>
 public sealed record ValueSubmission(
     int IndicatorId,
@@ -26,7 +27,8 @@ public sealed record ValueSubmission(
     string? DataSource,
     WorkflowAction Action,
     uint? Version,
-    IReadOnlyList<(string FileName, byte[] Content)> Files);
+    IReadOnlyList<(string FileName, byte[] Content)> Files,
+    IReadOnlyDictionary<string, string?>? Variables = null);
 
 /// <summary>
 /// The single path by which values enter the system (pages and API): permissions by unit,
@@ -115,6 +117,8 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
             .Include(i => i.ResponsibleUnits).ThenInclude(u => u.Unit)
             .Include(i => i.Targets)
             .Include(i => i.Values).ThenInclude(v => v.Evidence)
+            .Include(i => i.Values).ThenInclude(v => v.Variables)
+            .Include(i => i.Variables)
             .AsSplitQuery()
             .SingleOrDefaultAsync(i => i.Id == indicatorId, cancellationToken);
 
@@ -155,19 +159,7 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
             errors[PeriodField] = periodProblem;
         }
 
-        decimal? value = null;
-        if (!DecimalText.TryParse(submission.ValueText, out value, out var parseError))
-        {
-            errors[ValueField] = parseError!;
-        }
-        else if (value is null)
-        {
-            errors[ValueField] = "Escriba el valor obtenido.";
-        }
-        else if (ValueRules.Check(indicator, value.Value) is { } rangeError)
-        {
-            errors[ValueField] = rangeError;
-        }
+        var (value, figures) = ReadValue(indicator, submission, errors);
 
         var comment = Clean(submission.Comment, 2000, CommentField, errors);
         var dataSource = Clean(submission.DataSource, 1000, "MedioVerificacion", errors);
@@ -211,7 +203,8 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
         var changes = new List<FieldChange>();
         var target = existing;
         var unchanged = existing is not null && evidence.Count == 0 && !existing.IsDemo
-            && existing.Value == value && existing.Comment == comment && existing.DataSource == dataSource && existing.Status == next;
+            && existing.Value == value && existing.Comment == comment && existing.DataSource == dataSource && existing.Status == next
+            && Indicator.DescribeFigures(existing.Variables) == Indicator.DescribeFigures(figures);
         if (!unchanged)
         {
             var before = existing is null ? null : Describe(existing, indicator);
@@ -240,6 +233,12 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
             target.Status = next;
             target.IsDemo = false;
             target.Evidence.AddRange(evidence);
+            if (Indicator.DescribeFigures(target.Variables) != Indicator.DescribeFigures(figures))
+            {
+                target.Variables.Clear();
+                target.Variables.AddRange(figures);
+            }
+
             changes.Add(new FieldChange(AuditKind.Valor, field, before, Describe(target, indicator)));
             changes.AddRange(evidence.Select(file => new FieldChange(AuditKind.Valor, field + " · evidencia", null, $"{file.FileName} ({file.Size} bytes, sha256 {file.Sha256[..12]}…)")));
             if (next == ValueStatus.Enviado)
@@ -256,6 +255,57 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
             WriteStatus.Unchanged => WriteResult<IndicatorValue>.Unchanged(target!),
             _ => await FreshConflictAsync(indicator.Id, submission.Year, submission.Period, cancellationToken),
         };
+    }
+
+    /// <summary>
+    /// The value of a submission: computed from the formula's variables when they are given (a typed value must then
+    /// agree with it), otherwise the typed value; either way within the unit's range. Errors go to <paramref name="errors"/>.
+    /// </summary>
+    private static (decimal? Value, List<Domain.Formulas.ValueVariable> Figures) ReadValue(Indicator indicator, ValueSubmission submission, Dictionary<string, string> errors)
+    {
+        decimal? value;
+        string? explanation = null;
+        List<Domain.Formulas.ValueVariable> figures = [];
+        if (submission.Variables is { Count: > 0 } typed && typed.Values.Any(v => !string.IsNullOrWhiteSpace(v)))
+        {
+            var computed = indicator.ComputeFromVariables(typed);
+            foreach (var (field, message) in computed.Errors)
+            {
+                errors[field] = message;
+            }
+
+            if (!computed.IsValid)
+            {
+                return (null, figures);
+            }
+
+            (value, explanation, figures) = (computed.Value, computed.Explanation, computed.Figures.ToList());
+            if (!string.IsNullOrWhiteSpace(submission.ValueText)
+                && (!DecimalText.TryParse(submission.ValueText, out var typedValue, out _) || typedValue != value))
+            {
+                errors[ValueField] = $"El valor escrito ({submission.ValueText.Trim()}) no coincide con el que dan las variables ({indicator.ParsedFormula.Text} {explanation}). Deje el valor vacío: se calcula de las variables.";
+                return (null, figures);
+            }
+        }
+        else if (!DecimalText.TryParse(submission.ValueText, out value, out var parseError))
+        {
+            errors[ValueField] = parseError!;
+            return (null, figures);
+        }
+        else if (value is null)
+        {
+            errors[ValueField] = indicator.EntersByVariables
+                ? $"Escriba las variables de la fórmula ({indicator.ParsedFormula.Text}) o el valor obtenido."
+                : "Escriba el valor obtenido.";
+            return (null, figures);
+        }
+
+        if (ValueRules.Check(indicator, value!.Value) is { } rangeError)
+        {
+            errors[ValueField] = explanation is null ? rangeError : $"{rangeError} Con las variables escritas el valor es {indicator.ParsedFormula.Text} {explanation}.";
+        }
+
+        return (value, figures);
     }
 
     /// <summary>The planning office validates a sent value, or returns it with a reason.</summary>
@@ -397,6 +447,7 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
     /// <summary>A value as the history and the conflict message show it: every field a person enters.</summary>
     public static string Describe(IndicatorValue value, Indicator indicator) =>
         $"{ProgressFormat.Number(value.Value, Math.Max(indicator.Decimals, 0))} ({Labels.Of(value.Status).ToLowerInvariant()})" +
+        (Indicator.DescribeFigures(value.Variables) is { } figures ? $"; variables: {figures}" : "") +
         (string.IsNullOrEmpty(value.Comment) ? "" : $"; comentario: {value.Comment}") +
         (string.IsNullOrEmpty(value.DataSource) ? "" : $"; medio de verificación: {value.DataSource}");
 

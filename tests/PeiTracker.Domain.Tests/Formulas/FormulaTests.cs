@@ -218,3 +218,147 @@ public class FormulaTests
         });
     }
 }
+
+/// <summary>The indicator's formula: its starting point by unit, the planning office's edit with history, and values computed from variables.</summary>
+public class IndicatorFormulaTests
+{
+    private static Indicator Percentage(int decimals = 1) => new()
+    {
+        Id = 7,
+        Key = "IOEI.04.01",
+        PublishedCode = "IOEI.04.01",
+        Name = "Porcentaje de la población peruana en el exterior atendida",
+        Unit = UnitOfMeasure.Porcentaje,
+        Decimals = decimals,
+    };
+
+    private static Dictionary<string, string?> Typed(params (string Code, string? Text)[] figures) => figures.ToDictionary(f => f.Code, f => f.Text);
+
+    [Theory]
+    [InlineData(UnitOfMeasure.Porcentaje, "A / B × 100", "A:Numerador|B:Denominador", true)]
+    [InlineData(UnitOfMeasure.Numero, "V", "V:Valor del indicador", false)]
+    [InlineData(UnitOfMeasure.Indice, "V", "V:Valor del indicador", false)]
+    [InlineData(UnitOfMeasure.TasaVariacion, "V", "V:Valor del indicador", false)]
+    public void StartFormula_ByUnit_PercentageIsInferredNumeratorOverDenominator(UnitOfMeasure unit, string formula, string variables, bool inferred)
+    {
+        var indicator = Percentage();
+        indicator.Unit = unit;
+
+        indicator.StartFormula();
+
+        Assert.Equal(formula, indicator.Formula);
+        Assert.Equal(variables, string.Join("|", indicator.Variables.Select(v => $"{v.Code}:{v.Name}")));
+        Assert.Equal(inferred, indicator.Inferred.HasFlag(InferredFields.Formula));
+        Assert.Equal(inferred, indicator.EntersByVariables);
+    }
+
+    [Fact]
+    public void EditFormula_NewFormula_RecordsFormulaVariablesAndTheConfirmedInference()
+    {
+        var indicator = Percentage();
+        indicator.StartFormula();
+
+        var edit = indicator.EditFormula("Atendidos / Poblacion * 100",
+            [new("Atendidos", "Personas atendidas", "SIGEC", "personas"), new("Poblacion", "Población consular", null, null), new("Z", "No usada", null, null)]);
+
+        Assert.True(edit.IsValid);
+        Assert.Equal("Atendidos / Poblacion × 100", indicator.Formula);
+        Assert.Equal(["Atendidos", "Poblacion"], indicator.Variables.Select(v => v.Code));
+        Assert.Equal(
+        [
+            new(AuditKind.Definicion, Domain.Editing.AuditFields.Formula, "A / B × 100", "Atendidos / Poblacion × 100"),
+            new(AuditKind.Definicion, Domain.Editing.AuditFields.Variables, "A: Numerador; B: Denominador",
+                "Atendidos: Personas atendidas (fuente: SIGEC; unidad: personas); Poblacion: Población consular"),
+            new Domain.Editing.FieldChange(AuditKind.Definicion, Domain.Editing.AuditFields.Inferred, "Fórmula", "Ninguno"),
+        ], edit.Changes);
+        Assert.False(indicator.Inferred.HasFlag(InferredFields.Formula));
+    }
+
+    [Fact]
+    public void EditFormula_SameFormulaAndNames_ChangesNothing()
+    {
+        var indicator = Percentage();
+        indicator.StartFormula();
+        indicator.Inferred = InferredFields.None;
+
+        var edit = indicator.EditFormula("A/B*100", [new("A", " Numerador ", null, null), new("B", "Denominador", " ", null)]);
+
+        Assert.True(edit.IsValid);
+        Assert.Empty(edit.Changes);
+    }
+
+    [Theory]
+    [InlineData("A / ", "Formula", "Fórmula no válida en la posición 4: falta un número o una variable al final.")]
+    [InlineData("A / C * 100", "Variables[C]", "Escriba qué mide la variable C (por ejemplo «Personas atendidas»).")]
+    public void EditFormula_BadInput_IsRefusedAndChangesNothing(string text, string field, string message)
+    {
+        var indicator = Percentage();
+        indicator.StartFormula();
+
+        var edit = indicator.EditFormula(text, [new("A", "Numerador", null, null)]);
+
+        Assert.False(edit.IsValid);
+        Assert.Equal(message, edit.Errors[field]);
+        Assert.Equal("A / B × 100", indicator.Formula);
+        Assert.Equal(2, indicator.Variables.Count);
+        Assert.True(indicator.Inferred.HasFlag(InferredFields.Formula));
+    }
+
+    [Theory]
+    [InlineData("36", "40", 90, "= 36 / 40 × 100 = 90")]
+    [InlineData("1", "3", 33.3333, "= 1 / 3 × 100 = 33.3333")]
+    [InlineData("0", "40", 0, "= 0 / 40 × 100 = 0")]
+    public void ComputeFromVariables_Percentage_IsNumeratorOverDenominatorRoundedToTheStoredDecimals(string a, string b, double value, string explanation)
+    {
+        var indicator = Percentage();
+        indicator.StartFormula();
+
+        var entry = indicator.ComputeFromVariables(Typed(("A", a), ("B", b)));
+
+        Assert.True(entry.IsValid);
+        Assert.Equal((decimal)value, entry.Value);
+        Assert.Equal(explanation, entry.Explanation);
+        Assert.Equal("A = " + a + "; B = " + b, Indicator.DescribeFigures(entry.Figures));
+    }
+
+    [Theory]
+    [InlineData("36", "0", "Valor", "No calculable: división por cero (B vale 0).")]
+    [InlineData("36", "", "Variables[B]", "Escriba el valor de B (Denominador).")]
+    [InlineData("36", "4,5", "Variables[B]", "Use punto como separador decimal (por ejemplo 95.5), sin separador de miles.")]
+    [InlineData("-1", "40", "Variables[A]", "A (Numerador) no puede ser negativo.")]
+    public void ComputeFromVariables_BadFigures_SayWhichVariableAndWhy(string a, string b, string field, string message)
+    {
+        var indicator = Percentage();
+        indicator.StartFormula();
+
+        var entry = indicator.ComputeFromVariables(Typed(("A", a), ("B", b)));
+
+        Assert.False(entry.IsValid);
+        Assert.Null(entry.Value);
+        Assert.Equal(message, entry.Errors[field]);
+    }
+
+    [Fact]
+    public void ComputeFromVariables_UnknownVariable_IsRefused()
+    {
+        var indicator = Percentage();
+        indicator.StartFormula();
+
+        var entry = indicator.ComputeFromVariables(Typed(("A", "1"), ("B", "2"), ("C", "3")));
+
+        Assert.Equal("La fórmula del indicador (A / B × 100) no tiene una variable C.", entry.Errors["Variables[C]"]);
+    }
+
+    [Fact]
+    public void ComputeFromVariables_RateOfChange_AcceptsNegativeFigures()
+    {
+        var indicator = Percentage();
+        indicator.Unit = UnitOfMeasure.TasaVariacion;
+        indicator.EditFormula("(A - B) / B * 100", [new("A", "Año actual", null, null), new("B", "Año anterior", null, null)]);
+
+        var entry = indicator.ComputeFromVariables(Typed(("A", "-5"), ("B", "-10")));
+
+        Assert.Equal(-50m, entry.Value);
+        Assert.Equal("= (-5 − (-10)) / (-10) × 100 = -50", entry.Explanation);
+    }
+}

@@ -23,6 +23,7 @@ public class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
         builder.Property(i => i.Aggregation).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.LimitKind).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.Inferred).HasConversion<int>();
+        builder.Property(i => i.Formula).HasMaxLength(Domain.Formulas.Formula.MaxLength * 2);
         builder.HasIndex(i => new { i.PlanId, i.Key }).IsUnique();
         builder.HasIndex(i => new { i.PlanId, i.PublishedCode });
         builder.HasOne(i => i.Plan).WithMany(p => p.Indicators).HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);

@@ -1010,6 +1010,89 @@ namespace PeiTracker.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PeiTracker.Domain.Formulas.IndicatorVariable", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_indicator_variables");
+
+                    b.HasIndex("IndicatorId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_indicator_variables_indicator_id_code");
+
+                    b.ToTable("indicator_variables", (string)null);
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.Formulas.ValueVariable", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<decimal>("Figure")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("figure");
+
+                    b.Property<int>("ValueId")
+                        .HasColumnType("integer")
+                        .HasColumnName("value_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_value_variables");
+
+                    b.HasIndex("ValueId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_value_variables_value_id_code");
+
+                    b.ToTable("value_variables", (string)null);
+                });
+
             modelBuilder.Entity("PeiTracker.Domain.Indicator", b =>
                 {
                     b.Property<int>("Id")
@@ -1063,6 +1146,12 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("direction");
+
+                    b.Property<string>("Formula")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("formula");
 
                     b.Property<int>("Inferred")
                         .HasColumnType("integer")
@@ -2663,6 +2752,30 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Navigation("Value");
                 });
 
+            modelBuilder.Entity("PeiTracker.Domain.Formulas.IndicatorVariable", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.Indicator", "Indicator")
+                        .WithMany("Variables")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_variables_indicators_indicator_id");
+
+                    b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.Formulas.ValueVariable", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.IndicatorValue", "Value")
+                        .WithMany("Variables")
+                        .HasForeignKey("ValueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_value_variables_values_value_id");
+
+                    b.Navigation("Value");
+                });
+
             modelBuilder.Entity("PeiTracker.Domain.Indicator", b =>
                 {
                     b.HasOne("PeiTracker.Domain.StrategicAction", "Action")
@@ -3041,11 +3154,15 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Navigation("Targets");
 
                     b.Navigation("Values");
+
+                    b.Navigation("Variables");
                 });
 
             modelBuilder.Entity("PeiTracker.Domain.IndicatorValue", b =>
                 {
                     b.Navigation("Evidence");
+
+                    b.Navigation("Variables");
                 });
 
             modelBuilder.Entity("PeiTracker.Domain.Institution", b =>

@@ -130,6 +130,7 @@ public sealed class PlanSeeder(AppDbContext db, ILogger<PlanSeeder> logger)
                 Inferred = (seed.Inferred ?? []).Aggregate(InferredFields.None, (acc, name) => acc | Enum.Parse<InferredFields>(name, ignoreCase: true)),
                 Notes = JoinNotes(seed),
             };
+            indicator.StartFormula();
             attach(indicator);
             foreach (var acronym in seed.Units)
             {
