@@ -158,8 +158,8 @@ public partial class Indicator
     private string VariableName(string code) =>
         Variables.FirstOrDefault(v => v.Code == code) is { } variable ? $"{code} ({variable.Name})" : code;
 
-    private static string DescribeVariables(IEnumerable<IndicatorVariable> variables) =>
-        string.Join("; ", variables.Select(v => IndicatorVariable.Describe(v.Code, v.Name, v.Source, v.Unit)));
+    private static string? DescribeVariables(IEnumerable<IndicatorVariable> variables) =>
+        variables.Any() ? string.Join("; ", variables.Select(v => IndicatorVariable.Describe(v.Code, v.Name, v.Source, v.Unit))) : null;
 }
 
 /// <summary>A value computed from its variables, with the substitution that explains it; or the errors, by field.</summary>

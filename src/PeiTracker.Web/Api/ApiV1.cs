@@ -21,7 +21,10 @@ public static class ApiV1
     public sealed record TargetDto(int Year, decimal Value, decimal? OriginalValue);
 
     /// <summary>A stored value; <see cref="Version"/> is what a write of the same period must send back.</summary>
-    public sealed record ValueDto(int Id, int Year, string Period, decimal? Value, string Status, string? Comment, uint Version);
+    public sealed record ValueDto(int Id, int Year, string Period, decimal? Value, string Status, string? Comment, uint Version, IReadOnlyDictionary<string, decimal>? Variables);
+
+    /// <summary>A variable of the indicator's formula, as POST …/valores takes it in <c>variables</c>.</summary>
+    public sealed record VariableDto(string Codigo, string Nombre, string? Fuente, string? Unidad);
 
     public sealed record IndicatorDto(
         int Id,
@@ -38,7 +41,8 @@ public static class ApiV1
         BaselineDto Baseline,
         IReadOnlyList<TargetDto> Targets);
 
-    public sealed record IndicatorDetailDto(IndicatorDto Indicator, IReadOnlyList<ValueDto> Values);
+    /// <summary>An indicator with its values and its formula: the value of a period can be sent as the figures of <see cref="Variables"/>.</summary>
+    public sealed record IndicatorDetailDto(IndicatorDto Indicator, IReadOnlyList<ValueDto> Values, string Formula, IReadOnlyList<VariableDto> Variables);
 
     /// <summary>A value sent by a source system: the same rules as the entry form.</summary>
     public sealed record ValueInput(
@@ -48,7 +52,13 @@ public static class ApiV1
         string? Comentario = null,
         string? MedioVerificacion = null,
         bool Enviar = false,
-        [property: Description(VersionDescription)] uint? Version = null);
+        [property: Description(VersionDescription)] uint? Version = null,
+        [property: Description(VariablesDescription)] IReadOnlyDictionary<string, string?>? Variables = null);
+
+    public const string VariablesDescription =
+        "Las variables de la fórmula del indicador (campo formula de GET /api/v1/indicadores/{id}) como texto con punto decimal, " +
+        "por ejemplo {\"A\": \"36\", \"B\": \"40\"}: el valor se calcula con la fórmula y valor puede omitirse. " +
+        "Una división por cero o una variable faltante se rechaza con 400 y el motivo.";
 
     public const string PeriodDescription =
         "A, S1 o S2, o los nombres que la API devuelve (Anual, PrimerSemestre, SegundoSemestre), sin distinguir mayúsculas. " +
@@ -58,7 +68,7 @@ public static class ApiV1
         "La versión del valor que se leyó (campo version de GET /api/v1/indicadores/{id}), o 0 si el periodo aún no tiene valor. " +
         "Si otra persona lo cambió desde entonces, o si el periodo ya tiene un valor y no se envía versión, la respuesta es 409 y no se guarda nada.";
 
-    public sealed record ValueSavedDto(int Id, int Year, string Period, decimal? Value, string Status, uint Version);
+    public sealed record ValueSavedDto(int Id, int Year, string Period, decimal? Value, string Status, uint Version, IReadOnlyDictionary<string, decimal>? Variables);
 
     /// <summary>
     /// An indicator in a period. Status "SinDato" means the period has a logro esperado and no counted value
@@ -172,7 +182,8 @@ public static class ApiV1
             var indicator = await db.Indicators.AsNoTracking()
                 .Include(i => i.Plan).Include(i => i.Objective).Include(i => i.Action)
                 .Include(i => i.ResponsibleUnits).ThenInclude(u => u.Unit)
-                .Include(i => i.Targets).Include(i => i.Values)
+                .Include(i => i.Targets).Include(i => i.Values).ThenInclude(v => v.Variables)
+                .Include(i => i.Variables)
                 .AsSplitQuery()
                 .SingleOrDefaultAsync(i => i.Id == id);
             if (indicator is null)
@@ -181,8 +192,11 @@ public static class ApiV1
             }
 
             var values = indicator.Values.OrderBy(v => v.Year).ThenBy(v => v.Period)
-                .Select(v => new ValueDto(v.Id, v.Year, v.Period.ToString(), v.Value, v.Status.ToString(), v.Comment, v.Version)).ToList();
-            return TypedResults.Ok(new IndicatorDetailDto(ToDto(indicator), values));
+                .Select(v => new ValueDto(v.Id, v.Year, v.Period.ToString(), v.Value, v.Status.ToString(), v.Comment, v.Version, Figures(v))).ToList();
+            var variables = indicator.ParsedFormula.Variables
+                .Select(code => indicator.Variables.FirstOrDefault(v => v.Code == code) is { } v ? new VariableDto(v.Code, v.Name, v.Source, v.Unit) : new VariableDto(code, code, null, null))
+                .ToList();
+            return TypedResults.Ok(new IndicatorDetailDto(ToDto(indicator), values, indicator.ParsedFormula.Text, variables));
         }).WithSummary("Un indicador con sus valores registrados, cada uno con la versión que debe enviar quien lo corrija")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -223,15 +237,18 @@ public static class ApiV1
         {
             var result = PeriodText.TryParse(input.Periodo, out var period)
                 ? await entry.SubmitAsync(user, new Entry.ValueSubmission(id, input.Anio, period, input.Valor, input.Comentario, input.MedioVerificacion,
-                    input.Enviar ? Domain.Entry.WorkflowAction.Enviar : Domain.Entry.WorkflowAction.Guardar, input.Version, []))
+                    input.Enviar ? Domain.Entry.WorkflowAction.Enviar : Domain.Entry.WorkflowAction.Guardar, input.Version, [], input.Variables))
                 : WriteResult<IndicatorValue>.Invalid(Entry.ValueEntryService.PeriodField, PeriodText.InvalidMessage);
-            return result.ToHttp(v => new ValueSavedDto(v.Id, v.Year, v.Period.ToString(), v.Value, v.Status.ToString(), v.Version));
+            return result.ToHttp(v => new ValueSavedDto(v.Id, v.Year, v.Period.ToString(), v.Value, v.Status.ToString(), v.Version, Figures(v)));
         }).WithSummary("Registra o envía un valor obtenido, con las mismas validaciones, permisos y flujo que el formulario")
             .WithDescription("Para corregir un valor ya registrado envíe la versión que leyó (campo version). 403: otra unidad, periodo cerrado " +
                 "o paso del flujo que no le corresponde; 409: otra persona lo cambió, o ya existe un valor y no se envió versión.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
+
+    private static IReadOnlyDictionary<string, decimal>? Figures(IndicatorValue value) =>
+        value.Variables.Count == 0 ? null : value.Variables.OrderBy(v => v.Code, StringComparer.Ordinal).ToDictionary(v => v.Code, v => v.Figure);
 
     private static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(title: "No encontrado", detail: detail, statusCode: StatusCodes.Status404NotFound);

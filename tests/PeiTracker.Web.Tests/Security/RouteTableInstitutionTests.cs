@@ -78,6 +78,7 @@ public partial class RouteTableTests
     [InlineData("/Plan/Indicador/{0}")]
     [InlineData("/Plan/Indicador/{0}/Editar")]
     [InlineData("/Plan/Indicador/{0}/Metas")]
+    [InlineData("/Plan/Indicador/{0}/Formula")]
     [InlineData("/Registro/Valor/{0}")]
     [InlineData("/Tablero/Objetivo/{1}")]
     [InlineData("/Plan/Objetivo/{1}/Editar")]

@@ -70,6 +70,7 @@ public partial class RouteTableTests(AppFixture app)
         ["Plan/Indicador/{id:int}"] = Access.SignedIn,
         ["Plan/Indicador/{id:int}/Editar"] = Access.EditPlan,
         ["Plan/Indicador/{id:int}/Metas"] = Access.EditPlan,
+        ["Plan/Indicador/{id:int}/Formula"] = Access.EditPlan,
         ["Plan/{kind:regex(^(Objetivo|Accion)$)}/{id:int}/Editar"] = Access.EditPlan,
         ["Plan/Matriz"] = Access.EditPlan,
         ["Plan/Matriz/Descargar"] = Access.SignedIn,

@@ -92,6 +92,7 @@ public class IndicadorModel(AppDbContext db, IAuthorizationService authorization
             .Include(i => i.Targets)
             .Include(i => i.SemesterTargets)
             .Include(i => i.Values).ThenInclude(v => v.Evidence)
+            .Include(i => i.Variables)
             .AsSplitQuery()
             .SingleOrDefaultAsync(i => i.Id == id);
         if (indicator is null)

@@ -34,6 +34,12 @@ public class ValorModel(ValueEntryService entry) : PageModel
     [BindProperty]
     public uint? Version { get; set; }
 
+    /// <summary>
+    /// The figures typed for the formula's variables, by code, from the fields "Variables[A]". Read from the form by
+    /// hand: model binding of a dictionary falls back to every other field of the form when none is named so.
+    /// </summary>
+    public Dictionary<string, string?> Variables { get; set; } = [];
+
     [BindProperty]
     public List<IFormFile> Evidencias { get; set; } = [];
 
@@ -69,6 +75,11 @@ public class ValorModel(ValueEntryService entry) : PageModel
         ? Indicator.Plan!.Settings.DashboardAvance == AvanceType.TipoII ? progress.TipoII : progress.TipoI
         : null;
 
+    /// <summary>How the stored value was computed from its variables: "A = 36; B = 40 → = 36 / 40 × 100 = 90".</summary>
+    public string? CurrentCalculation => Current is { Variables.Count: > 0 } value
+        ? Indicator.ParsedFormula.Text + " " + Indicator.ParsedFormula.Evaluate(value.Variables.ToDictionary(v => v.Code, v => (decimal?)v.Figure), Indicator.MaxDecimals).Explanation
+        : null;
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadAsync(id))
@@ -81,7 +92,8 @@ public class ValorModel(ValueEntryService entry) : PageModel
             return Denied();
         }
 
-        Valor = DecimalText.ToInput(Current?.Value);
+        Valor = Current?.Variables.Count > 0 ? null : DecimalText.ToInput(Current?.Value);
+        Variables = Current?.Variables.ToDictionary(v => v.Code, v => (string?)DecimalText.ToInput(v.Figure)) ?? [];
         Comentario = Current?.Comment;
         MedioVerificacion = Current?.DataSource;
         Version = Current?.Version ?? ValueEntryService.NoValueVersion;
@@ -162,6 +174,8 @@ public class ValorModel(ValueEntryService entry) : PageModel
             return refused;
         }
 
+        Variables = Request.Form.Keys.Where(k => k.StartsWith("Variables[", StringComparison.Ordinal) && k.EndsWith(']'))
+            .ToDictionary(k => k["Variables[".Length..^1], k => (string?)Request.Form[k].ToString(), StringComparer.Ordinal);
         var files = new List<(string, byte[])>();
         // Every named file goes to the evidence check, which refuses an empty one with its reason (model binding
         // already leaves out the empty part a file input sends when nothing was chosen).
@@ -178,7 +192,7 @@ public class ValorModel(ValueEntryService entry) : PageModel
             files.Add((file.FileName, stream.ToArray()));
         }
 
-        var result = await entry.SubmitAsync(User, new ValueSubmission(id, Period.Year, Period.Kind, Valor, Comentario, MedioVerificacion, action, Version, files));
+        var result = await entry.SubmitAsync(User, new ValueSubmission(id, Period.Year, Period.Kind, Valor, Comentario, MedioVerificacion, action, Version, files, Variables));
         if (result.Succeeded)
         {
             TempData["Status"] = result.Status == WriteStatus.Unchanged
