@@ -144,7 +144,7 @@ public class UnidadModel(AppDbContext db, InstitutionScope scope, AuditedWriter 
 
         Unit = unit;
         Indicators = await db.IndicatorResponsibleUnits.CountAsync(r => r.UnitId == id);
-        Accounts = await db.Set<UserUnit>().CountAsync(u => u.UnitId == id);
+        Accounts = await db.UserUnits.CountAsync(u => u.UnitId == id);
         History = OwnRows(await HistoryOf(db, scope.HomeInstitutionId).ToListAsync(), unit.Acronym);
         return true;
     }

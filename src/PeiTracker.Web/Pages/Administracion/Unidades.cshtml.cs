@@ -55,7 +55,7 @@ public class UnidadesModel(AppDbContext db, InstitutionScope scope, AuditedWrite
             .OrderByDescending(u => u.IsActive).ThenBy(u => u.Acronym)
             .Select(u => new UnitRow(u.Id, u.Acronym, u.Name, u.IsActive,
                 db.IndicatorResponsibleUnits.Count(r => r.UnitId == u.Id),
-                db.Set<UserUnit>().Count(x => x.UnitId == u.Id)))
+                db.UserUnits.Count(x => x.UnitId == u.Id)))
             .ToListAsync();
         History = await UnidadModel.HistoryOf(db, scope.HomeInstitutionId).Take(50).ToListAsync();
     }
