@@ -105,8 +105,14 @@ public class UnidadModel(AppDbContext db, InstitutionScope scope, AuditedWriter 
                 TempData["Status"] = "No había cambios que guardar.";
                 return RedirectToPage(new { id });
             default:
+                // The form shows what is stored now, with its current version, so saving again is a decision taken on the current data.
                 ModelState.AddModelError(string.Empty, ConflictText);
                 var page = await PageAsync(id);
+                foreach (var key in new[] { "Input.Name", "Input.Acronym", "Input.Version" })
+                {
+                    ModelState.Remove(key);
+                }
+
                 Input = new UnitInput { Name = Unit.Name, Acronym = Unit.Acronym, Version = Unit.Version, Reason = Input.Reason };
                 return page;
         }

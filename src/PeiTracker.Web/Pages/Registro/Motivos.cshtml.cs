@@ -80,7 +80,9 @@ public class MotivosModel(AppDbContext db, InstitutionScope scope, AuditedWriter
                 TempData["Status"] = "No había cambios que guardar.";
                 return RedirectToPage();
             case WriteStatus.Conflict:
+                // The list shows what is stored now; the text typed over a changed reason is not kept.
                 ModelState.AddModelError(string.Empty, ConflictText);
+                typed = null;
                 break;
             default:
                 ModelState.AddEditErrors(result, "Input.");
