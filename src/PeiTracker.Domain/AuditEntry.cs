@@ -25,6 +25,12 @@ public enum AuditKind
     /// <summary>The plan's articulation: PGG, PESEM (Anexo B-1) and national policies (Anexo B-2).</summary>
     Articulacion = 13,
 
+    /// <summary>The institution's organic units (unidades orgánicas): created, renamed, deactivated.</summary>
+    UnidadOrganica = 14,
+
+    /// <summary>The planning office's saved reasons for observing a value.</summary>
+    MotivoObservacion = 15,
+
     /// <summary>An e-mail notice of the outbox, resent by an administrator.</summary>
     Aviso = 20,
 }

@@ -59,9 +59,10 @@ public class AccessibilityJourneyTests(BrowserFixture app)
         [
             "/Registro/Revision", "/Registro/Periodos", "/Registro?anio=2025&periodo=A", "/Plan", $"/Plan/Indicador/{ids.Indicator}/Editar", $"/Plan/Indicador/{ids.Indicator}/Metas",
             $"/Plan/Objetivo/{ids.Objective}/Editar", $"/Plan/Accion/{ids.Action}/Editar", "/Plan/Matriz", "/Auditoria", "/Reportes/Informe", "/Reportes/Seguimiento",
-            $"/Reportes/Fichas?oei={ids.Objective}",
+            $"/Reportes/Fichas?oei={ids.Objective}", "/Registro/Motivos",
         ],
-        _ => ["/Registro/Revision", "/Administracion", "/Administracion/Nuevo", $"/Administracion/Editar/{ids.UserId}", "/Administracion/Configuracion"],
+        _ => ["/Registro/Revision", "/Administracion", "/Administracion/Nuevo", $"/Administracion/Editar/{ids.UserId}", "/Administracion/Configuracion",
+            "/Administracion/Unidades", $"/Administracion/Unidad/{ids.Unit}"],
     };
 
     [Theory]

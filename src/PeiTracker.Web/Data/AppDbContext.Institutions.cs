@@ -38,6 +38,7 @@ public partial class AppDbContext
     {
         builder.Entity<Institution>().HasQueryFilter(i => visibleInstitutionIds == null || visibleInstitutionIds.Contains(i.Id));
         builder.Entity<OrganizationalUnit>().HasQueryFilter(u => visibleInstitutionIds == null || visibleInstitutionIds.Contains(u.InstitutionId));
+        builder.Entity<ObservationReason>().HasQueryFilter(r => visibleInstitutionIds == null || visibleInstitutionIds.Contains(r.InstitutionId));
         builder.Entity<Plan>().HasQueryFilter(p => visibleInstitutionIds == null || visibleInstitutionIds.Contains(p.InstitutionId));
         builder.Entity<StrategicObjective>().HasQueryFilter(o => visibleInstitutionIds == null || visibleInstitutionIds.Contains(o.Plan!.InstitutionId));
         builder.Entity<StrategicAction>().HasQueryFilter(a => visibleInstitutionIds == null || visibleInstitutionIds.Contains(a.Plan!.InstitutionId));

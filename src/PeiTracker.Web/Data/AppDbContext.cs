@@ -11,6 +11,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
 
     public DbSet<OrganizationalUnit> OrganizationalUnits => Set<OrganizationalUnit>();
 
+    public DbSet<ObservationReason> ObservationReasons => Set<ObservationReason>();
+
     public DbSet<Plan> Plans => Set<Plan>();
 
     public DbSet<StrategicObjective> Objectives => Set<StrategicObjective>();

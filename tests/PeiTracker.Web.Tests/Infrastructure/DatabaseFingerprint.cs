@@ -5,7 +5,7 @@ namespace PeiTracker.Web.Tests.Infrastructure;
 /// <summary>
 /// One md5 over every row of the tables that input can change: institutions and their units, the plan (plans,
 /// objectives, actions, indicators and their units), targets (annual and semester), values, evidence (by hash of
-/// its bytes), period closures and deadlines, the report's texts and commitments, user units and the audit trail. Left out on purpose: accounts and API tokens (signing
+/// its bytes), period closures and deadlines, the report's texts and commitments, user units, saved observation reasons and the audit trail. Left out on purpose: accounts and API tokens (signing
 /// in and using a token update them by design) and audit rows of kind Exportacion (viewing a
 /// report logs an export). A rejected input must leave this value unchanged.
 /// </summary>
@@ -29,6 +29,7 @@ public static class DatabaseFingerprint
             UNION ALL SELECT 'evaluation_narratives ' || x::text FROM evaluation_narratives x
             UNION ALL SELECT 'commitments ' || x::text FROM commitments x
             UNION ALL SELECT 'user_units ' || x::text FROM user_units x
+            UNION ALL SELECT 'observation_reasons ' || x::text FROM observation_reasons x
             UNION ALL SELECT 'audit_entries ' || x::text FROM audit_entries x WHERE x.kind <> 'Exportacion'
         ) rows
         """;

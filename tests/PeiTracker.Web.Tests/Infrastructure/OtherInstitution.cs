@@ -9,7 +9,7 @@ namespace PeiTracker.Web.Tests.Infrastructure;
 /// <summary>
 /// An institution other than the home one (pliego 008), with one plan that has something behind every kind of id
 /// a route or a form takes: objective, action, indicator, unit, targets, a sent value with evidence, a closed period,
-/// a deadline, a report text and a commitment, and an administrator. Every name and text carries <see cref="Marker"/>
+/// a deadline, a report text and a commitment, a saved observation reason, and an administrator. Every name and text carries <see cref="Marker"/>
 /// (the plan's code does not: pages echo a requested code), so a response that shows any of it is caught.
 /// </summary>
 public sealed record OtherInstitution(
@@ -27,7 +27,8 @@ public sealed record OtherInstitution(
     int EvidenceId,
     int ClosureId,
     int CommitmentId,
-    string AdministratorId)
+    string AdministratorId,
+    int ObservationReasonId)
 {
     public static async Task<OtherInstitution> CreateAsync(AppFixture app, string? sector = null)
     {
@@ -90,12 +91,14 @@ public sealed record OtherInstitution(
         db.EvaluationNarratives.Add(new EvaluationNarrative { PlanId = plan.Id, ObjectiveId = objective.Id, Year = 2025, Period = PeriodKind.Anual, Text = "Análisis " + marker, UpdatedBy = "b@test.local", UpdatedAt = now });
         var commitment = new Commitment { PlanId = plan.Id, Year = 2025, Period = PeriodKind.Anual, UnitId = unit.Id, Recommendation = "Recomendación " + marker, Action = "Compromiso " + marker, Deadline = new DateOnly(2026, 6, 30), CreatedBy = "b@test.local", CreatedAt = now };
         db.Commitments.Add(commitment);
+        var savedReason = new ObservationReason { InstitutionId = institution.Id, Text = "Motivo " + marker };
+        db.ObservationReasons.Add(savedReason);
         await db.SaveChangesAsync();
 
         var administrator = await app.CreateUserAsync(Roles.Administrador, $"admin-{marker.ToLowerInvariant()}@test.local", institution.Id);
         var administratorId = await db.Users.Where(u => u.Email == administrator).Select(u => u.Id).SingleAsync();
         var version = await db.Values.Where(v => v.Id == value.Id).Select(v => v.Version).SingleAsync();
         return new OtherInstitution(institution.Id, sector, marker, plan.Code, plan.Id, objective.Id, action.Id, indicator.Id, unit.Id,
-            value.Id, version, value.Evidence[0].Id, closure.Id, commitment.Id, administratorId);
+            value.Id, version, value.Evidence[0].Id, closure.Id, commitment.Id, administratorId, savedReason.Id);
     }
 }

@@ -82,8 +82,9 @@ public class ReviewQueueTests(AppFixture app)
         Assert.Equal(("100.0", "180.0"), (cells[1], cells[2]));
         Assert.Equal("100.0 % (180.0 % sin tope) ● Verde", cells[3]);
         Assert.Equal("Se superó por la cumbre regional Medio de verificación: Acta de la cumbre acta.pdf", cells[4].Replace("Comentario: ", ""));
-        Assert.Equal("ana.dga@test.local · 02/03/2026 10:30", cells[5]);
-        Assert.NotNull(document.QuerySelector("textarea[name=reason][required]"));
+        Assert.StartsWith("ana.dga@test.local · 02/03/2026 10:30 · hace ", cells[5]);
+        // Required in the browser by review.js; without it, an empty box may still take a saved reason on the server.
+        Assert.NotNull(document.QuerySelector("textarea[name=reason][aria-required=true]"));
     }
 
     [Fact]

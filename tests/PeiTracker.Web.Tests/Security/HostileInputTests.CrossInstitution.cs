@@ -41,6 +41,8 @@ public partial class HostileInputTests
             ["objectiveId"] = other.ObjectiveId.ToString(CultureInfo.InvariantCulture),
             ["text"] = "Texto ajeno",
             ["unitId"] = other.UnitId.ToString(CultureInfo.InvariantCulture),
+            ["reasonId"] = other.ObservationReasonId.ToString(CultureInfo.InvariantCulture),
+            ["savedReasonId"] = other.ObservationReasonId.ToString(CultureInfo.InvariantCulture),
             ["action"] = "Compromiso ajeno",
             ["deadline"] = "2026-12-31",
             // Pages that act on the person's own default plan only (Periodos) must not get a valid write of their own from this post.

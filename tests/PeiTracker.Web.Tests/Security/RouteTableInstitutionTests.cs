@@ -23,6 +23,7 @@ public partial class RouteTableTests
             ("documentName", _) => "v1",
             ("file", _) => "plan.json",
             ("plan" or "code", _) => other?.PlanCode ?? "NO-EXISTE-0000",
+            ("id", _) when pattern.StartsWith("Administracion/Unidad/", StringComparison.Ordinal) => Id(other?.UnitId),
             ("id", _) when pattern.StartsWith("Administracion/", StringComparison.Ordinal) => other?.AdministratorId ?? "no-existe",
             ("id", _) when pattern.StartsWith("Registro/Evidencia", StringComparison.Ordinal) => Id(other?.EvidenceId),
             ("id", _) when pattern.StartsWith("Tablero/Unidades", StringComparison.Ordinal) => Id(other?.UnitId),

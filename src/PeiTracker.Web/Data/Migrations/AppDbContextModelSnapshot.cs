@@ -1543,6 +1543,41 @@ namespace PeiTracker.Web.Data.Migrations
                     b.ToTable("institutions", (string)null);
                 });
 
+            modelBuilder.Entity("PeiTracker.Domain.ObservationReason", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_observation_reasons");
+
+                    b.HasIndex("InstitutionId", "Text")
+                        .IsUnique()
+                        .HasDatabaseName("ix_observation_reasons_institution_id_text");
+
+                    b.ToTable("observation_reasons", (string)null);
+                });
+
             modelBuilder.Entity("PeiTracker.Domain.OrganizationalUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -1562,11 +1597,22 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("institution_id");
 
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("is_active");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_organizational_units");
@@ -1574,6 +1620,10 @@ namespace PeiTracker.Web.Data.Migrations
                     b.HasIndex("InstitutionId", "Acronym")
                         .IsUnique()
                         .HasDatabaseName("ix_organizational_units_institution_id_acronym");
+
+                    b.HasIndex("InstitutionId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organizational_units_institution_id_name");
 
                     b.ToTable("organizational_units", (string)null);
                 });
@@ -2871,6 +2921,16 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasConstraintName("fk_informe_publications_period_snapshots_snapshot_id");
 
                     b.Navigation("Snapshot");
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.ObservationReason", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_observation_reasons_institutions_institution_id");
                 });
 
             modelBuilder.Entity("PeiTracker.Domain.OrganizationalUnit", b =>

@@ -128,7 +128,7 @@ public class EditarModel(
         await ValidateAsync(validator, Input, nameof(Input));
         if (Input.UnitIds.Any(unitId => UnitChoices.All(o => o.Id != unitId)))
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.UnitIds)}", "Una de las unidades elegidas no existe.");
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.UnitIds)}", UnitOptions.UnknownOrInactive);
         }
 
         if (Input.Role != Roles.Administrador && await IsLastActiveAdministratorAsync())
@@ -323,7 +323,7 @@ public class EditarModel(
         Account = user;
         CurrentRole = (await userManager.GetRolesAsync(user)).Where(r => r != Roles.AdministradorPlataforma).Order(StringComparer.Ordinal).FirstOrDefault();
         IsLockedOut = user.LockoutEnd > clock.GetUtcNow();
-        UnitChoices = await UnitOptions.LoadAsync(db);
+        UnitChoices = await UnitOptions.LoadAsync(db, user.Units.Select(u => u.UnitId).ToList());
         History = await db.AuditEntries.AsNoTracking()
             .Where(a => a.Subject == user.Email && (a.Kind == AuditKind.Usuario || a.Kind == AuditKind.Rol))
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)

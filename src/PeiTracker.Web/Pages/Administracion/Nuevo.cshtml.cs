@@ -81,7 +81,7 @@ public class NuevoModel(
 
         if (Input.UnitIds.Any(id => UnitChoices.All(o => o.Id != id)))
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.UnitIds)}", "Una de las unidades elegidas no existe.");
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.UnitIds)}", UnitOptions.UnknownOrInactive);
         }
 
         var email = Input.Email?.Trim() ?? "";

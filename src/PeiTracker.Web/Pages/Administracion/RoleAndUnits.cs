@@ -28,11 +28,21 @@ public sealed record UnitOption(int Id, string Label);
 
 public static class UnitOptions
 {
-    public static Task<List<UnitOption>> LoadAsync(AppDbContext db) =>
-        db.OrganizationalUnits.AsNoTracking()
+    public const string UnknownOrInactive = "Una de las unidades elegidas no existe o está desactivada.";
+
+    /// <summary>
+    /// The units an account may be given: the active ones, and those it already has (a deactivated unit stays on the
+    /// accounts that have it, and reads "desactivada"), but a deactivated unit is never offered to anyone new.
+    /// </summary>
+    public static Task<List<UnitOption>> LoadAsync(AppDbContext db, IReadOnlyCollection<int>? kept = null)
+    {
+        var keep = kept ?? [];
+        return db.OrganizationalUnits.AsNoTracking()
+            .Where(u => u.IsActive || keep.Contains(u.Id))
             .OrderBy(u => u.Name)
-            .Select(u => new UnitOption(u.Id, u.Name + " (" + u.Acronym + ")"))
+            .Select(u => new UnitOption(u.Id, u.Name + " (" + u.Acronym + ")" + (u.IsActive ? "" : " — desactivada")))
             .ToListAsync();
+    }
 
     /// <summary>How a set of units reads in the audit trail: sorted labels, or null for none.</summary>
     public static string? Describe(IEnumerable<int> unitIds, IReadOnlyList<UnitOption> options)

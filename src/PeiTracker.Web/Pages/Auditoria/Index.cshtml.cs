@@ -106,6 +106,8 @@ public class IndexModel(AppDbContext db) : PageModel
         AuditKind.Periodo => "Periodo",
         AuditKind.Informe => "Informe de evaluación",
         AuditKind.Articulacion => "Articulación",
+        AuditKind.UnidadOrganica => "Unidad orgánica",
+        AuditKind.MotivoObservacion => "Motivo de observación",
         AuditKind.Aviso => "Aviso por correo",
         _ => kind.ToString(),
     };

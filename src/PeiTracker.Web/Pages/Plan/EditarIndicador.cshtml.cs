@@ -204,10 +204,12 @@ public class EditarIndicadorModel(AppDbContext db, AuditedWriter writer, IValida
         }
 
         Indicator = indicator;
+        // A deactivated unit stays on the indicators that have it but is not offered to the others.
+        var assigned = indicator.ResponsibleUnits.Select(u => u.UnitId).ToList();
         UnitOptions = await db.OrganizationalUnits.AsNoTracking()
-            .Where(u => u.InstitutionId == indicator.Plan!.InstitutionId)
+            .Where(u => u.InstitutionId == indicator.Plan!.InstitutionId && (u.IsActive || assigned.Contains(u.Id)))
             .OrderBy(u => u.Name)
-            .Select(u => new SelectListItem($"{u.Name} ({u.Acronym})", u.Id.ToString()))
+            .Select(u => new SelectListItem($"{u.Name} ({u.Acronym}){(u.IsActive ? "" : " — desactivada")}", u.Id.ToString()))
             .ToListAsync();
         return true;
     }

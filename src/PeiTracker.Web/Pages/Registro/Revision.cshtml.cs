@@ -32,6 +32,17 @@ public class RevisionModel(AppDbContext db, ValueEntryService entry, PlanProgres
     [BindProperty(SupportsGet = true)]
     public ValueStatus? Estado { get; set; }
 
+    /// <summary>"Enviado hace más de N días": one of <see cref="ReviewAge.Choices"/>, or every value.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Antiguedad { get; set; }
+
+    public int? AgeShown => Antiguedad is { } days && ReviewAge.Choices.Contains(days) ? days : null;
+
+    public bool Filtered => Unidad is not null || Oei is not null || AgeShown is not null;
+
+    /// <summary>The planning office's saved reasons, offered beside each reason box.</summary>
+    public IReadOnlyList<ObservationReason> SavedReasons { get; private set; } = [];
+
     public ValueStatus Shown => Estado == ValueStatus.Observado ? ValueStatus.Observado : ValueStatus.Enviado;
 
     public IReadOnlyList<Item> Items { get; private set; } = [];
@@ -46,6 +57,11 @@ public class RevisionModel(AppDbContext db, ValueEntryService entry, PlanProgres
     /// <param name="Progress">What the value gives against the period's logro esperado (null without one).</param>
     public record Item(IndicatorValue Value, Indicator Indicator, string Units, StrategicObjective Objective, PeriodProgress? Progress)
     {
+        /// <summary>When it was sent, as the queue shows it: its last change by the unit, or its creation.</summary>
+        public DateTimeOffset SentAt => Value.UpdatedAt ?? Value.CreatedAt;
+
+        public DateOnly SentOn => DateOnly.FromDateTime(PeruTime.ToLima(SentAt).DateTime);
+
         public AvanceFigure? Avance(AvanceType type) => type == AvanceType.TipoII ? Progress?.TipoII : Progress?.TipoI;
     }
 
@@ -84,7 +100,9 @@ public class RevisionModel(AppDbContext db, ValueEntryService entry, PlanProgres
         Items = Unfiltered
             .Where(i => Unidad is null || i.Indicator.ResponsibleUnits.Any(u => u.UnitId == Unidad))
             .Where(i => Oei is null || i.Objective.Id == Oei)
+            .Where(i => AgeShown is not { } days || ReviewAge.IsOlderThan(i.SentOn, Today, days))
             .ToList();
+        SavedReasons = await SavedReasonsOf(db).ToListAsync();
         PendingCount = open.Count(v => v.Status == ValueStatus.Enviado);
         pendingPeriods = open.Where(v => v.Status == ValueStatus.Enviado).Select(v => (v.Year, v.Period)).ToList();
         Deadlines = await db.PeriodDeadlines.AsNoTracking().Where(d => d.PlanId == planId).ToDictionaryAsync(d => (d.Year, d.Period), d => d.DueDate);
@@ -116,7 +134,20 @@ public class RevisionModel(AppDbContext db, ValueEntryService entry, PlanProgres
 
     public Task<IActionResult> OnPostValidateAsync(int valueId, uint version) => ReviewAsync(valueId, WorkflowAction.Validar, null, version);
 
-    public Task<IActionResult> OnPostObserveAsync(int valueId, uint version, string? reason) => ReviewAsync(valueId, WorkflowAction.Observar, reason, version);
+    /// <summary>The reason typed wins; an empty box takes the saved reason chosen beside it (how the form works without JavaScript).</summary>
+    public async Task<IActionResult> OnPostObserveAsync(int valueId, uint version, string? reason, int? savedReasonId)
+    {
+        if (string.IsNullOrWhiteSpace(reason) && savedReasonId is { } id)
+        {
+            reason = await SavedReasonsOf(db).Where(r => r.Id == id).Select(r => r.Text).SingleOrDefaultAsync();
+        }
+
+        return await ReviewAsync(valueId, WorkflowAction.Observar, reason, version);
+    }
+
+    /// <summary>The acting person's own institution's saved reasons (a reader of several institutions sees only theirs here).</summary>
+    private static IQueryable<ObservationReason> SavedReasonsOf(AppDbContext db) =>
+        db.ObservationReasons.AsNoTracking().Where(r => r.InstitutionId == db.ActingInstitutionId).OrderBy(r => r.Text);
 
     private async Task<IActionResult> ReviewAsync(int valueId, WorkflowAction action, string? reason, uint version)
     {
@@ -133,6 +164,6 @@ public class RevisionModel(AppDbContext db, ValueEntryService entry, PlanProgres
         TempData[result.Succeeded ? "Status" : "Error"] = named + (result.Succeeded
             ? (action == WorkflowAction.Validar ? "valor validado; ya cuenta en el tablero." : "valor observado; la unidad verá el motivo y podrá corregirlo.")
             : result.Summary());
-        return RedirectToPage(new { plan = Plan, unidad = Unidad, oei = Oei, estado = Estado });
+        return RedirectToPage(new { plan = Plan, unidad = Unidad, oei = Oei, estado = Estado, antiguedad = AgeShown });
     }
 }
