@@ -19,6 +19,7 @@ using PeiTracker.Web.Exports;
 using PeiTracker.Web.Imports;
 using PeiTracker.Web.Infrastructure;
 using PeiTracker.Web.Notices;
+using PeiTracker.Web.Pages.Plan;
 using PeiTracker.Web.Progress;
 using PeiTracker.Web.Synthetic;
 using PeiTracker.Web.Writes;
@@ -163,9 +164,11 @@ builder.Services.AddSingleton<DemoMode>();
 
 // Progress: computed views of the most used plans stay in memory, checked against each plan's data version
 // (ADR 0007). Rendered dashboard and national bodies (<cache> in the pages) are bounded well below the
-// framework's 100 MB: a national body takes about 3 MB, a dashboard about 0.2 MB.
+// framework's 100 MB: a national body takes about 3 MB, a dashboard about 0.2 MB. The indicator page's
+// definitions (ficha, logros esperados) are kept the same way, a few kB each.
 builder.Services.AddScoped<PlanProgressService>();
 builder.Services.AddSingleton(new ProgressCache(builder.Configuration.GetValue("PEI_PROGRESS_CACHE_PLANS", 64)));
+builder.Services.AddSingleton(new IndicatorSheetCache(builder.Configuration.GetValue("PEI_INDICATOR_SHEETS", 2048)));
 builder.Services.AddSingleton<PlanSummaryCache>();
 builder.Services.AddScoped<NationalProgressService>();
 builder.Services.AddHostedService<NationalWarmUp>();

@@ -22,9 +22,9 @@ public class AccessibilityJourneyTests(BrowserFixture app)
     };
 
     /// <summary>Ids of real rows of the demo plan, so each page kind opens with content.</summary>
-    private sealed record Ids(int Objective, int Action, int Unit, int Indicator, int UnitIndicatorSent, int UnitIndicatorOpen, string UserId);
+    internal sealed record Ids(int Objective, int Action, int Unit, int Indicator, int UnitIndicatorSent, int UnitIndicatorOpen, string UserId);
 
-    private async Task<Ids> IdsAsync()
+    internal static async Task<Ids> IdsAsync(BrowserFixture app)
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -42,7 +42,7 @@ public class AccessibilityJourneyTests(BrowserFixture app)
 
     public static TheoryData<string> Roles => [Web.Data.Roles.Consulta, Web.Data.Roles.Registrador, Web.Data.Roles.Planificador, Web.Data.Roles.Administrador];
 
-    private static IEnumerable<string> PagesOf(string role, Ids ids) => role switch
+    internal static IEnumerable<string> PagesOf(string role, Ids ids) => role switch
     {
         Web.Data.Roles.Consulta =>
         [
@@ -69,7 +69,7 @@ public class AccessibilityJourneyTests(BrowserFixture app)
     [MemberData(nameof(Roles))]
     public async Task EveryPageKindOfTheRole_Axe_HasNoSeriousOrCriticalViolation(string role)
     {
-        var ids = await IdsAsync();
+        var ids = await IdsAsync(app);
         var page = await app.SignedInPageAsync($"demo.{role.ToLowerInvariant()}@peitracker.local", DemoDataSeeder.DemoPassword);
         var found = new List<string>();
 

@@ -19,12 +19,21 @@ public static class PlanQueries
             ? await FirstWithStatusQuery(db, PlanStatus.Vigente, cancellationToken) ?? await FirstQuery(db, cancellationToken)
             : await ByCodeQuery(db, planCode, cancellationToken);
 
+    /// <summary>The plan an indicator belongs to, with its data version; null when the indicator is not there (or not the viewer's institution's).</summary>
+    public static Task<Progress.PlanStamp?> StampOfIndicatorAsync(this AppDbContext db, int indicatorId, CancellationToken cancellationToken = default) =>
+        ByIndicatorQuery(db, indicatorId, cancellationToken);
+
     // Compiled once: these run on every dashboard, report and API read, and EF's per-call translation showed in profiles.
     // Each is one index scan (plans.code, plans (status, code)): with 2,000 plans a sort of every plan by "vigente first"
     // cost 2.5 ms of the database per dashboard.
     private static readonly Func<AppDbContext, string, CancellationToken, Task<Progress.PlanStamp?>> ByCodeQuery = EF.CompileAsyncQuery((AppDbContext db, string code, CancellationToken _) =>
         db.Plans.AsNoTracking().Where(p => p.Code == code)
             .Select(p => new Progress.PlanStamp(p.Id, p.Code, p.DataVersion, p.Settings.OnlyValidated))
+            .FirstOrDefault());
+
+    private static readonly Func<AppDbContext, int, CancellationToken, Task<Progress.PlanStamp?>> ByIndicatorQuery = EF.CompileAsyncQuery((AppDbContext db, int indicatorId, CancellationToken _) =>
+        db.Indicators.AsNoTracking().Where(i => i.Id == indicatorId)
+            .Select(i => new Progress.PlanStamp(i.Plan!.Id, i.Plan.Code, i.Plan.DataVersion, i.Plan.Settings.OnlyValidated))
             .FirstOrDefault());
 
     private static readonly Func<AppDbContext, PlanStatus, CancellationToken, Task<Progress.PlanStamp?>> FirstWithStatusQuery = EF.CompileAsyncQuery((AppDbContext db, PlanStatus status, CancellationToken _) =>

@@ -86,7 +86,9 @@ public sealed class PlanProgressView
     /// <summary>Whether values sent but not yet validated are counted.</summary>
     public bool IncludePending { get; }
 
-    public IndicatorProgress Of(IndicatorSnapshot indicator) => byIndicator[indicator.Id];
+    public IndicatorProgress Of(IndicatorSnapshot indicator) => Of(indicator.Id);
+
+    public IndicatorProgress Of(int indicatorId) => byIndicator[indicatorId];
 
     public IEnumerable<IndicatorSnapshot> AllIndicators => Plan.Indicators;
 
@@ -141,12 +143,12 @@ public sealed class PlanProgressService(AppDbContext db, ProgressCache cache)
     public async Task<PlanProgressView?> LoadAsync(string? planCode, bool? includePending, CancellationToken cancellationToken = default)
     {
         var stamp = await StampAsync(planCode, cancellationToken);
-        if (stamp is null)
-        {
-            return null;
-        }
+        return stamp is null ? null : await LoadAsync(stamp, includePending ?? !stamp.OnlyValidated, cancellationToken);
+    }
 
-        var pending = includePending ?? !stamp.OnlyValidated;
+    /// <summary>The view of a plan whose stamp the caller already read (the version must be read before the tree).</summary>
+    public async Task<PlanProgressView> LoadAsync(PlanStamp stamp, bool pending, CancellationToken cancellationToken = default)
+    {
         if (cache.Find(stamp, pending) is { } cached)
         {
             return cached;

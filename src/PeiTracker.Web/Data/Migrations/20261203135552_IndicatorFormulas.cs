@@ -85,6 +85,13 @@ namespace PeiTracker.Web.Data.Migrations
                 UNION ALL SELECT id, 'B', 'Denominador', 2 FROM indicators WHERE unit = 'Porcentaje'
                 UNION ALL SELECT id, 'V', 'Valor del indicador', 1 FROM indicators WHERE unit <> 'Porcentaje';
                 """);
+
+            // A variable's definition is part of the indicator's sheet: it moves its plan's data version (ADR 0007).
+            migrationBuilder.Sql("""
+                CREATE TRIGGER indicator_variables_bump_insert AFTER INSERT ON indicator_variables REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION pei_bump_plans_by_indicator();
+                CREATE TRIGGER indicator_variables_bump_update AFTER UPDATE ON indicator_variables REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION pei_bump_plans_by_indicator();
+                CREATE TRIGGER indicator_variables_bump_delete AFTER DELETE ON indicator_variables REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION pei_bump_plans_by_indicator();
+                """);
         }
 
         /// <inheritdoc />

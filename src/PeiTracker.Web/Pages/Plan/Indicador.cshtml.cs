@@ -10,20 +10,16 @@ using PeiTracker.Web.Progress;
 
 namespace PeiTracker.Web.Pages.Plan;
 
-/// <summary>An indicator's ficha técnica with its línea base and logros esperados.</summary>
-public class IndicadorModel(AppDbContext db, IAuthorizationService authorization) : PageModel
+/// <summary>
+/// An indicator's ficha técnica with its línea base and logros esperados. The definition and the computed progress
+/// come from caches checked against the plan's data version (ADR 0007); the values with their evidence and the
+/// history are read at every request, in one query each, whatever their number.
+/// </summary>
+public class IndicadorModel(AppDbContext db, PlanProgressService progress, IndicatorSheetCache sheets, IAuthorizationService authorization) : PageModel
 {
-    public Indicator Indicator { get; private set; } = null!;
+    public IndicatorSheet Indicator { get; private set; } = null!;
 
-    public string PlanCode { get; private set; } = "";
-
-    public IReadOnlyList<int> Years { get; private set; } = [];
-
-    public string OwnerCode { get; private set; } = "";
-
-    public string OwnerStatement { get; private set; } = "";
-
-    public string? ObjectiveCode { get; private set; }
+    public IReadOnlyList<ValueRow> Values { get; private set; } = [];
 
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
 
@@ -33,6 +29,11 @@ public class IndicadorModel(AppDbContext db, IAuthorizationService authorization
 
     public IndicatorProgress Progress { get; private set; } = null!;
 
+    /// <summary>A recorded value as the values table shows it, with the names of its evidence files (not their content).</summary>
+    public sealed record ValueRow(int Year, PeriodKind Period, decimal? Value, ValueStatus Status, bool IsDemo, string? Comment, string? ReviewNote, string? DataSource, IReadOnlyList<EvidenceLink> Evidence);
+
+    public sealed record EvidenceLink(int Id, string FileName);
+
     /// <summary>
     /// The periods worth a row: every year expecting, holding or awaiting a value, and the semesters up to the
     /// last year the unit reported (later ones would be a column of "sin dato" for periods not yet reached),
@@ -40,7 +41,7 @@ public class IndicadorModel(AppDbContext db, IAuthorizationService authorization
     /// </summary>
     public IReadOnlyList<PeriodProgress> Followed => followed ??= Progress.Periods
         .Where(p => p.IsFollowed && (p.Period == PeriodKind.Anual || p.Value is not null || p.PendingValidation || p.Source == ExpectationSource.SemestralDefinida
-            || (Indicator.Plan!.Settings.SemesterFollowUp && p.Year <= Indicator.Values.Select(v => v.Year).DefaultIfEmpty(0).Max())))
+            || (Indicator.Settings.SemesterFollowUp && p.Year <= Values.Select(v => v.Year).DefaultIfEmpty(0).Max())))
         .ToList();
 
     private IReadOnlyList<PeriodProgress>? followed;
@@ -52,12 +53,12 @@ public class IndicadorModel(AppDbContext db, IAuthorizationService authorization
     public object ChartData()
     {
         var years = new List<int>();
-        if (Indicator.BaselineYear is { } baselineYear && baselineYear < Indicator.Plan!.FirstYear)
+        if (Indicator.BaselineYear is { } baselineYear && baselineYear < Indicator.FirstYear)
         {
             years.Add(baselineYear);
         }
 
-        years.AddRange(Years);
+        years.AddRange(Indicator.Years);
         decimal? At(Func<int, decimal?> pick, int year) => pick(year) is { } v ? Math.Round(v, Math.Max(Indicator.Decimals, 2)) : null;
         var annual = Progress.Periods.Where(p => p.Period == PeriodKind.Anual && p.Value is not null).ToDictionary(p => p.Year, p => p.Value);
         var projection = Progress.Projection;
@@ -71,7 +72,7 @@ public class IndicadorModel(AppDbContext db, IAuthorizationService authorization
             targets = years.Select(y => At(Indicator.TargetFor, y)),
             values = years.Select(y => At(annual.GetValueOrDefault, y)),
             projection = years.Select(y => projection.ProjectedValue is { } projected && drawn && lastValueYear > 0
-                ? y == lastValueYear ? annual[y] : y == Indicator.Plan!.LastYear ? Math.Round(projected, Math.Max(Indicator.Decimals, 2)) : (decimal?)null
+                ? y == lastValueYear ? annual[y] : y == Indicator.LastYear ? Math.Round(projected, Math.Max(Indicator.Decimals, 2)) : (decimal?)null
                 : null),
         };
     }
@@ -82,44 +83,35 @@ public class IndicadorModel(AppDbContext db, IAuthorizationService authorization
     /// <summary>The period chosen on that dashboard, marked in the avance table.</summary>
     public ReportPeriod? ChosenPeriod { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, bool? pendientes, int? anio, string? periodo, string? volver)
+    public async Task<IActionResult> OnGetAsync(int id, bool? pendientes, int? anio, string? periodo, string? volver, CancellationToken cancellationToken)
     {
-        var indicator = await db.Indicators.AsNoTracking()
-            .Include(i => i.Plan)
-            .Include(i => i.Objective)
-            .Include(i => i.Action).ThenInclude(a => a!.Objective)
-            .Include(i => i.ResponsibleUnits).ThenInclude(u => u.Unit)
-            .Include(i => i.Targets)
-            .Include(i => i.SemesterTargets)
-            .Include(i => i.Values).ThenInclude(v => v.Evidence)
-            .Include(i => i.Variables)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(i => i.Id == id);
-        if (indicator is null)
+        // The version first: the sheet and the progress are then never older than the version they are used under.
+        var stamp = await db.StampOfIndicatorAsync(id, cancellationToken);
+        if (stamp is null || await sheets.GetAsync(db, id, stamp, cancellationToken) is not { } sheet)
         {
             return NotFound();
         }
 
-        Indicator = indicator;
-        PlanCode = indicator.Plan!.Code;
-        Years = indicator.Plan.Years.ToList();
-        (OwnerCode, OwnerStatement, ObjectiveCode) = indicator.Action is { } action
-            ? (action.Code, action.Statement, action.Objective!.Code)
-            : (indicator.Objective!.Code, indicator.Objective.Statement, null);
-        IncludePending = pendientes ?? !indicator.Plan.Settings.OnlyValidated;
+        Indicator = sheet;
+        IncludePending = pendientes ?? !stamp.OnlyValidated;
         Back = IsDashboardAddress(volver) ? volver : null;
-        ChosenPeriod = anio is { } year && indicator.Plan.Covers(year) && PeriodText.TryParse(periodo, out var kind) ? new ReportPeriod(year, kind) : null;
-        Progress = ProgressCalculator.Calculate(
-            IndicatorInput.From(indicator, indicator.Values.Where(v => PlanProgressService.Counts(v.Status, IncludePending))),
-            indicator.Plan.Settings, indicator.Plan.FirstYear, indicator.Plan.LastYear);
+        ChosenPeriod = anio is { } year && sheet.Covers(year) && PeriodText.TryParse(periodo, out var kind) ? new ReportPeriod(year, kind) : null;
+        Progress = (await progress.LoadAsync(stamp, IncludePending, cancellationToken)).Of(id);
+        Values = (await ValuesQuery(db, id).ToListAsync(cancellationToken))
+            .OrderBy(v => v.Year).ThenBy(v => v.Period).ToList();
         History = await db.AuditEntries.AsNoTracking()
             .Where(a => a.IndicatorId == id)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Take(200)
-            .ToListAsync();
+            .ToListAsync(cancellationToken);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditPlan)).Succeeded;
         return Page();
     }
+
+    private static IQueryable<ValueRow> ValuesQuery(AppDbContext db, int id) =>
+        db.Values.AsNoTracking().Where(v => v.IndicatorId == id)
+            .Select(v => new ValueRow(v.Year, v.Period, v.Value, v.Status, v.IsDemo, v.Comment, v.ReviewNote, v.DataSource,
+                v.Evidence.OrderBy(e => e.Id).Select(e => new EvidenceLink(e.Id, e.FileName)).ToList()));
 
     /// <summary>Only a local dashboard address is linked back to, so the parameter cannot lead anywhere else.</summary>
     private static bool IsDashboardAddress(string? address) =>

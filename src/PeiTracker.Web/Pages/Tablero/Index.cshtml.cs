@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PeiTracker.Domain;
 using PeiTracker.Domain.Progress;
 using PeiTracker.Web.Data;
+using PeiTracker.Web.Exports;
 using PeiTracker.Web.Infrastructure;
 using PeiTracker.Web.Progress;
 
@@ -13,7 +14,7 @@ namespace PeiTracker.Web.Pages.Tablero;
 /// The plan dashboard: where the plan stands in a period, each OEI's avance, what is at risk and
 /// what is overdue. Every filter lives in the query string, so a view can be bookmarked and shared.
 /// </summary>
-public class IndexModel(PlanProgressService progress, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, PlanProgressService progress, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Plan { get; set; }
@@ -35,6 +36,12 @@ public class IndexModel(PlanProgressService progress, TimeProvider clock) : Page
 
     [BindProperty(SupportsGet = true)]
     public bool? Pendientes { get; set; }
+
+    /// <summary>"tabla": the printed page also carries the full indicator table (a meeting's print leaves it out).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Imprimir { get; set; }
+
+    public bool PrintsFullTable => Imprimir == "tabla";
 
     public PlanProgressView View { get; private set; } = null!;
 
@@ -76,7 +83,13 @@ public class IndexModel(PlanProgressService progress, TimeProvider clock) : Page
     public bool IsFiltered => Oei is not null || Unidad is not null || Semaforo is not null;
 
     /// <summary>Everything the rendered body depends on: the plan's data version, the filters and the day (for overdue deadlines).</summary>
-    public string FragmentKey => string.Join('|', View.Plan.Id, View.DataVersion, View.IncludePending, Period.Year, Period.QueryValue, Oei, Unidad, Semaforo, Pendientes, today.DayNumber);
+    public string FragmentKey => string.Join('|', View.Plan.Id, View.DataVersion, View.IncludePending, Period.Year, Period.QueryValue, Oei, Unidad, Semaforo, Pendientes, PrintsFullTable, today.DayNumber);
+
+    /// <summary>
+    /// The dashboard's "Datos al" (<see cref="DataAsOf"/>), read only when the body is rendered: every change it dates
+    /// moves the plan's data version, which keys the cached body.
+    /// </summary>
+    public Task<DateTimeOffset> DataAsOfAsync() => DataAsOf.OfPlanAsync(db, View.Plan.Id, View.Plan.FirstYear, ExportedData.Progress, HttpContext.RequestAborted);
 
     public record ObjectiveCard(ObjectiveSnapshot Objective, RollUpResult RollUp, IReadOnlyList<(string Label, decimal? Avance)> Trend);
 

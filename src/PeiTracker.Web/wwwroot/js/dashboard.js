@@ -15,3 +15,15 @@
     });
   });
 })();
+
+// Printing: the plan and the cut-off date go into every sheet's top margin (site.css, @page tablero reads the
+// variable); the print buttons open the browser's print dialog.
+(function () {
+  var running = document.querySelector('[data-print-running]');
+  if (running) {
+    document.documentElement.style.setProperty('--pei-print-running', JSON.stringify(running.dataset.printRunning));
+  }
+  document.querySelectorAll('[data-print]').forEach(function (button) {
+    button.addEventListener('click', function () { window.print(); });
+  });
+})();
