@@ -75,6 +75,20 @@ public class FormulaTests(AppFixture app)
         Assert.All(history, a => Assert.Equal("Ficha técnica aprobada por la OGPP", a.Reason));
     }
 
+    [Fact]
+    public async Task Planner_RenamesOnlyAVariable_TheIndicatorPageShowsTheNewNameAtOnce()
+    {
+        var plan = await ValueTestPlan.CreateAsync(app, 1);
+        var id = plan.Indicators[0];
+        var planner = await app.LoginAsync();
+        await DefineAsync(planner, id, "A + B", ("A", "Atenciones"), ("B", "Otras atenciones"));
+        Assert.Contains("A: Atenciones", (await planner.GetDocumentAsync($"/Plan/Indicador/{id}")).QuerySelector("[data-testid=formula]")!.TextContent);
+
+        await DefineAsync(planner, id, "A + B", ("A", "Atenciones en los consulados"), ("B", "Otras atenciones"));
+
+        Assert.Contains("A: Atenciones en los consulados", (await planner.GetDocumentAsync($"/Plan/Indicador/{id}")).QuerySelector("[data-testid=formula]")!.TextContent);
+    }
+
     [Theory]
     [InlineData("A +", "Fórmula no válida en la posición 4: falta un número o una variable al final.")]
     [InlineData("A * C", "Escriba qué mide la variable C (por ejemplo «Personas atendidas»).")]
