@@ -54,22 +54,7 @@ public class IndicatorPageTests(AppFixture app)
     {
         await using var scope = app.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var institution = await db.Institutions.Include(i => i.Units).SingleAsync(i => i.PliegoCode == HomeInstitution.PliegoCode);
-        var plan = new Domain.Plan { Institution = institution, Code = code, Name = "Plan de prueba " + code, FirstYear = 2025, LastYear = 2030, Status = PlanStatus.Borrador };
-        var objective = new StrategicObjective { Plan = plan, Code = "OEI.01", Statement = "Objetivo de prueba", Priority = 1, Type = ObjectiveType.TipoI };
-        plan.Objectives.Add(objective);
-        Indicator NewIndicator(string key)
-        {
-            var indicator = new Indicator
-            {
-                Plan = plan, Objective = objective, Key = key, PublishedCode = key, Name = "Indicador " + key, Unit = UnitOfMeasure.Numero,
-                BaselineYear = 2024, BaselineValue = 10m, Targets = Enumerable.Range(2025, 6).Select(y => new AnnualTarget { Year = y, Value = 100m }).ToList(),
-            };
-            indicator.ResponsibleUnits.Add(new IndicatorResponsibleUnit { Indicator = indicator, Unit = institution.Units[0] });
-            plan.Indicators.Add(indicator);
-            return indicator;
-        }
-
+        var test = await db.AddTestPlanAsync(code);
         IndicatorValue NewValue(int year, PeriodKind period) => new()
         {
             Year = year, Period = period, Value = 50m, Status = ValueStatus.Validado, CreatedBy = "prueba", CreatedAt = DateTimeOffset.UtcNow,
@@ -80,9 +65,9 @@ public class IndicatorPageTests(AppFixture app)
             }).ToList(),
         };
 
-        var few = NewIndicator("IOEI.01.01");
+        var few = test.AddIndicator("IOEI.01.01");
         few.Values.Add(NewValue(2025, PeriodKind.Anual));
-        var many = NewIndicator("IOEI.01.02");
+        var many = test.AddIndicator("IOEI.01.02");
         foreach (var year in Enumerable.Range(2025, 6))
         {
             foreach (var period in new[] { PeriodKind.PrimerSemestre, PeriodKind.SegundoSemestre, PeriodKind.Anual })
@@ -91,12 +76,11 @@ public class IndicatorPageTests(AppFixture app)
             }
         }
 
-        db.Plans.Add(plan);
         await db.SaveChangesAsync();
         db.AuditEntries.AddRange(many.Values.Select(v => new AuditEntry
         {
             At = DateTimeOffset.UtcNow, Kind = AuditKind.Valor, UserName = "prueba", Subject = $"Valor {v.Period} {v.Year}",
-            IndicatorId = many.Id, PlanId = plan.Id, InstitutionId = institution.Id, Field = "Valor", After = "50", Reason = "Carga de prueba",
+            IndicatorId = many.Id, PlanId = test.Plan.Id, InstitutionId = test.Institution.Id, Field = "Valor", After = "50", Reason = "Carga de prueba",
         }));
         await db.SaveChangesAsync();
         return (code, few.Id, many.Id);

@@ -157,23 +157,13 @@ public partial class DatosAlTests(AppFixture app)
         var code = "TEST-DATOS-AL-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         await using var scope = app.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var institution = await db.Institutions.Include(i => i.Units).SingleAsync(i => i.PliegoCode == HomeInstitution.PliegoCode);
-        var plan = new Domain.Plan { Institution = institution, Code = code, Name = "Plan de prueba " + code, FirstYear = 2025, LastYear = 2030, Status = PlanStatus.Borrador };
-        var objective = new StrategicObjective { Plan = plan, Code = "OEI.01", Statement = "Objetivo de prueba", Priority = 1, Type = ObjectiveType.TipoI };
-        plan.Objectives.Add(objective);
+        var test = await db.AddTestPlanAsync(code);
         for (var n = 1; n <= 2; n++)
         {
-            var indicator = new Indicator
-            {
-                Plan = plan, Objective = objective, Key = $"IOEI.01.0{n}", PublishedCode = $"IOEI.01.0{n}", Name = $"Indicador {n}", Unit = UnitOfMeasure.Numero,
-                BaselineYear = 2024, BaselineValue = 10m, Targets = Enumerable.Range(2025, 6).Select(y => new AnnualTarget { Year = y, Value = 100m }).ToList(),
-            };
-            indicator.ResponsibleUnits.Add(new IndicatorResponsibleUnit { Indicator = indicator, Unit = institution.Units[0] });
+            var indicator = test.AddIndicator($"IOEI.01.0{n}", $"Indicador {n}");
             indicator.Values.Add(new IndicatorValue { Year = 2025, Period = PeriodKind.Anual, Value = 80m, Status = ValueStatus.Validado, CreatedBy = "prueba", CreatedAt = ValuesAt });
-            plan.Indicators.Add(indicator);
         }
 
-        db.Plans.Add(plan);
         await db.SaveChangesAsync();
         return code;
     }
