@@ -25,6 +25,9 @@ public enum AuditKind
     /// <summary>The plan's articulation: PGG, PESEM (Anexo B-1) and national policies (Anexo B-2).</summary>
     Articulacion = 13,
 
+    /// <summary>The institution's own data that the reports print (its unidad ejecutora).</summary>
+    Institucion = 14,
+
     /// <summary>An e-mail notice of the outbox, resent by an administrator.</summary>
     Aviso = 20,
 }

@@ -106,6 +106,7 @@ public class IndexModel(AppDbContext db) : PageModel
         AuditKind.Periodo => "Periodo",
         AuditKind.Informe => "Informe de evaluación",
         AuditKind.Articulacion => "Articulación",
+        AuditKind.Institucion => "Entidad (unidad ejecutora)",
         AuditKind.Aviso => "Aviso por correo",
         _ => kind.ToString(),
     };
