@@ -242,11 +242,11 @@ public sealed class XlsxWriter(string title, string? subject = null)
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }));
     }
 
-    /// <summary>Whether text of this style wraps, and how wide and tall its font is, for <see cref="XlsxSheet.Lines"/>.</summary>
-    internal static (bool Wrap, bool Bold, double Points) FontOf(XlsxStyle style)
+    /// <summary>Whether text of this style wraps, and how tall its font is, for <see cref="XlsxSheet.Lines"/>.</summary>
+    internal static (bool Wrap, double Points) FontOf(XlsxStyle style)
     {
         var look = Look(style);
-        return (look.Wrap, look.Font != 0, look.Font == 2 ? 14 : 11);
+        return (look.Wrap, look.Font == 2 ? 14 : 11);
     }
 
     /// <summary>Font 0 normal, 1 bold, 2 title; fill 2 grey header, 3 OEI blue, 4 AEI grey; border 1 thin; number formats 164-167.</summary>
@@ -289,7 +289,9 @@ public sealed class XlsxWriter(string title, string? subject = null)
             format.QuotePrefix = true;
         }
 
-        if (wrap || border != 0)
+        // Every cell sits at the top of its row: a row grows to its tallest wrapped cell, and a code or a figure at the
+        // bottom would read as belonging to the next row.
+        if (style != XlsxStyle.Title)
         {
             format.ApplyAlignment = true;
             format.Append(style == XlsxStyle.Header
@@ -357,13 +359,13 @@ public sealed class XlsxSheet
 
     /// <summary>
     /// How many lines the text takes in a column <paramref name="width"/> characters wide (Excel's unit: the width of
-    /// a digit), wrapped at spaces as a spreadsheet does. A letter of Spanish text is on average narrower than a digit,
-    /// a bold one about as wide: counting every character as 1 (bold 1.1) overestimates a little, and a row a little
-    /// too tall is better than text cut off.
+    /// a digit), wrapped at spaces as a spreadsheet does. A letter of Spanish text, bold or not, is on average a little
+    /// narrower than a digit: counting every character as a digit overestimates a little, and a row a little too tall
+    /// is better than text cut off.
     /// </summary>
-    public static int Lines(string text, double width, bool bold)
+    public static int Lines(string text, double width)
     {
-        var perLine = Math.Max(1, (int)Math.Floor((width - 1) / (bold ? 1.1 : 1.0)));
+        var perLine = Math.Max(1, (int)Math.Floor(width - 1));
         var lines = 0;
         foreach (var paragraph in text.Split('\n'))
         {
@@ -398,8 +400,8 @@ public sealed class XlsxSheet
         var points = LinePoints;
         foreach (var ((value, style), column) in cells.Select((c, i) => (c, i)))
         {
-            var (wrap, bold, size) = XlsxWriter.FontOf(style);
-            var lines = wrap && value is string text ? Lines(XlsxWriter.XmlSafe(text), column < widths.Length ? widths[column] : DefaultWidth, bold) : 1;
+            var (wrap, size) = XlsxWriter.FontOf(style);
+            var lines = wrap && value is string text ? Lines(XlsxWriter.XmlSafe(text), column < widths.Length ? widths[column] : DefaultWidth) : 1;
             points = Math.Max(points, Math.Ceiling(lines * LinePoints * size / 11) + (lines > 1 ? PaddingPoints : 0));
         }
 

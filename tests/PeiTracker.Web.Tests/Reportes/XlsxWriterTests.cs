@@ -46,16 +46,16 @@ public class XlsxWriterTests
     }
 
     [Theory]
-    [InlineData("corto", 10, false, 1)]
-    [InlineData("dos palabras", 10, false, 2)]
-    [InlineData("dos palabras", 7, false, 3)]
-    [InlineData("una frase que no cabe en una línea", 12, false, 4)]
-    [InlineData("Avance Tipo I I semestre 2025 frente al LE anual (CEPLAN) (%)", 11, true, 8)]
-    [InlineData("xxxxxxxxxxxxxxxxxxxxxxxxx", 11, false, 3)]
-    [InlineData("primera\nsegunda", 40, false, 2)]
-    public void Lines_WrappedText_CountsTheLinesItTakesInTheColumn(string text, double width, bool bold, int lines)
+    [InlineData("corto", 10, 1)]
+    [InlineData("dos palabras", 10, 2)]
+    [InlineData("dos palabras", 7, 3)]
+    [InlineData("una frase que no cabe en una línea", 12, 4)]
+    [InlineData("Avance Tipo I I semestre 2025 frente al LE anual (CEPLAN) (%)", 11, 8)]
+    [InlineData("xxxxxxxxxxxxxxxxxxxxxxxxx", 11, 3)]
+    [InlineData("primera\nsegunda", 40, 2)]
+    public void Lines_WrappedText_CountsTheLinesItTakesInTheColumn(string text, double width, int lines)
     {
-        Assert.Equal(lines, XlsxSheet.Lines(text, width, bold));
+        Assert.Equal(lines, XlsxSheet.Lines(text, width));
     }
 
     [Fact]
