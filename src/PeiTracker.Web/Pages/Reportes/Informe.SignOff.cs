@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PeiTracker.Domain;
 using PeiTracker.Domain.Editing;
+using PeiTracker.Web.Exports;
 using PeiTracker.Web.Writes;
 
 namespace PeiTracker.Web.Pages.Reportes;
@@ -9,7 +10,8 @@ namespace PeiTracker.Web.Pages.Reportes;
 /// <summary>
 /// The Informe's sign-off (ADR 0016): the head of the planning office approves it once its period is closed, which
 /// freezes it; reopening (with a reason) ends the approval. Publishing makes the period's latest closed version
-/// public on /Transparencia, with the approving office and the approval's date.
+/// public on /Transparencia, with the approving office and the approval's date, and adds to that version the Informe
+/// as a PDF that shows the approval (refused, with nothing written, when the server cannot print it).
 /// </summary>
 public partial class InformeModel
 {
@@ -89,6 +91,20 @@ public partial class InformeModel
             return Answer(WriteStatus.Refused, "", "#aprobacion", refusal);
         }
 
+        var pdf = HttpContext.RequestServices.GetRequiredService<ChromiumPdf>();
+        if (!pdf.IsAvailable)
+        {
+            return Answer(WriteStatus.Refused, "", "#aprobacion", NoPdfMessage);
+        }
+
+        var informe = await PrintForPublicationAsync(pdf);
+        if (informe is null)
+        {
+            return Answer(WriteStatus.Refused, "", "#aprobacion", PdfRenderQueue.BusyMessage);
+        }
+
+        // Appended to the closed version it publishes: snapshot files are insert-only, never edited (ADR 0015).
+        db.Add(PeriodSnapshotBuilder.InformeFile(LatestSnapshot!, View.Plan.Code, informe));
         db.InformePublications.Add(new InformePublication
         {
             SnapshotId = LatestSnapshot!.Id, PlanId = View.Plan.Id, ApprovalId = Approval!.Id, ApprovingOffice = Approval.ApprovingOffice,
@@ -97,6 +113,41 @@ public partial class InformeModel
         var status = await writer.SaveAsync(new AuditContext(UserName, View.Plan.Code, null, View.Plan.Id, null),
             [new FieldChange(AuditKind.Informe, $"Publicación {Period.Label}", null, $"Versión {LatestSnapshot.Version} publicada en Transparencia")]);
         return Answer(status, $"Versión {LatestSnapshot.Version} del periodo publicada en Transparencia.", "#aprobacion");
+    }
+
+    public const string NoPdfMessage =
+        "No se publicó nada: el Informe se publica también como PDF, con su huella SHA-256, y el servidor no tiene Chromium para generarlo. Pida a soporte que lo instale (paquete chromium) y vuelva a publicar.";
+
+    /// <summary>Set while the page is printed for publication: the public file names the approving office, never a person (ADR 0016).</summary>
+    public bool ForPublication { get; private set; }
+
+    /// <summary>Who approved, as the page prints it: the person and the office, or only the office in the published file.</summary>
+    public string ApprovedBy(InformeApproval approval) => ForPublication ? approval.ApprovingOffice : $"{approval.ApproverName} ({approval.ApprovingOffice})";
+
+    /// <summary>
+    /// The Informe as this page prints it, approval included, rendered to PDF by Chromium; null when the PDF queue is full.
+    /// The page is rendered into a buffer (as <see cref="PdfDownloadAttribute"/> does) before anything is written, so no
+    /// transaction waits on Chromium.
+    /// </summary>
+    private async Task<byte[]?> PrintForPublicationAsync(ChromiumPdf pdf)
+    {
+        var body = Response.Body;
+        using var buffer = new MemoryStream();
+        ForPublication = true;
+        Response.Body = buffer;
+        try
+        {
+            await Page().ExecuteResultAsync(PageContext);
+        }
+        finally
+        {
+            Response.Body = body;
+            ForPublication = false;
+        }
+
+        var queue = HttpContext.RequestServices.GetRequiredService<PdfRenderQueue>();
+        using var slot = await queue.EnterAsync(HttpContext.RequestAborted);
+        return slot is null ? null : await pdf.RenderAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), HttpContext.RequestAborted);
     }
 
     private async Task LoadSignOffAsync()
