@@ -99,12 +99,7 @@ public class TransparenciaTests(AppFixture app)
         }
         finally
         {
-            await app.QueryAsync(async db =>
-            {
-                await db.InformeApprovals.Where(a => a.Year == 2025 && a.Period == PeriodKind.SegundoSemestre && a.ReopenedAt == null)
-                    .ExecuteUpdateAsync(a => a.SetProperty(x => x.ReopenedAt, DateTimeOffset.UtcNow).SetProperty(x => x.ReopenedBy, "prueba").SetProperty(x => x.ReopenReason, "Fin de la prueba"));
-                return await db.PeriodClosures.Where(c => c.Year == 2025 && c.Period == PeriodKind.SegundoSemestre).ExecuteDeleteAsync();
-            });
+            await ReopenSecondSemesterAsync();
         }
     }
 
@@ -130,14 +125,17 @@ public class TransparenciaTests(AppFixture app)
         }
         finally
         {
-            await app.QueryAsync(async db =>
-            {
-                await db.InformeApprovals.Where(a => a.Year == 2025 && a.Period == PeriodKind.SegundoSemestre && a.ReopenedAt == null)
-                    .ExecuteUpdateAsync(a => a.SetProperty(x => x.ReopenedAt, DateTimeOffset.UtcNow).SetProperty(x => x.ReopenedBy, "prueba").SetProperty(x => x.ReopenReason, "Fin de la prueba"));
-                return await db.PeriodClosures.Where(c => c.Year == 2025 && c.Period == PeriodKind.SegundoSemestre).ExecuteDeleteAsync();
-            });
+            await ReopenSecondSemesterAsync();
         }
     }
+
+    /// <summary>Ends a test that closed and approved the II semestre 2025: the approval reopened, the period open again (its snapshots stay).</summary>
+    private Task<int> ReopenSecondSemesterAsync() => app.QueryAsync(async db =>
+    {
+        await db.InformeApprovals.Where(a => a.Year == 2025 && a.Period == PeriodKind.SegundoSemestre && a.ReopenedAt == null)
+            .ExecuteUpdateAsync(a => a.SetProperty(x => x.ReopenedAt, DateTimeOffset.UtcNow).SetProperty(x => x.ReopenedBy, "prueba").SetProperty(x => x.ReopenReason, "Fin de la prueba"));
+        return await db.PeriodClosures.Where(c => c.Year == 2025 && c.Period == PeriodKind.SegundoSemestre).ExecuteDeleteAsync();
+    });
 
     private static async Task<string> PdfTextAsync(byte[] pdf)
     {

@@ -91,19 +91,28 @@ public partial class InformeModel
             return Answer(WriteStatus.Refused, "", "#aprobacion", refusal);
         }
 
-        var pdf = HttpContext.RequestServices.GetRequiredService<ChromiumPdf>();
-        if (!pdf.IsAvailable)
+        if (!HttpContext.RequestServices.GetRequiredService<ChromiumPdf>().IsAvailable)
         {
             return Answer(WriteStatus.Refused, "", "#aprobacion", NoPdfMessage);
         }
 
-        var informe = await PrintForPublicationAsync(pdf);
+        // The page is printed as it shows now, approval included (InformePublicationFilter), then CompletePublicationAsync writes.
+        ForPublication = true;
+        return Page();
+    }
+
+    /// <summary>
+    /// Writes the publication with the Informe as printed for it (null: the PDF queue was full, nothing is written), and
+    /// appends the PDF to the closed version it publishes: snapshot files are insert-only, never edited (ADR 0015).
+    /// </summary>
+    public async Task<string> CompletePublicationAsync(byte[]? informe)
+    {
+        ForPublication = false;
         if (informe is null)
         {
-            return Answer(WriteStatus.Refused, "", "#aprobacion", PdfRenderQueue.BusyMessage);
+            return RedirectAnswer(WriteStatus.Refused, "", PdfRenderQueue.BusyMessage);
         }
 
-        // Appended to the closed version it publishes: snapshot files are insert-only, never edited (ADR 0015).
         db.Add(PeriodSnapshotBuilder.InformeFile(LatestSnapshot!, View.Plan.Code, informe));
         db.InformePublications.Add(new InformePublication
         {
@@ -112,8 +121,11 @@ public partial class InformeModel
         });
         var status = await writer.SaveAsync(new AuditContext(UserName, View.Plan.Code, null, View.Plan.Id, null),
             [new FieldChange(AuditKind.Informe, $"Publicación {Period.Label}", null, $"Versión {LatestSnapshot.Version} publicada en Transparencia")]);
-        return Answer(status, $"Versión {LatestSnapshot.Version} del periodo publicada en Transparencia.", "#aprobacion");
+        return RedirectAnswer(status, $"Versión {LatestSnapshot.Version} del periodo publicada en Transparencia.");
     }
+
+    private string RedirectAnswer(WriteStatus status, string saved, string? refusal = null) =>
+        ((RedirectResult)Answer(status, saved, "#aprobacion", refusal)).Url;
 
     public const string NoPdfMessage =
         "No se publicó nada: el Informe se publica también como PDF, con su huella SHA-256, y el servidor no tiene Chromium para generarlo. Pida a soporte que lo instale (paquete chromium) y vuelva a publicar.";
@@ -123,32 +135,6 @@ public partial class InformeModel
 
     /// <summary>Who approved, as the page prints it: the person and the office, or only the office in the published file.</summary>
     public string ApprovedBy(InformeApproval approval) => ForPublication ? approval.ApprovingOffice : $"{approval.ApproverName} ({approval.ApprovingOffice})";
-
-    /// <summary>
-    /// The Informe as this page prints it, approval included, rendered to PDF by Chromium; null when the PDF queue is full.
-    /// The page is rendered into a buffer (as <see cref="PdfDownloadAttribute"/> does) before anything is written, so no
-    /// transaction waits on Chromium.
-    /// </summary>
-    private async Task<byte[]?> PrintForPublicationAsync(ChromiumPdf pdf)
-    {
-        var body = Response.Body;
-        using var buffer = new MemoryStream();
-        ForPublication = true;
-        Response.Body = buffer;
-        try
-        {
-            await Page().ExecuteResultAsync(PageContext);
-        }
-        finally
-        {
-            Response.Body = body;
-            ForPublication = false;
-        }
-
-        var queue = HttpContext.RequestServices.GetRequiredService<PdfRenderQueue>();
-        using var slot = await queue.EnterAsync(HttpContext.RequestAborted);
-        return slot is null ? null : await pdf.RenderAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), HttpContext.RequestAborted);
-    }
 
     private async Task LoadSignOffAsync()
     {
