@@ -23,6 +23,18 @@ if [ -d tests/PeiTracker.Browser.Tests ] && [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# The print test converts every export with LibreOffice headless (Calc, the Carlito font that stands in for
+# Calibri, pdfinfo/pdftotext from poppler); install them when missing (as root, as in CI).
+if ! command -v libreoffice >/dev/null || ! command -v pdfinfo >/dev/null || [ ! -d /usr/share/fonts/truetype/crosextra ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "Installing LibreOffice Calc (headless), Carlito and poppler-utils for the print test..."
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui fonts-crosextra-carlito poppler-utils >/dev/null
+  else
+    echo "The print test needs LibreOffice: sudo apt-get install libreoffice-calc-nogui fonts-crosextra-carlito poppler-utils" >&2
+    exit 1
+  fi
+fi
+
 # A fresh cluster every run: tests never depend on what an earlier run left.
 pg_stop "$data_dir" || true
 rm -rf "$data_dir"

@@ -31,6 +31,9 @@ public enum AuditKind
     /// <summary>The planning office's saved reasons for observing a value.</summary>
     MotivoObservacion = 15,
 
+    /// <summary>The institution's own data that the reports print (its unidad ejecutora).</summary>
+    Institucion = 16,
+
     /// <summary>An e-mail notice of the outbox, resent by an administrator.</summary>
     Aviso = 20,
 }

@@ -31,6 +31,7 @@ public static class AuditFields
     public const string Statement = "Enunciado";
     public const string Priority = "Prioridad";
     public const string Settings = "Reglas de avance";
+    public const string ExecutingUnit = "Unidad ejecutora";
 
     /// <summary>A change to a started year's target is a revision, and the history says so.</summary>
     public static string Target(int year, bool revision) =>

@@ -26,6 +26,8 @@ public static class EditMessages
     public const string StatementTooLong = "El enunciado no puede superar los 2000 caracteres.";
     public const string Priority = "La prioridad debe ser un número entre 1 y 99.";
     public const string SettingsChoice = "Elija las opciones de la lista.";
+    public const string ExecutingUnitRequired = "Escriba la unidad ejecutora, por ejemplo «001 - Ministerio de Relaciones Exteriores».";
+    public const string ExecutingUnitTooLong = "La unidad ejecutora no puede superar los 200 caracteres.";
 
     public static string Decimals => $"Los decimales deben estar entre 0 y {Indicator.MaxDecimals.ToString(CultureInfo.InvariantCulture)}.";
 

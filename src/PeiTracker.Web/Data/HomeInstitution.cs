@@ -27,7 +27,7 @@ public static class HomeInstitution
             return id;
         }
 
-        var home = new Institution { PliegoCode = PliegoCode, Name = Name, Sector = Sector, GovernmentLevel = "Nacional" };
+        var home = new Institution { PliegoCode = PliegoCode, Name = Name, Sector = Sector, GovernmentLevel = "Nacional", ExecutingUnit = Institution.DefaultExecutingUnit(Name) };
         db.Institutions.Add(home);
         await db.SaveChangesAsync(cancellationToken);
         return home.Id;

@@ -19,8 +19,11 @@ public enum ExportedData
     /// <summary>The progress rules (thresholds, cap, weighting) that decide avance and semáforo.</summary>
     ProgressRules = 4,
 
+    /// <summary>The institution's own data the progress reports print (its unidad ejecutora), shared by all its plans.</summary>
+    Institution = 8,
+
     /// <summary>What a progress report shows: Reporte de seguimiento, open data, Informe de evaluación.</summary>
-    Progress = Plan | Values | ProgressRules,
+    Progress = Plan | Values | ProgressRules | Institution,
 }
 
 /// <summary>
@@ -37,13 +40,17 @@ public static class DataAsOf
         AuditKind.Definicion or AuditKind.Meta or AuditKind.LineaBase or AuditKind.Objetivo or AuditKind.Accion => ExportedData.Plan,
         AuditKind.Valor => ExportedData.Values,
         AuditKind.Configuracion => ExportedData.ProgressRules,
+        AuditKind.Institucion => ExportedData.Institution,
         _ => null,
     };
 
     public static async Task<DateTimeOffset> OfPlanAsync(AppDbContext db, int planId, int firstYear, ExportedData shown, CancellationToken cancellationToken = default)
     {
         var kinds = Enum.GetValues<AuditKind>().Where(k => Touches(k) is { } part && (shown & part) != 0).ToArray();
-        var lastAudit = await db.AuditEntries.AsNoTracking().Where(a => a.PlanId == planId && kinds.Contains(a.Kind))
+        // A change to the institution is recorded once for all its plans (no plan id, the institution's id).
+        var institutionId = db.Plans.IgnoreQueryFilters().Where(p => p.Id == planId).Select(p => (int?)p.InstitutionId);
+        var lastAudit = await db.AuditEntries.AsNoTracking()
+            .Where(a => (a.PlanId == planId || (a.PlanId == null && a.InstitutionId == institutionId.FirstOrDefault())) && kinds.Contains(a.Kind))
             .MaxAsync(a => (DateTimeOffset?)a.At, cancellationToken);
 
         // Values carry their own times too: values loaded by the demo switch or by SQL leave no audit row.

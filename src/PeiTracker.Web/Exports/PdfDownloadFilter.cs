@@ -32,38 +32,21 @@ public sealed class PdfDownloadAttribute(string fileName) : Attribute, IAsyncRes
         }
 
         var originalBody = http.Response.Body;
-        using var buffer = new MemoryStream();
-        http.Response.Body = buffer;
-        try
-        {
-            await next();
-        }
-        finally
-        {
-            http.Response.Body = originalBody;
-        }
-
+        var page = await BufferedAsync(http, next);
         if (http.Response.StatusCode != StatusCodes.Status200OK)
         {
-            buffer.Position = 0;
-            await buffer.CopyToAsync(originalBody);
+            await originalBody.WriteAsync(page, http.RequestAborted);
             return;
         }
 
-        byte[] bytes;
         var queue = http.RequestServices.GetRequiredService<PdfRenderQueue>();
-        using (var slot = await queue.EnterAsync(http.RequestAborted))
+        if (await RenderQueuedAsync(http, page) is not { } bytes)
         {
-            if (slot is null)
-            {
-                http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                http.Response.Headers.RetryAfter = queue.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                http.Response.ContentType = "text/plain; charset=utf-8";
-                await originalBody.WriteAsync(System.Text.Encoding.UTF8.GetBytes(PdfRenderQueue.BusyMessage), http.RequestAborted);
-                return;
-            }
-
-            bytes = await pdf.RenderAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), http.RequestAborted);
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            http.Response.Headers.RetryAfter = queue.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            await originalBody.WriteAsync(System.Text.Encoding.UTF8.GetBytes(PdfRenderQueue.BusyMessage), http.RequestAborted);
+            return;
         }
 
         await http.RequestServices.GetRequiredService<Data.AppDbContext>().RecordAsync(
@@ -72,5 +55,31 @@ public sealed class PdfDownloadAttribute(string fileName) : Attribute, IAsyncRes
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         http.Response.ContentLength = bytes.Length;
         await originalBody.WriteAsync(bytes, http.RequestAborted);
+    }
+
+    /// <summary>Runs the rest of the result (the page's rendering) into memory instead of the response, and returns what it wrote.</summary>
+    public static async Task<byte[]> BufferedAsync(HttpContext http, ResultExecutionDelegate next)
+    {
+        var body = http.Response.Body;
+        using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        try
+        {
+            await next();
+        }
+        finally
+        {
+            http.Response.Body = body;
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>The page's HTML printed to PDF in its turn of the <see cref="PdfRenderQueue"/>; null when the queue is full.</summary>
+    public static async Task<byte[]?> RenderQueuedAsync(HttpContext http, byte[] html)
+    {
+        var queue = http.RequestServices.GetRequiredService<PdfRenderQueue>();
+        using var slot = await queue.EnterAsync(http.RequestAborted);
+        return slot is null ? null : await http.RequestServices.GetRequiredService<ChromiumPdf>().RenderAsync(System.Text.Encoding.UTF8.GetString(html), http.RequestAborted);
     }
 }

@@ -19,12 +19,23 @@ public static class PeriodSnapshotBuilder
             // An indicator shared by two actions is reported once, under the first.
             Figures = Figures(view, period).DistinctBy(f => (f.Kind, f.Code)).ToList(),
         };
-        var stem = $"{view.Plan.Code}-{period.Year}-{period.QueryValue}-v{version}";
+        var stem = Stem(view.Plan.Code, period, version);
         snapshot.Files.Add(File($"reporte-seguimiento-{stem}.xlsx", XlsxWriter.ContentType, SeguimientoReport.Build(view, period, dataAsOf, demo)));
         snapshot.Files.Add(File($"{stem}-avance.csv", "text/csv; charset=utf-8", OpenData.ProgressCsv(view)));
         snapshot.Files.Add(File($"{stem}-indicadores.csv", "text/csv; charset=utf-8", OpenData.IndicatorsCsv(view)));
         snapshot.Files.Add(File($"{stem}-plan.json", "application/json; charset=utf-8", OpenData.JsonBytes(view, dataAsOf)));
         return snapshot;
+    }
+
+    /// <summary>
+    /// The Informe de evaluación of a version, printed when it is published: it can only be approved once the period is
+    /// closed, so it is added to the version then, never at closing (ADR 0017).
+    /// </summary>
+    public static SnapshotFile InformeFile(PeriodSnapshot snapshot, string planCode, byte[] pdf)
+    {
+        var file = File($"informe-evaluacion-{Stem(planCode, new ReportPeriod(snapshot.Year, snapshot.Period), snapshot.Version)}.pdf", "application/pdf", pdf);
+        file.SnapshotId = snapshot.Id;
+        return file;
     }
 
     public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
@@ -68,6 +79,8 @@ public static class PeriodSnapshotBuilder
             Comment = indicator.Values.FirstOrDefault(v => v.Year == period.Year && v.Period == period.Kind && PlanProgressService.Counts(v.Status, view.IncludePending))?.Comment,
         };
     }
+
+    private static string Stem(string planCode, ReportPeriod period, int version) => $"{planCode}-{period.Year}-{period.QueryValue}-v{version}";
 
     private static SnapshotFile File(string name, string contentType, byte[] content) =>
         new() { Name = name, ContentType = contentType, Content = content, Sha256 = Sha256(content) };

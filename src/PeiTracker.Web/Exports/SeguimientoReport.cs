@@ -6,29 +6,56 @@ using PeiTracker.Web.Progress;
 namespace PeiTracker.Web.Exports;
 
 /// <summary>
-/// Reporte de seguimiento del PEI (.xlsx): header, one row per indicator in plan order with its
-/// definition, línea base, logros esperados, valores obtenidos and Avance Tipo I of each period up to
-/// the chosen one, and the semáforo; a second sheet with CEPLAN's alert table per OEI and AEI. A semester
-/// keeps CEPLAN's column (avance against the annual logro esperado) and, beside it, the logro esperado of the
-/// semester the semáforo uses, where it comes from, and the avance against it.
+/// Reporte de seguimiento del PEI (.xlsx) in CEPLAN's layout: header, then for each OEI a heading row with its
+/// roll-up avance and semáforo, its own indicators, and for each of its AEI a heading row and the AEI's indicators.
+/// An indicator row has its definition, unidad ejecutora, unidad de organización, línea base, logros esperados,
+/// valores obtenidos and Avance Tipo I of each period up to the chosen one, and the semáforo; a second sheet has
+/// CEPLAN's alert table per OEI and AEI. A semester keeps CEPLAN's column (avance against the annual logro esperado)
+/// and, beside it, the logro esperado of the semester the semáforo uses, where it comes from, and the avance against it.
+/// The heading rows' avance is the roll-up the dashboards show (<see cref="PlanProgressView.ForObjective"/>), placed in
+/// the column of the avance the semáforo uses.
 /// </summary>
 public static class SeguimientoReport
 {
     public const string MainSheet = "Seguimiento";
     public const string AlertSheet = "Alertas";
-    public const int HeaderRow = 10;
+    public const int HeaderRow = 11;
+
+    /// <summary>Columns before the logros esperados: código, denominación, UE, unidad de organización, relevancia, sentido, agregación, LB año, LB valor.</summary>
+    public const int FixedColumns = 9;
+
+    public const int ExecutingUnitColumn = 2;
+
+    public const int UnitColumn = 3;
+
+    /// <summary>The 0-based column of the avance the semáforo uses in <paramref name="period"/>, where heading rows carry their roll-up.</summary>
+    public static int AvanceColumn(PlanProgressView view, ReportPeriod period)
+    {
+        var column = FixedColumns + view.Plan.Years.Count();
+        foreach (var p in Periods(view, period))
+        {
+            var width = p.Kind == PeriodKind.Anual ? 2 : 5;
+            if (p == period)
+            {
+                return column + width - 1;
+            }
+
+            column += width;
+        }
+
+        throw new ArgumentException("The period is not one the report shows.", nameof(period));
+    }
 
     public static byte[] Build(PlanProgressView view, ReportPeriod period, DateTimeOffset dataAsOf, bool demo = false)
     {
         var plan = view.Plan;
-        var periods = view.SelectablePeriods()
-            .Where(p => p.Year < period.Year || (p.Year == period.Year && PlanProgressView.PeriodOrder(p.Kind) <= PlanProgressView.PeriodOrder(period.Kind)))
-            .ToList();
+        var periods = Periods(view, period);
         var xlsx = new XlsxWriter(DemoMark.Title($"Reporte de seguimiento del PEI {plan.Code} {period.Label}", demo), plan.Name);
-        var fixedColumns = new[] { 14d, 60, 18, 12, 13, 13, 9, 11 };
+        var fixedColumns = new[] { 19d, 60, 20, 18, 12, 13, 13, 9, 11 };
         var widths = fixedColumns.Concat(plan.Years.Select(_ => 11d))
             .Concat(periods.SelectMany(p => p.Kind == PeriodKind.Anual ? new[] { 11d, 11d } : [11d, 13d, 11d, 18d, 13d])).Concat([22d]).ToArray();
         var sheet = xlsx.AddSheet(MainSheet, widths);
+        var settings = plan.Settings;
         sheet.Row((DemoMark.Title("Reporte de seguimiento del Plan Estratégico Institucional", demo), XlsxStyle.Title), (demo ? DemoMark.Notice : null, XlsxStyle.Bold));
         sheet.Row(("Periodo del PEI", XlsxStyle.Bold), ($"{plan.FirstYear}-{plan.LastYear}", XlsxStyle.Text));
         sheet.Row(("Nivel de gobierno", XlsxStyle.Bold), (plan.Institution.GovernmentLevel, XlsxStyle.Text));
@@ -37,13 +64,16 @@ public static class SeguimientoReport
         sheet.Row(("Periodo reportado", XlsxStyle.Bold), (period.Label, XlsxStyle.Text));
         sheet.Row(("Fecha de corte", XlsxStyle.Bold), (DataAsOf.Label(dataAsOf), XlsxStyle.Text));
         sheet.Row(("Valores incluidos", XlsxStyle.Bold), (view.IncludePending ? "Validados y pendientes de validación (enviados)" : "Solo valores validados por la OGPP", XlsxStyle.Text));
-        sheet.Row(("Semáforo", XlsxStyle.Bold), ($"Avance Tipo I con tope {(plan.Settings.CapEnabled ? ProgressFormat.Number(plan.Settings.Cap, 0) : "desactivado")}: verde ≥ {ProgressFormat.Number(plan.Settings.GreenThreshold, 0)} %, amarillo ≥ {ProgressFormat.Number(plan.Settings.YellowThreshold, 0)} %, rojo menor", XlsxStyle.Text));
+        sheet.Row(("Semáforo", XlsxStyle.Bold), ($"Avance Tipo I con tope {(settings.CapEnabled ? ProgressFormat.Number(settings.Cap, 0) : "desactivado")}: verde ≥ {ProgressFormat.Number(settings.GreenThreshold, 0)} %, amarillo ≥ {ProgressFormat.Number(settings.YellowThreshold, 0)} %, rojo menor", XlsxStyle.Text));
+        sheet.Row(("Filas de OEI y AEI", XlsxStyle.Bold), (
+            $"Avance del OEI o AEI como en el tablero: promedio {(settings.Weighting == WeightingRule.PorRelevancia ? "ponderado por relevancia" : "simple")} del Avance {(settings.DashboardAvance == AvanceType.TipoII ? "Tipo II" : "Tipo I")} de sus indicadores con avance en el periodo, en la columna del avance que usa el semáforo",
+            XlsxStyle.Text));
 
         var header = new List<(object?, XlsxStyle)>
         {
-            ("Código", XlsxStyle.Header), ("Denominación del indicador", XlsxStyle.Header), ("Unidad de organización", XlsxStyle.Header),
-            ("Relevancia", XlsxStyle.Header), ("Sentido esperado", XlsxStyle.Header), ("Tipo de agregación", XlsxStyle.Header),
-            ("LB año", XlsxStyle.Header), ("LB valor", XlsxStyle.Header),
+            ("Código", XlsxStyle.Header), ("Denominación del OEI, AEI o indicador", XlsxStyle.Header), ("Unidad ejecutora", XlsxStyle.Header),
+            ("Unidad de organización", XlsxStyle.Header), ("Relevancia", XlsxStyle.Header), ("Sentido esperado", XlsxStyle.Header),
+            ("Tipo de agregación", XlsxStyle.Header), ("LB año", XlsxStyle.Header), ("LB valor", XlsxStyle.Header),
         };
         header.AddRange(plan.Years.Select(y => ((object?)$"LE {y}", XlsxStyle.Header)));
         foreach (var p in periods)
@@ -65,9 +95,35 @@ public static class SeguimientoReport
         sheet.Row([.. header]);
         sheet.Header(HeaderRow, filter: true);
 
+        var columns = widths.Length;
+        void Heading(string code, string statement, Func<ReportPeriod, RollUpResult> rollUp, XlsxStyle text, XlsxStyle figure)
+        {
+            var cells = Enumerable.Repeat<(object?, XlsxStyle)>((null, text), columns).ToArray();
+            cells[0] = (code, text);
+            cells[1] = (statement, text);
+            foreach (var p in periods)
+            {
+                cells[AvanceColumn(view, p)] = (rollUp(p).Avance, figure);
+            }
+
+            cells[^1] = (ProgressFormat.Label(rollUp(period).Status), text);
+            sheet.Row(cells);
+        }
+
         foreach (var objective in plan.Objectives)
         {
-            foreach (var indicator in objective.AllIndicators)
+            Heading(objective.Code, objective.Statement, p => view.ForObjective(objective, p), XlsxStyle.ObjectiveRow, XlsxStyle.ObjectiveFigure);
+            IndicatorRows(objective.Indicators);
+            foreach (var action in objective.Actions)
+            {
+                Heading(action.Code, action.Statement, p => view.ForAction(action, p), XlsxStyle.ActionRow, XlsxStyle.ActionFigure);
+                IndicatorRows(action.Indicators);
+            }
+        }
+
+        void IndicatorRows(IEnumerable<IndicatorSnapshot> indicators)
+        {
+            foreach (var indicator in indicators)
             {
                 var progress = view.Of(indicator);
                 var numberStyle = NumberStyle(indicator);
@@ -75,10 +131,11 @@ public static class SeguimientoReport
                 {
                     (indicator.PublishedCode, XlsxStyle.Text),
                     (indicator.Name, XlsxStyle.Wrapped),
+                    (plan.Institution.ExecutingUnit, XlsxStyle.Wrapped),
                     (string.Join("; ", indicator.Units.Select(u => u.Name)), XlsxStyle.Wrapped),
-                    (Labels.Relevance(indicator.Relevance), XlsxStyle.Text),
-                    (Labels.Of(indicator.Direction), XlsxStyle.Text),
-                    (Labels.Of(indicator.Aggregation), XlsxStyle.Text),
+                    (Labels.Relevance(indicator.Relevance), XlsxStyle.Wrapped),
+                    (Labels.Of(indicator.Direction), XlsxStyle.Wrapped),
+                    (Labels.Of(indicator.Aggregation), XlsxStyle.Wrapped),
                     (indicator.BaselineYear, XlsxStyle.Text),
                     (indicator.BaselineValue, numberStyle),
                 };
@@ -91,12 +148,12 @@ public static class SeguimientoReport
                     if (p.Kind != PeriodKind.Anual)
                     {
                         cells.Add((at.Target, numberStyle));
-                        cells.Add((at.HasExpectation ? ProgressFormat.SourceShort(at.Source) : null, XlsxStyle.Text));
+                        cells.Add((at.HasExpectation ? ProgressFormat.SourceShort(at.Source) : null, XlsxStyle.Wrapped));
                         cells.Add((at.TipoI.Capped, XlsxStyle.OneDecimal));
                     }
                 }
 
-                cells.Add((progress.For(period.Year, period.Kind).StatusLabel, XlsxStyle.Text));
+                cells.Add((progress.For(period.Year, period.Kind).StatusLabel, XlsxStyle.Wrapped));
                 sheet.Row([.. cells]);
             }
         }
@@ -120,6 +177,11 @@ public static class SeguimientoReport
         alerts.Header(2, filter: false);
         return xlsx.Build(dataAsOf);
     }
+
+    /// <summary>The periods the report has columns for: every selectable one up to the chosen period.</summary>
+    private static List<ReportPeriod> Periods(PlanProgressView view, ReportPeriod period) => view.SelectablePeriods()
+        .Where(p => p.Year < period.Year || (p.Year == period.Year && PlanProgressView.PeriodOrder(p.Kind) <= PlanProgressView.PeriodOrder(period.Kind)))
+        .ToList();
 
     /// <summary>Number format by unit of measure: whole numbers for counts, the indicator's decimals otherwise.</summary>
     public static XlsxStyle NumberStyle(IndicatorSnapshot indicator) => indicator.Unit is UnitOfMeasure.Numero or UnitOfMeasure.Cantidad

@@ -32,6 +32,12 @@ public enum XlsxStyle
 
     /// <summary>An AEI's row in a table.</summary>
     ActionRow,
+
+    /// <summary>A figure (one decimal) in an OEI's row.</summary>
+    ObjectiveFigure,
+
+    /// <summary>A figure (one decimal) in an AEI's row.</summary>
+    ActionFigure,
 }
 
 /// <summary>
@@ -40,6 +46,9 @@ public enum XlsxStyle
 /// document properties and zip timestamps taken from the cut-off date, and stored (not deflated) zip entries,
 /// so the bytes depend on neither the clock, nor the machine's time zone, nor the runtime's zlib (ADR 0010).
 /// Text that a spreadsheet could take for a formula gets the quote-prefix style (<see cref="FormulaText"/>).
+/// Every sheet prints the same way (ADR 0017): landscape, fit to the page width, the column titles repeated on
+/// each page, the written cells as print area, the title in the page header and, in the footer, the plan, the
+/// "Datos al" and the page number; each row is as tall as its wrapped text needs (<see cref="XlsxSheet.Lines"/>).
 /// </summary>
 public sealed class XlsxWriter(string title, string? subject = null)
 {
@@ -60,7 +69,11 @@ public sealed class XlsxWriter(string title, string? subject = null)
 
     public byte[] Build(DateTimeOffset dataAsOf)
     {
-        var footer = $"&L&8{title.Replace("&", "&&", StringComparison.Ordinal)} · {DataAsOf.Label(dataAsOf)}&R&8Página &P de &N";
+        static string Escaped(string text) => XmlSafe(text).Replace("&", "&&", StringComparison.Ordinal);
+        var mark = title.StartsWith(DemoMark.Title("", demo: true), StringComparison.Ordinal) ? DemoMark.Title("", demo: true) : "";
+        var headerFooter = new HeaderFooter(
+            new OddHeader($"&L&8{Escaped(title)}"),
+            new OddFooter($"&L&8{Escaped(mark + (subject ?? title))} · {DataAsOf.Label(dataAsOf)}&R&8Página &P de &N"));
         var definedNames = new DefinedNames();
         var sheetList = new Sheets();
         for (var i = 0; i < sheets.Count; i++)
@@ -86,7 +99,7 @@ public sealed class XlsxWriter(string title, string? subject = null)
             workbookPart.Workbook = workbook;
             for (var i = 0; i < sheets.Count; i++)
             {
-                workbookPart.AddNewPart<WorksheetPart>(RelationshipId(i)).Worksheet = sheets[i].Worksheet(selected: i == 0, footer);
+                workbookPart.AddNewPart<WorksheetPart>(RelationshipId(i)).Worksheet = sheets[i].Worksheet(selected: i == 0, (HeaderFooter)headerFooter.CloneNode(true));
             }
 
             workbookPart.AddNewPart<WorkbookStylesPart>(RelationshipId(sheets.Count)).Stylesheet = Stylesheet();
@@ -229,25 +242,36 @@ public sealed class XlsxWriter(string title, string? subject = null)
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }));
     }
 
+    /// <summary>Whether text of this style wraps, and how tall its font is, for <see cref="XlsxSheet.Lines"/>.</summary>
+    internal static (bool Wrap, double Points) FontOf(XlsxStyle style)
+    {
+        var look = Look(style);
+        return (look.Wrap, look.Font == 2 ? 14 : 11);
+    }
+
     /// <summary>Font 0 normal, 1 bold, 2 title; fill 2 grey header, 3 OEI blue, 4 AEI grey; border 1 thin; number formats 164-167.</summary>
+    private static (uint Font, uint Fill, uint Border, uint NumberFormat, bool Wrap) Look(XlsxStyle style) => style switch
+    {
+        XlsxStyle.Bold => (1u, 0u, 0u, 0u, false),
+        XlsxStyle.Title => (2u, 0u, 0u, 0u, false),
+        XlsxStyle.Header => (1u, 2u, 1u, 0u, true),
+        XlsxStyle.Wrapped => (0u, 0u, 0u, 0u, true),
+        XlsxStyle.Integer => (0u, 0u, 0u, 164u, false),
+        XlsxStyle.OneDecimal => (0u, 0u, 0u, 165u, false),
+        XlsxStyle.TwoDecimals => (0u, 0u, 0u, 166u, false),
+        XlsxStyle.ThreeDecimals => (0u, 0u, 0u, 167u, false),
+        XlsxStyle.TableText => (0u, 0u, 1u, 0u, true),
+        XlsxStyle.TableNumber => (0u, 0u, 1u, 0u, false),
+        XlsxStyle.ObjectiveRow => (1u, 3u, 1u, 0u, true),
+        XlsxStyle.ActionRow => (1u, 4u, 1u, 0u, true),
+        XlsxStyle.ObjectiveFigure => (1u, 3u, 1u, 165u, false),
+        XlsxStyle.ActionFigure => (1u, 4u, 1u, 165u, false),
+        _ => (0u, 0u, 0u, 0u, false),
+    };
+
     private static CellFormat Format(XlsxStyle style, bool quoted)
     {
-        var (font, fill, border, numberFormat, wrap) = style switch
-        {
-            XlsxStyle.Bold => (1u, 0u, 0u, 0u, false),
-            XlsxStyle.Title => (2u, 0u, 0u, 0u, false),
-            XlsxStyle.Header => (1u, 2u, 1u, 0u, true),
-            XlsxStyle.Wrapped => (0u, 0u, 0u, 0u, true),
-            XlsxStyle.Integer => (0u, 0u, 0u, 164u, false),
-            XlsxStyle.OneDecimal => (0u, 0u, 0u, 165u, false),
-            XlsxStyle.TwoDecimals => (0u, 0u, 0u, 166u, false),
-            XlsxStyle.ThreeDecimals => (0u, 0u, 0u, 167u, false),
-            XlsxStyle.TableText => (0u, 0u, 1u, 0u, true),
-            XlsxStyle.TableNumber => (0u, 0u, 1u, 0u, false),
-            XlsxStyle.ObjectiveRow => (1u, 3u, 1u, 0u, true),
-            XlsxStyle.ActionRow => (1u, 4u, 1u, 0u, true),
-            _ => (0u, 0u, 0u, 0u, false),
-        };
+        var (font, fill, border, numberFormat, wrap) = Look(style);
         var format = new CellFormat
         {
             NumberFormatId = numberFormat,
@@ -265,7 +289,9 @@ public sealed class XlsxWriter(string title, string? subject = null)
             format.QuotePrefix = true;
         }
 
-        if (wrap || border != 0)
+        // Every cell sits at the top of its row: a row grows to its tallest wrapped cell, and a code or a figure at the
+        // bottom would read as belonging to the next row.
+        if (style != XlsxStyle.Title)
         {
             format.ApplyAlignment = true;
             format.Append(style == XlsxStyle.Header
@@ -298,19 +324,20 @@ public sealed class XlsxSheet
 
     public void Row(params (object? Value, XlsxStyle Style)[] cells) => Row(null, cells);
 
-    /// <summary>A row of a given height (in points), for headers that wrap.</summary>
+    /// <summary>
+    /// A row at least <paramref name="height"/> points tall (null: as tall as its text needs). Every row gets an explicit
+    /// height: spreadsheet applications do not all grow a row to its wrapped text, and LibreOffice then lets the text
+    /// of one row run over the next.
+    /// </summary>
     public void Row(double? height, params (object? Value, XlsxStyle Style)[] cells)
     {
         var number = rows.Count + 1;
         var row = new Row(cells.Select((cell, column) => Cell(XlsxWriter.ColumnName(column) + number.ToString(CultureInfo.InvariantCulture), cell.Value, cell.Style)))
         {
             RowIndex = (uint)number,
+            Height = Math.Max(height ?? 0, Height(cells)),
+            CustomHeight = true,
         };
-        if (height is { } points)
-        {
-            row.Height = points;
-            row.CustomHeight = true;
-        }
 
         lastColumn = Math.Max(lastColumn, cells.Length - 1);
         rows.Add(row);
@@ -325,6 +352,65 @@ public sealed class XlsxSheet
         headerRow = row;
         this.filter = filter;
     }
+
+    /// <summary>Points per line of 11-point text (Calibri, or Carlito where LibreOffice stands in for it), and the row's padding.</summary>
+    private const double LinePoints = 15;
+    private const double PaddingPoints = 3;
+
+    /// <summary>
+    /// How many lines the text takes in a column <paramref name="width"/> characters wide (Excel's unit: the width of
+    /// a digit), wrapped at spaces as a spreadsheet does. A letter of Spanish text, bold or not, is on average a little
+    /// narrower than a digit: counting every character as a digit overestimates a little, and a row a little too tall
+    /// is better than text cut off.
+    /// </summary>
+    public static int Lines(string text, double width)
+    {
+        var perLine = Math.Max(1, (int)Math.Floor(width - 1));
+        var lines = 0;
+        foreach (var paragraph in text.Split('\n'))
+        {
+            var used = 0;
+            var paragraphLines = 1;
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (used > 0 && used + 1 + word.Length <= perLine)
+                {
+                    used += 1 + word.Length;
+                    continue;
+                }
+
+                if (used > 0)
+                {
+                    paragraphLines++;
+                }
+
+                // A word longer than the line is broken over as many lines as it fills.
+                paragraphLines += (word.Length - 1) / perLine;
+                used = ((word.Length - 1) % perLine) + 1;
+            }
+
+            lines += paragraphLines;
+        }
+
+        return lines;
+    }
+
+    private double Height(IEnumerable<(object? Value, XlsxStyle Style)> cells)
+    {
+        var points = LinePoints;
+        foreach (var ((value, style), column) in cells.Select((c, i) => (c, i)))
+        {
+            var (wrap, size) = XlsxWriter.FontOf(style);
+            var lines = wrap && value is string text ? Lines(XlsxWriter.XmlSafe(text), column < widths.Length ? widths[column] : DefaultWidth) : 1;
+            points = Math.Max(points, Math.Ceiling(lines * LinePoints * size / 11) + (lines > 1 ? PaddingPoints : 0));
+        }
+
+        // Excel's limit for one row.
+        return Math.Min(points, 409);
+    }
+
+    /// <summary>Excel's width of a column without one of its own.</summary>
+    private const double DefaultWidth = 8.43;
 
     private string? FilterRange => filter && headerRow is { } header
         ? $"A{header}:{XlsxWriter.ColumnName(lastColumn)}{rows.Count}"
@@ -342,9 +428,11 @@ public sealed class XlsxSheet
         {
             yield return new DefinedName($"{sheet}${header}:${header}") { Name = "_xlnm.Print_Titles", LocalSheetId = sheetIndex };
         }
+
+        yield return new DefinedName($"{sheet}$A$1:${XlsxWriter.ColumnName(lastColumn)}${Math.Max(rows.Count, 1)}") { Name = "_xlnm.Print_Area", LocalSheetId = sheetIndex };
     }
 
-    internal Worksheet Worksheet(bool selected, string footer)
+    internal Worksheet Worksheet(bool selected, HeaderFooter headerFooter)
     {
         var lastCell = $"{XlsxWriter.ColumnName(lastColumn)}{Math.Max(rows.Count, 1)}";
         var view = new SheetView { TabSelected = selected, WorkbookViewId = 0 };
@@ -375,7 +463,7 @@ public sealed class XlsxSheet
         worksheet.Append(
             new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
             new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 },
-            new HeaderFooter(new OddFooter(footer)));
+            headerFooter);
         return worksheet;
     }
 

@@ -41,7 +41,7 @@ public sealed record PlanSnapshot(
 
         return new PlanSnapshot(
             plan.Id, plan.Code, plan.Name, plan.FirstYear, plan.LastYear, plan.Mission,
-            new InstitutionSnapshot(institution.PliegoCode, institution.Name, institution.Sector, institution.GovernmentLevel),
+            new InstitutionSnapshot(institution.PliegoCode, institution.Name, institution.Sector, institution.GovernmentLevel, institution.ExecutingUnit),
             plan.Settings,
             [.. plan.Objectives.Select(o => new ObjectiveSnapshot(
                 o.Id, o.Code, o.Type, o.Statement, o.Priority,
@@ -50,7 +50,7 @@ public sealed record PlanSnapshot(
     }
 }
 
-public sealed record InstitutionSnapshot(string PliegoCode, string Name, string Sector, string GovernmentLevel)
+public sealed record InstitutionSnapshot(string PliegoCode, string Name, string Sector, string GovernmentLevel, string ExecutingUnit)
 {
     public string DisplayName => $"{PliegoCode} {Name}";
 }

@@ -105,8 +105,8 @@ public sealed class SyntheticPlans(AppDbContext db, TimeProvider clock, ILogger<
 
         var entities = Enumerable.Range(from, to - from + 1).Select(n => Entity.Create(n, total, seed, next)).ToList();
 
-        await CopyAsync(connection, "institutions (id, pliego_code, name, sector, government_level)", entities, (w, e) =>
-            w.Row(e.Id, e.PliegoCode, e.Name, e.Sector, e.Level), cancellationToken);
+        await CopyAsync(connection, "institutions (id, pliego_code, name, sector, government_level, executing_unit)", entities, (w, e) =>
+            w.Row(e.Id, e.PliegoCode, e.Name, e.Sector, e.Level, Institution.DefaultExecutingUnit(e.Name)), cancellationToken);
         await CopyAsync(connection, "organizational_units (id, institution_id, name, acronym)", entities.SelectMany(e => e.Units), (w, u) =>
             w.Row(u.Id, u.InstitutionId, u.Name, u.Acronym), cancellationToken);
         await CopyAsync(connection, "plans (id, institution_id, code, name, first_year, last_year, mission, status)", entities, (w, e) =>

@@ -1,6 +1,8 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using PeiTracker.Domain;
 using PeiTracker.Web.Data;
+using PeiTracker.Web.Pages.Administracion;
 using PeiTracker.Web.Tests.Infrastructure;
 
 namespace PeiTracker.Web.Tests.Administracion;
@@ -63,6 +65,35 @@ public class NuevoTests(AppFixture app)
         var account = await app.FindAccountAsync(email);
         Assert.Equal([Roles.Registrador], account!.Roles);
         Assert.Equal(units.Order(), account.UnitIds);
+    }
+
+    [Fact]
+    public async Task Create_PlanificadorHeadingThePlanningOffice_IsFlaggedAndAudited()
+    {
+        var admin = await app.LoginAsync();
+        var email = NewEmail();
+
+        var response = await admin.PostPageFormAsync(Url, Form, [.. Fields(email, Roles.Planificador, password: AppFixture.Password), ("Input.HeadsPlanningOffice", "true")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(await app.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.HeadsPlanningOffice).SingleAsync()));
+        var audit = await app.QueryAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Subject == email && a.Field == EditarModel.HeadField));
+        Assert.Equal((AuditKind.Usuario, null, "Sí", AppFixture.AdminEmail), (audit.Kind, audit.Before, audit.After, audit.UserName));
+    }
+
+    [Theory]
+    [InlineData(Roles.Consulta)]
+    [InlineData(Roles.Administrador)]
+    public async Task Create_HeadOfPlanningWithAnotherRole_IsRefusedAndCreatesNothing(string role)
+    {
+        var admin = await app.LoginAsync();
+        var email = NewEmail();
+
+        var response = await admin.PostPageFormAsync(Url, Form, [.. Fields(email, role, password: AppFixture.Password), ("Input.HeadsPlanningOffice", "true")]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Solo una cuenta con rol Planificador puede ser la jefatura de la OGPP.", await AccountTestData.FieldErrorAsync(response, "Input.HeadsPlanningOffice"));
+        Assert.Null(await app.FindAccountAsync(email));
     }
 
     [Fact]

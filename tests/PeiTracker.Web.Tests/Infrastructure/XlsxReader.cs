@@ -20,6 +20,7 @@ public sealed class XlsxReader
         cells = worksheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!);
         formats = workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
         LastRow = (int)worksheet.Descendants<Row>().Max(r => r.RowIndex!.Value);
+        LastColumn = cells.Keys.Max(k => Exports.MatrizPeiLayout.ColumnIndex(new string(k.TakeWhile(char.IsLetter).ToArray())));
         Frozen = worksheet.Descendants<Pane>().SingleOrDefault();
         Filter = worksheet.Descendants<AutoFilter>().SingleOrDefault()?.Reference?.Value;
         Formulas = worksheet.Descendants<CellFormula>().Count();
@@ -29,6 +30,9 @@ public sealed class XlsxReader
     public IReadOnlyList<string> SheetNames { get; }
 
     public int LastRow { get; }
+
+    /// <summary>The 0-based index of the rightmost column with a cell.</summary>
+    public int LastColumn { get; }
 
     public Pane? Frozen { get; }
 

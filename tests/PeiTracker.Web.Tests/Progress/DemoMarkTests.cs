@@ -73,7 +73,8 @@ public class DemoMarkTests(AppFixture app)
         Assert.Equal(mark + MatrizPeiLayout.Title, TitleOf(bytes, MatrizPeiLayout.WorksheetName, "A1"));
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
-        Assert.StartsWith("&L&8" + mark + MatrizPeiLayout.Title, sheet.Descendants<OddFooter>().Single().Text);
+        Assert.StartsWith("&L&8" + mark + MatrizPeiLayout.Title, sheet.Descendants<OddHeader>().Single().Text);
+        Assert.StartsWith("&L&8" + mark + "Plan " + code + " · Datos al", sheet.Descendants<OddFooter>().Single().Text);
     }
 
     [Fact]

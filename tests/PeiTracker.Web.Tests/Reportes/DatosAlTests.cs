@@ -46,6 +46,8 @@ public partial class DatosAlTests(AppFixture app)
         { AuditKind.Accion, true, true },
         { AuditKind.Valor, false, true },
         { AuditKind.Configuracion, false, true },
+        // The unidad ejecutora is printed by the Reporte de seguimiento, not by the Matriz.
+        { AuditKind.Institucion, false, true },
         { AuditKind.Informe, false, false },
         // No export shows the articulation yet (the Matriz is Anexo B-3, not B-1 or B-2).
         { AuditKind.Articulacion, false, false },

@@ -45,6 +45,43 @@ public class XlsxWriterTests
         Assert.Equal("A2:B7", sheet.Filter);
     }
 
+    [Theory]
+    [InlineData("corto", 10, 1)]
+    [InlineData("dos palabras", 10, 2)]
+    [InlineData("dos palabras", 7, 3)]
+    [InlineData("una frase que no cabe en una línea", 12, 4)]
+    [InlineData("Avance Tipo I I semestre 2025 frente al LE anual (CEPLAN) (%)", 11, 8)]
+    [InlineData("xxxxxxxxxxxxxxxxxxxxxxxxx", 11, 3)]
+    [InlineData("primera\nsegunda", 40, 2)]
+    public void Lines_WrappedText_CountsTheLinesItTakesInTheColumn(string text, double width, int lines)
+    {
+        Assert.Equal(lines, XlsxSheet.Lines(text, width));
+    }
+
+    [Fact]
+    public void Build_Rows_AreAsTallAsTheirWrappedTextAndPrintLandscapeAcrossOnePageWide()
+    {
+        var xlsx = new XlsxWriter("Libro de prueba", "Plan de prueba");
+        var sheet = xlsx.AddSheet("Hoja", 10, 20);
+        sheet.Row(("Título", XlsxStyle.Title));
+        sheet.Row(("Texto", XlsxStyle.Header), ("Cifra", XlsxStyle.Header));
+        sheet.Header(2, filter: false);
+        sheet.Row(("una frase que no cabe en una línea", XlsxStyle.Wrapped), (1m, XlsxStyle.Integer));
+        sheet.Row(("una frase que no cabe en una línea", XlsxStyle.Text));
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx.Build(AsOf)), false);
+        var worksheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        var heights = worksheet.Descendants<Row>().Select(r => (r.Height!.Value, r.CustomHeight!.Value)).ToList();
+        Assert.Equal([(20d, true), (15d, true), (63d, true), (15d, true)], heights);
+        var setup = worksheet.Descendants<PageSetup>().Single();
+        Assert.Equal((OrientationValues.Landscape, 1u, 0u), (setup.Orientation!.Value, setup.FitToWidth!.Value, setup.FitToHeight!.Value));
+        Assert.Equal("&L&8Plan de prueba · Datos al 04/05/2026&R&8Página &P de &N", worksheet.Descendants<OddFooter>().Single().Text);
+        Assert.Equal("&L&8Libro de prueba", worksheet.Descendants<OddHeader>().Single().Text);
+        var names = document.WorkbookPart.Workbook.DefinedNames!.Elements<DefinedName>().ToDictionary(n => n.Name!.Value!, n => n.Text);
+        Assert.Equal("'Hoja'!$2:$2", names["_xlnm.Print_Titles"]);
+        Assert.Equal("'Hoja'!$A$1:$B$4", names["_xlnm.Print_Area"]);
+    }
+
     [Fact]
     public void Build_EveryStyle_HasAPlainFormatAndAQuotedTwin()
     {

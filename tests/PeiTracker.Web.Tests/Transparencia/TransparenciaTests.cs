@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using PeiTracker.Domain;
 using PeiTracker.Web.Data;
 using PeiTracker.Web.Exports;
+using PeiTracker.Web.Pages.Reportes;
 using PeiTracker.Web.Tests.Infrastructure;
 
 namespace PeiTracker.Web.Tests.Transparencia;
@@ -61,7 +63,8 @@ public class TransparenciaTests(AppFixture app)
             Assert.Contains(InformeSignOff.FrozenMessage, Alert(await planner.GetDocumentAsync(frozen.Headers.Location!.ToString())));
             Assert.False(await app.QueryAsync(db => db.EvaluationNarratives.AnyAsync(n => n.Text == "Cambio después de aprobar")));
 
-            await planner.SubmitFormAsync(Informe, new Dictionary<string, string>(), "form[action*='handler=Publish']");
+            var published = await planner.SubmitFormAsync(Informe, new Dictionary<string, string>(), "form[action*='handler=Publish']");
+            Assert.Contains("publicada en Transparencia", Alert(await planner.GetDocumentAsync(published.Headers.Location!.ToString())));
             var snapshotId = await app.QueryAsync(db => db.PeriodSnapshots.Where(s => s.Year == 2025 && s.Period == PeriodKind.SegundoSemestre).OrderByDescending(s => s.Id).Select(s => s.Id).FirstAsync());
             var publicationId = await app.QueryAsync(db => db.InformePublications.Where(p => p.SnapshotId == snapshotId).Select(p => p.Id).SingleAsync());
 
@@ -83,17 +86,72 @@ public class TransparenciaTests(AppFixture app)
                 Assert.Equal(shown, Convert.ToHexStringLower(SHA256.HashData(first)));
             }
 
+            // The published Informe is a file of the version, and it shows the approval: the office and when, never the person.
+            var informe = await app.QueryAsync(db => db.Set<SnapshotFile>().AsNoTracking().SingleAsync(f => f.SnapshotId == snapshotId && f.ContentType == "application/pdf"));
+            Assert.StartsWith("informe-evaluacion-", informe.Name);
+            var printed = System.Text.RegularExpressions.Regex.Replace(await PdfTextAsync(informe.Content), @"\s+", " ");
+            Assert.Contains($"Aprobado por {InformeSignOff.ApprovingOffice} el", printed);
+            Assert.Contains("Resumen ejecutivo del II semestre aprobado por la OGPP.", printed);
+            Assert.DoesNotContain("Usuario de prueba", printed);
+
             var figures = page.QuerySelectorAll("table.public-figures tbody tr").Count();
             Assert.Equal(await app.QueryAsync(db => db.Set<SnapshotFigure>().CountAsync(f => f.SnapshotId == snapshotId)), figures);
         }
         finally
         {
-            await app.QueryAsync(async db =>
-            {
-                await db.InformeApprovals.Where(a => a.Year == 2025 && a.Period == PeriodKind.SegundoSemestre && a.ReopenedAt == null)
-                    .ExecuteUpdateAsync(a => a.SetProperty(x => x.ReopenedAt, DateTimeOffset.UtcNow).SetProperty(x => x.ReopenedBy, "prueba").SetProperty(x => x.ReopenReason, "Fin de la prueba"));
-                return await db.PeriodClosures.Where(c => c.Year == 2025 && c.Period == PeriodKind.SegundoSemestre).ExecuteDeleteAsync();
-            });
+            await ReopenSecondSemesterAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Publish_ServerWithoutChromium_IsRefusedInSpanishAndPublishesNothing()
+    {
+        var planner = await app.LoginAsync(await app.CreateUserAsync(Roles.Planificador));
+        var head = await HeadAsync();
+        await using var noChromium = app.Factory.WithWebHostBuilder(builder => builder.UseSetting("PEI_CHROMIUM", "/nonexistent/chromium"));
+        try
+        {
+            await planner.SubmitFormAsync("/Registro/Periodos?handler=Confirm&year=2025&period=S2", new Dictionary<string, string> { ["note"] = "Cierre sin Chromium" }, "form[action*='handler=Close']");
+            await head.SubmitFormAsync(Informe, new Dictionary<string, string>(), "form[action*='handler=Approve']");
+            var snapshotId = await app.QueryAsync(db => db.PeriodSnapshots.Where(s => s.Year == 2025 && s.Period == PeriodKind.SegundoSemestre).OrderByDescending(s => s.Id).Select(s => s.Id).FirstAsync());
+            var files = await app.QueryAsync(db => db.Set<SnapshotFile>().CountAsync(f => f.SnapshotId == snapshotId));
+            var client = await AppFixture.LoginAsync(noChromium, await app.CreateUserAsync(Roles.Planificador));
+
+            var response = await client.SubmitFormAsync(Informe, new Dictionary<string, string>(), "form[action*='handler=Publish']");
+
+            Assert.Equal(InformeModel.NoPdfMessage, Alert(await client.GetDocumentAsync(response.Headers.Location!.ToString())));
+            Assert.False(await app.QueryAsync(db => db.InformePublications.AnyAsync(p => p.SnapshotId == snapshotId)));
+            Assert.Equal(files, await app.QueryAsync(db => db.Set<SnapshotFile>().CountAsync(f => f.SnapshotId == snapshotId)));
+        }
+        finally
+        {
+            await ReopenSecondSemesterAsync();
+        }
+    }
+
+    /// <summary>Ends a test that closed and approved the II semestre 2025: the approval reopened, the period open again (its snapshots stay).</summary>
+    private Task<int> ReopenSecondSemesterAsync() => app.QueryAsync(async db =>
+    {
+        await db.InformeApprovals.Where(a => a.Year == 2025 && a.Period == PeriodKind.SegundoSemestre && a.ReopenedAt == null)
+            .ExecuteUpdateAsync(a => a.SetProperty(x => x.ReopenedAt, DateTimeOffset.UtcNow).SetProperty(x => x.ReopenedBy, "prueba").SetProperty(x => x.ReopenReason, "Fin de la prueba"));
+        return await db.PeriodClosures.Where(c => c.Year == 2025 && c.Period == PeriodKind.SegundoSemestre).ExecuteDeleteAsync();
+    });
+
+    private static async Task<string> PdfTextAsync(byte[] pdf)
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            await System.IO.File.WriteAllBytesAsync(path, pdf);
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", [path, "-"]) { RedirectStandardOutput = true })!;
+            var text = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.Equal(0, process.ExitCode);
+            return text;
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
         }
     }
 

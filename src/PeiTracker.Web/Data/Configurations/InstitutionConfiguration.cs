@@ -12,6 +12,8 @@ public class InstitutionConfiguration : IEntityTypeConfiguration<Institution>
         builder.Property(i => i.Name).HasMaxLength(300);
         builder.Property(i => i.Sector).HasMaxLength(200);
         builder.Property(i => i.GovernmentLevel).HasMaxLength(50);
+        builder.Property(i => i.ExecutingUnit).HasMaxLength(Institution.MaxExecutingUnitLength);
+        builder.Property(i => i.Version).IsRowVersion();
         builder.HasIndex(i => i.PliegoCode).IsUnique();
         builder.Ignore(i => i.DisplayName);
     }

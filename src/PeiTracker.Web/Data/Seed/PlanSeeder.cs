@@ -46,6 +46,7 @@ public sealed class PlanSeeder(AppDbContext db, ILogger<PlanSeeder> logger)
                 Name = file.Institution.Name,
                 Sector = file.Institution.Sector,
                 GovernmentLevel = file.Institution.GovernmentLevel,
+                ExecutingUnit = Institution.DefaultExecutingUnit(file.Institution.Name),
             };
             db.Institutions.Add(institution);
         }

@@ -58,6 +58,9 @@ public class EditarModel(
 
     public string? ConflictMessage { get; private set; }
 
+    /// <summary>The history's field for the head-of-planning flag, on creation and on edit.</summary>
+    public const string HeadField = "Jefatura de la OGPP (aprueba el informe de evaluación)";
+
     public class InputModel : IRoleAndUnits
     {
         public string? FullName { get; set; }
@@ -82,8 +85,6 @@ public class EditarModel(
                 .MaximumLength(200).WithMessage("El nombre no puede superar los 200 caracteres.");
             RuleFor(x => x.Reason).MaximumLength(1000).WithMessage("El motivo no puede superar los 1000 caracteres.");
             Include(new RoleAndUnitsValidator());
-            RuleFor(x => x.HeadsPlanningOffice).Must((input, heads) => !heads || input.Role == Roles.Planificador)
-                .WithMessage("Solo una cuenta con rol Planificador puede ser la jefatura de la OGPP.");
         }
     }
 
@@ -172,7 +173,7 @@ public class EditarModel(
 
         if (Input.HeadsPlanningOffice != user.HeadsPlanningOffice)
         {
-            Audit(AuditKind.Usuario, "Jefatura de la OGPP (aprueba el informe de evaluación)", user.HeadsPlanningOffice ? "Sí" : "No", Input.HeadsPlanningOffice ? "Sí" : "No", Input.Reason);
+            Audit(AuditKind.Usuario, HeadField, user.HeadsPlanningOffice ? "Sí" : "No", Input.HeadsPlanningOffice ? "Sí" : "No", Input.Reason);
             user.HeadsPlanningOffice = Input.HeadsPlanningOffice;
             changes++;
         }

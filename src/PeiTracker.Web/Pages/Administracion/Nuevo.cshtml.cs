@@ -38,6 +38,9 @@ public class NuevoModel(
 
         public List<int> UnitIds { get; set; } = [];
 
+        /// <summary>Jefe(a) de la OGPP: approves the Informe de evaluación (ADR 0016).</summary>
+        public bool HeadsPlanningOffice { get; set; }
+
         public bool GeneratePassword { get; set; } = true;
 
         public string? Password { get; set; }
@@ -97,6 +100,7 @@ public class NuevoModel(
             EmailConfirmed = true,
             FullName = Input.FullName?.Trim() ?? "",
             MustChangePassword = Input.MustChangePassword,
+            HeadsPlanningOffice = Input.HeadsPlanningOffice,
             CreatedAt = clock.GetUtcNow(),
             InstitutionId = scope.HomeInstitutionId!.Value,
         };
@@ -134,6 +138,11 @@ public class NuevoModel(
         if (unitIds.Count > 0)
         {
             db.AddAudit(now, admin, AuditKind.Usuario, email, "Unidades responsables", null, UnitOptions.Describe(unitIds, UnitChoices), null);
+        }
+
+        if (user.HeadsPlanningOffice)
+        {
+            db.AddAudit(now, admin, AuditKind.Usuario, email, EditarModel.HeadField, null, "Sí", null);
         }
 
         if (user.MustChangePassword)

@@ -4,12 +4,17 @@ using PeiTracker.Web.Data;
 
 namespace PeiTracker.Web.Pages.Administracion;
 
-/// <summary>What the create and edit forms share: a role and, for a Registrador only, their units.</summary>
+/// <summary>
+/// What the create and edit forms share: a role, for a Registrador only their units, and for a Planificador only
+/// the jefatura de la OGPP, who approves the Informe de evaluación (ADR 0016).
+/// </summary>
 public interface IRoleAndUnits
 {
     string? Role { get; }
 
     List<int> UnitIds { get; }
+
+    bool HeadsPlanningOffice { get; }
 }
 
 public sealed class RoleAndUnitsValidator : AbstractValidator<IRoleAndUnits>
@@ -21,6 +26,8 @@ public sealed class RoleAndUnitsValidator : AbstractValidator<IRoleAndUnits>
             .WithMessage("Un Registrador necesita al menos una unidad responsable.");
         RuleFor(x => x.UnitIds).Empty().When(x => x.Role is not null && x.Role != Roles.Registrador)
             .WithMessage("Solo el rol Registrador tiene unidades responsables: quite las unidades o elija Registrador.");
+        RuleFor(x => x.HeadsPlanningOffice).Must((input, heads) => !heads || input.Role == Roles.Planificador)
+            .WithMessage("Solo una cuenta con rol Planificador puede ser la jefatura de la OGPP.");
     }
 }
 

@@ -108,6 +108,7 @@ public class IndexModel(AppDbContext db) : PageModel
         AuditKind.Articulacion => "Articulación",
         AuditKind.UnidadOrganica => "Unidad orgánica",
         AuditKind.MotivoObservacion => "Motivo de observación",
+        AuditKind.Institucion => "Entidad (unidad ejecutora)",
         AuditKind.Aviso => "Aviso por correo",
         _ => kind.ToString(),
     };

@@ -79,7 +79,7 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> userManager, TimeP
             return Page();
         }
 
-        var institution = new Institution { PliegoCode = code, Name = name, Sector = sector, GovernmentLevel = input.GovernmentLevel! };
+        var institution = new Institution { PliegoCode = code, Name = name, Sector = sector, GovernmentLevel = input.GovernmentLevel!, ExecutingUnit = Institution.DefaultExecutingUnit(name) };
         db.Institutions.Add(institution);
         await db.SaveChangesAsync();
         db.AddAudit(clock.GetUtcNow(), User.Identity!.Name!, AuditKind.Usuario, institution.DisplayName, "Entidad", null,

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PeiTracker.Domain;
 using PeiTracker.Domain.Editing;
+using PeiTracker.Web.Exports;
 using PeiTracker.Web.Writes;
 
 namespace PeiTracker.Web.Pages.Reportes;
@@ -9,7 +10,8 @@ namespace PeiTracker.Web.Pages.Reportes;
 /// <summary>
 /// The Informe's sign-off (ADR 0016): the head of the planning office approves it once its period is closed, which
 /// freezes it; reopening (with a reason) ends the approval. Publishing makes the period's latest closed version
-/// public on /Transparencia, with the approving office and the approval's date.
+/// public on /Transparencia, with the approving office and the approval's date, and adds to that version the Informe
+/// as a PDF that shows the approval (refused, with nothing written, when the server cannot print it).
 /// </summary>
 public partial class InformeModel
 {
@@ -89,6 +91,29 @@ public partial class InformeModel
             return Answer(WriteStatus.Refused, "", "#aprobacion", refusal);
         }
 
+        if (!HttpContext.RequestServices.GetRequiredService<ChromiumPdf>().IsAvailable)
+        {
+            return Answer(WriteStatus.Refused, "", "#aprobacion", NoPdfMessage);
+        }
+
+        // The page is printed as it shows now, approval included (InformePublicationFilter), then CompletePublicationAsync writes.
+        ForPublication = true;
+        return Page();
+    }
+
+    /// <summary>
+    /// Writes the publication with the Informe as printed for it (null: the PDF queue was full, nothing is written), and
+    /// appends the PDF to the closed version it publishes: snapshot files are insert-only, never edited (ADR 0015).
+    /// </summary>
+    public async Task<string> CompletePublicationAsync(byte[]? informe)
+    {
+        ForPublication = false;
+        if (informe is null)
+        {
+            return RedirectAnswer(WriteStatus.Refused, "", PdfRenderQueue.BusyMessage);
+        }
+
+        db.Add(PeriodSnapshotBuilder.InformeFile(LatestSnapshot!, View.Plan.Code, informe));
         db.InformePublications.Add(new InformePublication
         {
             SnapshotId = LatestSnapshot!.Id, PlanId = View.Plan.Id, ApprovalId = Approval!.Id, ApprovingOffice = Approval.ApprovingOffice,
@@ -96,8 +121,20 @@ public partial class InformeModel
         });
         var status = await writer.SaveAsync(new AuditContext(UserName, View.Plan.Code, null, View.Plan.Id, null),
             [new FieldChange(AuditKind.Informe, $"Publicación {Period.Label}", null, $"Versión {LatestSnapshot.Version} publicada en Transparencia")]);
-        return Answer(status, $"Versión {LatestSnapshot.Version} del periodo publicada en Transparencia.", "#aprobacion");
+        return RedirectAnswer(status, $"Versión {LatestSnapshot.Version} del periodo publicada en Transparencia.");
     }
+
+    private string RedirectAnswer(WriteStatus status, string saved, string? refusal = null) =>
+        ((RedirectResult)Answer(status, saved, "#aprobacion", refusal)).Url;
+
+    public const string NoPdfMessage =
+        "No se publicó nada: el Informe se publica también como PDF, con su huella SHA-256, y el servidor no tiene Chromium para generarlo. Pida a soporte que lo instale (paquete chromium) y vuelva a publicar.";
+
+    /// <summary>Set while the page is printed for publication: the public file names the approving office, never a person (ADR 0016).</summary>
+    public bool ForPublication { get; private set; }
+
+    /// <summary>Who approved, as the page prints it: the person and the office, or only the office in the published file.</summary>
+    public string ApprovedBy(InformeApproval approval) => ForPublication ? approval.ApprovingOffice : $"{approval.ApproverName} ({approval.ApprovingOffice})";
 
     private async Task LoadSignOffAsync()
     {

@@ -21,6 +21,7 @@ namespace PeiTracker.Web.Pages.Reportes;
 /// </summary>
 [Authorize(Policy = Policies.EditPlan)]
 [PdfDownload("informe-de-evaluacion.pdf")]
+[InformePublication]
 public partial class InformeModel(PlanProgressService progress, AppDbContext db, TimeProvider clock, AuditedWriter writer) : PageModel
 {
     /// <summary>Text sections of the whole report, in the order the Informe prints them around the OEI analyses.</summary>
