@@ -5,6 +5,7 @@ using PeiTracker.Domain;
 using PeiTracker.Domain.Progress;
 using PeiTracker.Web.Data;
 using PeiTracker.Web.Infrastructure;
+using PeiTracker.Web.Pages.Plan;
 using PeiTracker.Web.Progress;
 
 namespace PeiTracker.Web.Pages.Tablero;
@@ -13,7 +14,7 @@ namespace PeiTracker.Web.Pages.Tablero;
 /// The plan dashboard: where the plan stands in a period, each OEI's avance, what is at risk and
 /// what is overdue. Every filter lives in the query string, so a view can be bookmarked and shared.
 /// </summary>
-public class IndexModel(PlanProgressService progress, TimeProvider clock) : PageModel
+public class IndexModel(PlanProgressService progress, AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Plan { get; set; }
@@ -62,6 +63,12 @@ public class IndexModel(PlanProgressService progress, TimeProvider clock) : Page
 
     public bool HasAnyData => Computed.HasAnyData;
 
+    public IReadOnlyList<OesRow> ByPesemObjective => Computed.ByPesemObjective;
+
+    public IReadOnlyList<EjeRow> ByPggEje => Computed.ByPggEje;
+
+    private ArticulationMap articulation = null!;
+
     public DateOnly? Deadline { get; private set; }
 
     public bool DeadlinePassed { get; private set; }
@@ -71,7 +78,14 @@ public class IndexModel(PlanProgressService progress, TimeProvider clock) : Page
 
     private sealed record Figures(
         RollUpResult PlanRollUp, RollUpResult Scope, IReadOnlyList<ObjectiveCard> Cards, IReadOnlyList<IndicatorRow> Rows,
-        IReadOnlyList<IndicatorRow> AtRisk, IReadOnlyList<IndicatorRow> Missing, IReadOnlyList<UnitSnapshot> Units, bool HasAnyData);
+        IReadOnlyList<IndicatorRow> AtRisk, IReadOnlyList<IndicatorRow> Missing, IReadOnlyList<UnitSnapshot> Units, bool HasAnyData,
+        IReadOnlyList<OesRow> ByPesemObjective, IReadOnlyList<EjeRow> ByPggEje);
+
+    /// <summary>An objective of the PESEM with the OEI the Anexo B-1 links to it and their mean avance (<see cref="ArticulationRollUp"/>).</summary>
+    public record OesRow(string Code, string Statement, IReadOnlyList<ObjectiveSnapshot> Objectives, ArticulationRollUp RollUp);
+
+    /// <summary>An eje of the PGG with the mean avance of its linked OEI and, apart, of its linked AEI.</summary>
+    public record EjeRow(int Eje, IReadOnlyList<ObjectiveSnapshot> Objectives, ArticulationRollUp ObjectivesRollUp, IReadOnlyList<ActionSnapshot> Actions, ArticulationRollUp ActionsRollUp);
 
     public bool IsFiltered => Oei is not null || Unidad is not null || Semaforo is not null;
 
@@ -96,6 +110,7 @@ public class IndexModel(PlanProgressService progress, TimeProvider clock) : Page
 
         View = view;
         Plan = view.Plan.Code;
+        articulation = await ArticulationMap.LoadAsync(db, view.Plan.Id, HttpContext.RequestAborted);
         today = DateOnly.FromDateTime(PeruTime.ToLima(clock.GetUtcNow()).DateTime);
         Period = ReportPeriod.FromQuery(Anio, Periodo, view.Plan.Covers,
             () => view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(Math.Clamp(today.Year - 1, view.Plan.FirstYear, view.Plan.LastYear), PeriodKind.Anual),
@@ -136,8 +151,33 @@ public class IndexModel(PlanProgressService progress, TimeProvider clock) : Page
             atRisk,
             rows.Where(r => r.Status == ProgressStatus.SinDato).ToList(),
             view.AllIndicators.SelectMany(i => i.Units).DistinctBy(u => u.Id).OrderBy(u => u.Name).ToList(),
-            withData.Count > 0);
+            withData.Count > 0,
+            PesemRows(view),
+            EjeRows(view));
     }
+
+    // The same OEI and AEI roll-ups as the cards above (ForObjective, ForAction), averaged by ArticulationRollUp.
+    private List<OesRow> PesemRows(PlanProgressView view) =>
+        articulation.SectoralObjectives.Select(oes =>
+        {
+            var objectives = view.Plan.Objectives.Where(o => articulation.ObjectiveInOes(o.Id, oes.Code)).ToList();
+            return new OesRow(oes.Code, oes.Statement, objectives, ArticulationRollUp.Of(objectives.Select(o => Member(o.Code, view.ForObjective(o, Period))), view.Settings));
+        }).ToList();
+
+    private List<EjeRow> EjeRows(PlanProgressView view) =>
+        articulation.Ejes.Select(eje =>
+        {
+            var objectives = view.Plan.Objectives.Where(o => articulation.ObjectiveInEje(o.Id, eje)).ToList();
+            var actions = view.Plan.Objectives.SelectMany(o => o.Actions).Where(a => articulation.ActionInEje(a.Id, eje)).ToList();
+            return new EjeRow(
+                eje,
+                objectives,
+                ArticulationRollUp.Of(objectives.Select(o => Member(o.Code, view.ForObjective(o, Period))), view.Settings),
+                actions,
+                ArticulationRollUp.Of(actions.Select(a => Member(a.Code, view.ForAction(a, Period))), view.Settings));
+        }).ToList();
+
+    private static ArticulationRollUp.Member Member(string code, RollUpResult rollUp) => new(code, rollUp.Avance);
 
     /// <summary>This view's URL with some filters changed, so every link keeps the rest.</summary>
     public string Link(object? changes = null)
