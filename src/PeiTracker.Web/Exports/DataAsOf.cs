@@ -21,6 +21,9 @@ public enum ExportedData
 
     /// <summary>What a progress report shows: Reporte de seguimiento, open data, Informe de evaluación.</summary>
     Progress = Plan | Values | ProgressRules,
+
+    /// <summary>The vinculación con la PGG, the PESEM and national policy links (Ruta estratégica, Anexos B-1 and B-2).</summary>
+    Articulation = 8,
 }
 
 /// <summary>
@@ -37,6 +40,7 @@ public static class DataAsOf
         AuditKind.Definicion or AuditKind.Meta or AuditKind.LineaBase or AuditKind.Objetivo or AuditKind.Accion => ExportedData.Plan,
         AuditKind.Valor => ExportedData.Values,
         AuditKind.Configuracion => ExportedData.ProgressRules,
+        AuditKind.Articulacion => ExportedData.Articulation,
         _ => null,
     };
 
