@@ -316,6 +316,36 @@ public partial class Indicator
         (BaselineYear, BaselineValue) = (next.Year, next.Value);
     }
 
+    /// <summary>
+    /// Brings the transcription of the plan's data file to an indicator loaded by an earlier version of that file: the
+    /// transcription notes always (nobody edits them in the application), the línea base and its provisional mark only
+    /// when <paramref name="baselineEditedByPerson"/> is false, because an edit recorded in the history wins over the
+    /// file. Reports what it changed; changes nothing the file already says.
+    /// </summary>
+    public EditResult ApplyTranscription(string? notes, Baseline baseline, bool provisional, bool baselineEditedByPerson)
+    {
+        var changes = new List<FieldChange>();
+        if (notes != Notes)
+        {
+            changes.Add(new FieldChange(AuditKind.Definicion, AuditFields.TranscriptionNotes, Notes, notes));
+            Notes = notes;
+        }
+
+        if (!baselineEditedByPerson && baseline != Baseline)
+        {
+            changes.Add(new FieldChange(AuditKind.LineaBase, AuditFields.Baseline, Baseline.Describe(), baseline.Describe()));
+            (BaselineYear, BaselineValue) = (baseline.Year, baseline.Value);
+        }
+
+        if (!baselineEditedByPerson && provisional != BaselineProvisional)
+        {
+            changes.Add(new FieldChange(AuditKind.LineaBase, AuditFields.BaselineProvisional, BaselineProvisional ? "Sí" : "No", provisional ? "Sí" : "No"));
+            BaselineProvisional = provisional;
+        }
+
+        return EditResult.Applied(changes);
+    }
+
     private static FieldChange ProvisionalCleared() => new(AuditKind.LineaBase, AuditFields.BaselineProvisional, "Sí", "No");
 
     private void ApplyTarget(int year, decimal? value, int currentYear, string reason, List<FieldChange> changes)

@@ -28,6 +28,9 @@ public static class AuditFields
     /// <summary>Whether the baseline still awaits confirmation (printed with an unexplained mark).</summary>
     public const string BaselineProvisional = "Línea base provisional";
 
+    /// <summary>The notes of the plan's data file (transcription judgements and anomalies of the document).</summary>
+    public const string TranscriptionNotes = "Notas de transcripción";
+
     public const string Statement = "Enunciado";
     public const string Priority = "Prioridad";
     public const string Settings = "Reglas de avance";

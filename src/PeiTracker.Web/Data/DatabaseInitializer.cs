@@ -46,7 +46,11 @@ public sealed class DatabaseInitializer(
         var seedFile = configuration["PEI_SEED_FILE"] is { Length: > 0 } custom ? custom : PlanSeeder.DefaultPath;
         if (configuration.GetValue("PEI_SEED_PLAN", true) && File.Exists(seedFile))
         {
-            await planSeeder.SeedAsync(seedFile, cancellationToken);
+            if (!await planSeeder.SeedAsync(seedFile, cancellationToken))
+            {
+                await planSeeder.UpdateAsync(seedFile, cancellationToken);
+            }
+
             await articulationSeeder.SeedAsync(seedFile, cancellationToken);
         }
 

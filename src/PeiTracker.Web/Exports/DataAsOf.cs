@@ -24,6 +24,9 @@ public enum ExportedData
 
     /// <summary>What a progress report shows: Reporte de seguimiento, open data, Informe de evaluación.</summary>
     Progress = Plan | Values | ProgressRules | Institution,
+
+    /// <summary>The vinculación con la PGG, the PESEM and national policy links (Ruta estratégica, Anexos B-1 and B-2).</summary>
+    Articulation = 16,
 }
 
 /// <summary>
@@ -41,6 +44,7 @@ public static class DataAsOf
         AuditKind.Valor => ExportedData.Values,
         AuditKind.Configuracion => ExportedData.ProgressRules,
         AuditKind.Institucion => ExportedData.Institution,
+        AuditKind.Articulacion => ExportedData.Articulation,
         _ => null,
     };
 

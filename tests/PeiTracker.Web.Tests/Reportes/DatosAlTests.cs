@@ -49,7 +49,7 @@ public partial class DatosAlTests(AppFixture app)
         // The unidad ejecutora is printed by the Reporte de seguimiento, not by the Matriz.
         { AuditKind.Institucion, false, true },
         { AuditKind.Informe, false, false },
-        // No export shows the articulation yet (the Matriz is Anexo B-3, not B-1 or B-2).
+        // The articulation has exports of its own (Ruta estratégica, Anexos B-1 and B-2); the Matriz is the Anexo B-3.
         { AuditKind.Articulacion, false, false },
         { AuditKind.Periodo, false, false },
         { AuditKind.Exportacion, false, false },

@@ -104,6 +104,7 @@ public class HostsProxiesAndCachingTests(AppFixture app)
     [Theory]
     [InlineData("/Reportes/Seguimiento?anio=2025&periodo=A")]
     [InlineData("/Plan/Matriz/Descargar")]
+    [InlineData("/Plan/Articulacion/Descargar/b2")]
     [InlineData("/Tablero")]
     public async Task ExportsAndPages_SignedIn_AreNeverStored(string url)
     {

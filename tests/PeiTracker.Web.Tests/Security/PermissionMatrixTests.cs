@@ -25,6 +25,7 @@ public class PermissionMatrixTests(AppFixture app)
             ("/Plan/Objetivo/1/Editar", [A, P]),
             ("/Plan/Matriz", [A, P]),
             ("/Plan/Matriz/Descargar", [A, P, R, C]),
+            ("/Plan/Articulacion/Descargar/b1", [A, P, R, C]),
             ("/Tablero", [A, P, R, C]),
             ("/Tablero/Objetivo/1", [A, P, R, C]),
             ("/Tablero/Unidades", [A, P, R, C]),

@@ -66,6 +66,7 @@ public partial class RouteTableTests(AppFixture app)
         ["Plan/Validacion"] = Access.SignedIn,
         ["Plan/Articulacion"] = Access.SignedIn,
         ["Plan/Articulacion/Relacion/{id:int}"] = Access.EditPlan,
+        ["Plan/Articulacion/Descargar/{anexo}"] = Access.SignedIn,
         ["Plan/{kind:regex(^(Objetivo|Accion)$)}/{id:int}/Pgg"] = Access.EditPlan,
         ["Plan/Indicador/{id:int}"] = Access.SignedIn,
         ["Plan/Indicador/{id:int}/Editar"] = Access.EditPlan,

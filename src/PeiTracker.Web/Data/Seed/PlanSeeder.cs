@@ -1,16 +1,24 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PeiTracker.Domain;
+using PeiTracker.Domain.Editing;
+using PeiTracker.Web.Writes;
 
 namespace PeiTracker.Web.Data.Seed;
 
 /// <summary>
-/// Loads a plan from its versioned data file. Idempotent: a plan whose code already exists is
-/// left alone, so the planning office's later edits are never overwritten by a restart.
+/// Loads a plan from its versioned data file. Idempotent: a plan whose code already exists is not loaded again;
+/// <see cref="UpdateAsync"/> then brings it the corrections of a newer file (transcription notes, a baseline
+/// transcribed anew) through the audited write path, without overwriting what the planning office edited.
 /// </summary>
-public sealed class PlanSeeder(AppDbContext db, ILogger<PlanSeeder> logger)
+public sealed class PlanSeeder(AppDbContext db, AuditedWriter writer, ILogger<PlanSeeder> logger)
 {
     public const string MrePlanFile = "mre-pei-2025-2030.json";
+
+    /// <summary>Who the history names for the corrections the data file brings.</summary>
+    public const string SeedUser = "Archivo de datos del plan";
+
+    public const string UpdateReason = "Corrección de la transcripción del documento oficial en una versión nueva del archivo de datos del plan.";
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -102,6 +110,49 @@ public sealed class PlanSeeder(AppDbContext db, ILogger<PlanSeeder> logger)
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded plan {PlanCode} with {Indicators} indicators", plan.Code, plan.Indicators.Count);
         return true;
+    }
+
+    /// <summary>
+    /// Brings a plan loaded by an earlier version of the data file up to date with this one, indicator by indicator
+    /// (<see cref="Indicator.ApplyTranscription"/>): the transcription notes always, the línea base only where no
+    /// person has recorded a baseline change (the history's LineaBase rows other than this seeder's). One audit row per
+    /// change, one transaction; running it again changes nothing. Returns how many indicators changed.
+    /// </summary>
+    public async Task<int> UpdateAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var file = Read(path);
+        var plan = await db.Plans.SingleOrDefaultAsync(p => p.Code == file.Plan.Code, cancellationToken);
+        if (plan is null)
+        {
+            return 0;
+        }
+
+        var indicators = await db.Indicators.Where(i => i.PlanId == plan.Id).ToDictionaryAsync(i => i.Key, cancellationToken);
+        var editedByPerson = (await db.AuditEntries.AsNoTracking()
+            .Where(a => a.PlanId == plan.Id && a.Kind == AuditKind.LineaBase && a.IndicatorId != null && a.UserName != SeedUser)
+            .Select(a => a.IndicatorId!.Value).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var batches = new List<AuditedChanges>();
+        foreach (var seed in file.Objectives.SelectMany(o => o.Indicators.Concat(o.Actions.SelectMany(a => a.Indicators))))
+        {
+            if (!indicators.TryGetValue(seed.Key, out var indicator))
+            {
+                continue;
+            }
+
+            var result = indicator.ApplyTranscription(JoinNotes(seed), new Baseline(seed.Baseline?.Year, seed.Baseline?.Value), seed.Baseline?.Provisional ?? false, editedByPerson.Contains(indicator.Id));
+            if (result.Changes.Count > 0)
+            {
+                writer.Expect(indicator, indicator.Version);
+                batches.Add(new AuditedChanges(new AuditContext(SeedUser, indicator.Key, UpdateReason, plan.Id, indicator.Id), result.Changes));
+            }
+        }
+
+        if (await writer.SaveAsync(batches, cancellationToken) == WriteStatus.Saved)
+        {
+            logger.LogInformation("Brought {Count} indicators of plan {PlanCode} up to date with its data file", batches.Count, plan.Code);
+        }
+
+        return batches.Count;
     }
 
     private static void AddIndicators(

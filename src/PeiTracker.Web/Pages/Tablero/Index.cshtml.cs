@@ -6,6 +6,7 @@ using PeiTracker.Domain.Progress;
 using PeiTracker.Web.Data;
 using PeiTracker.Web.Exports;
 using PeiTracker.Web.Infrastructure;
+using PeiTracker.Web.Pages.Plan;
 using PeiTracker.Web.Progress;
 
 namespace PeiTracker.Web.Pages.Tablero;
@@ -69,6 +70,12 @@ public class IndexModel(AppDbContext db, PlanProgressService progress, TimeProvi
 
     public bool HasAnyData => Computed.HasAnyData;
 
+    public IReadOnlyList<OesRow> ByPesemObjective => Computed.ByPesemObjective;
+
+    public IReadOnlyList<EjeRow> ByPggEje => Computed.ByPggEje;
+
+    private ArticulationMap articulation = null!;
+
     public DateOnly? Deadline { get; private set; }
 
     public bool DeadlinePassed { get; private set; }
@@ -78,7 +85,14 @@ public class IndexModel(AppDbContext db, PlanProgressService progress, TimeProvi
 
     private sealed record Figures(
         RollUpResult PlanRollUp, RollUpResult Scope, IReadOnlyList<ObjectiveCard> Cards, IReadOnlyList<IndicatorRow> Rows,
-        IReadOnlyList<IndicatorRow> AtRisk, IReadOnlyList<IndicatorRow> Missing, IReadOnlyList<UnitSnapshot> Units, bool HasAnyData);
+        IReadOnlyList<IndicatorRow> AtRisk, IReadOnlyList<IndicatorRow> Missing, IReadOnlyList<UnitSnapshot> Units, bool HasAnyData,
+        IReadOnlyList<OesRow> ByPesemObjective, IReadOnlyList<EjeRow> ByPggEje);
+
+    /// <summary>An objective of the PESEM with the OEI the Anexo B-1 links to it and their mean avance (<see cref="ArticulationRollUp"/>).</summary>
+    public record OesRow(string Code, string Statement, IReadOnlyList<ObjectiveSnapshot> Objectives, ArticulationRollUp RollUp);
+
+    /// <summary>An eje of the PGG with the mean avance of its linked OEI and, apart, of its linked AEI.</summary>
+    public record EjeRow(int Eje, IReadOnlyList<ObjectiveSnapshot> Objectives, ArticulationRollUp ObjectivesRollUp, IReadOnlyList<ActionSnapshot> Actions, ArticulationRollUp ActionsRollUp);
 
     public bool IsFiltered => Oei is not null || Unidad is not null || Semaforo is not null;
 
@@ -109,6 +123,7 @@ public class IndexModel(AppDbContext db, PlanProgressService progress, TimeProvi
 
         View = view;
         Plan = view.Plan.Code;
+        articulation = await ArticulationMap.LoadAsync(db, view.Plan.Id, HttpContext.RequestAborted);
         today = DateOnly.FromDateTime(PeruTime.ToLima(clock.GetUtcNow()).DateTime);
         Period = ReportPeriod.FromQuery(Anio, Periodo, view.Plan.Covers,
             () => view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(Math.Clamp(today.Year - 1, view.Plan.FirstYear, view.Plan.LastYear), PeriodKind.Anual),
@@ -149,8 +164,33 @@ public class IndexModel(AppDbContext db, PlanProgressService progress, TimeProvi
             atRisk,
             rows.Where(r => r.Status == ProgressStatus.SinDato).ToList(),
             view.AllIndicators.SelectMany(i => i.Units).DistinctBy(u => u.Id).OrderBy(u => u.Name).ToList(),
-            withData.Count > 0);
+            withData.Count > 0,
+            PesemRows(view),
+            EjeRows(view));
     }
+
+    // The same OEI and AEI roll-ups as the cards above (ForObjective, ForAction), averaged by ArticulationRollUp.
+    private List<OesRow> PesemRows(PlanProgressView view) =>
+        articulation.SectoralObjectives.Select(oes =>
+        {
+            var objectives = view.Plan.Objectives.Where(o => articulation.ObjectiveInOes(o.Id, oes.Code)).ToList();
+            return new OesRow(oes.Code, oes.Statement, objectives, ArticulationRollUp.Of(objectives.Select(o => Member(o.Code, view.ForObjective(o, Period))), view.Settings));
+        }).ToList();
+
+    private List<EjeRow> EjeRows(PlanProgressView view) =>
+        articulation.Ejes.Select(eje =>
+        {
+            var objectives = view.Plan.Objectives.Where(o => articulation.ObjectiveInEje(o.Id, eje)).ToList();
+            var actions = view.Plan.Objectives.SelectMany(o => o.Actions).Where(a => articulation.ActionInEje(a.Id, eje)).ToList();
+            return new EjeRow(
+                eje,
+                objectives,
+                ArticulationRollUp.Of(objectives.Select(o => Member(o.Code, view.ForObjective(o, Period))), view.Settings),
+                actions,
+                ArticulationRollUp.Of(actions.Select(a => Member(a.Code, view.ForAction(a, Period))), view.Settings));
+        }).ToList();
+
+    private static ArticulationRollUp.Member Member(string code, RollUpResult rollUp) => new(code, rollUp.Avance);
 
     /// <summary>This view's URL with some filters changed, so every link keeps the rest.</summary>
     public string Link(object? changes = null)
