@@ -51,6 +51,9 @@ public partial class DatosAlTests(AppFixture app)
         { AuditKind.Informe, false, false },
         // The articulation has exports of its own (Ruta estratégica, Anexos B-1 and B-2); the Matriz is the Anexo B-3.
         { AuditKind.Articulacion, false, false },
+        // Organic units and saved observation reasons print in no export.
+        { AuditKind.UnidadOrganica, false, false },
+        { AuditKind.MotivoObservacion, false, false },
         { AuditKind.Periodo, false, false },
         { AuditKind.Exportacion, false, false },
         { AuditKind.Usuario, false, false },
