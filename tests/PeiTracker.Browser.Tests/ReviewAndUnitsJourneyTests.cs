@@ -128,7 +128,7 @@ public class ReviewAndUnitsJourneyTests(BrowserFixture app)
         await CheckAsync(admin, "45-reglas-de-avance");
 
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
-        Assert.Empty(app.ErrorsOf(planner));
-        Assert.Empty(app.ErrorsOf(admin));
+        Assert.True(app.ErrorsOf(planner).Count == 0, string.Join(Environment.NewLine, app.ErrorsOf(planner)));
+        Assert.True(app.ErrorsOf(admin).Count == 0, string.Join(Environment.NewLine, app.ErrorsOf(admin)));
     }
 }
