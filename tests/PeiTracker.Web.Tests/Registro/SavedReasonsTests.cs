@@ -188,7 +188,7 @@ public class SavedReasonsTests(AppFixture app)
         // An age the filter does not offer filters nothing, and the list says so.
         Assert.Equal(Codes(all), Codes(unknownAge));
         Assert.Equal(["", "3", "7", "15"], all.QuerySelectorAll("#antiguedad option").Select(o => o.GetAttribute("value") ?? "").ToArray());
-        Assert.Equal("Enviado hace más de 7 días", all.QuerySelector("#antiguedad option[value='7']")!.TextContent);
+        Assert.Equal(("Enviado hace", "Más de 7 días"), (all.QuerySelector("label[for=antiguedad]")!.TextContent, all.QuerySelector("#antiguedad option[value='7']")!.TextContent));
     }
 
     [Fact]

@@ -22,10 +22,10 @@
       var copy = navigator.clipboard && window.isSecureContext ? navigator.clipboard.writeText(text) : fallbackCopy(text);
       copy.then(function () {
         result.textContent = 'Copiado';
-        result.className = 'small copy-result text-success';
+        result.className = 'small copy-result fw-semibold';
       }, function () {
         result.textContent = 'No se pudo copiar: seleccione el texto y cópielo a mano.';
-        result.className = 'small copy-result text-danger';
+        result.className = 'small copy-result fw-semibold';
         window.getSelection().selectAllChildren(source);
       });
     });
