@@ -56,7 +56,9 @@ public static class SeguimientoReport
             .Concat(periods.SelectMany(p => p.Kind == PeriodKind.Anual ? new[] { 11d, 11d } : [11d, 13d, 11d, 18d, 13d])).Concat([22d]).ToArray();
         var sheet = xlsx.AddSheet(MainSheet, widths);
         var settings = plan.Settings;
-        sheet.Row((DemoMark.Title("Reporte de seguimiento del Plan Estratégico Institucional", demo), XlsxStyle.Title), (demo ? DemoMark.Notice : null, XlsxStyle.Bold));
+        // The demo notice stands clear of the title, which overflows into the next columns and would be cut by it.
+        sheet.Row((DemoMark.Title("Reporte de seguimiento del Plan Estratégico Institucional", demo), XlsxStyle.Title), (null, XlsxStyle.Text), (null, XlsxStyle.Text),
+            (null, XlsxStyle.Text), (demo ? DemoMark.Notice : null, XlsxStyle.Bold));
         sheet.Row(("Periodo del PEI", XlsxStyle.Bold), ($"{plan.FirstYear}-{plan.LastYear}", XlsxStyle.Text));
         sheet.Row(("Nivel de gobierno", XlsxStyle.Bold), (plan.Institution.GovernmentLevel, XlsxStyle.Text));
         sheet.Row(("Sector", XlsxStyle.Bold), (plan.Institution.Sector, XlsxStyle.Text));
