@@ -111,7 +111,7 @@ public static class ArticulationExporter
         var (xlsx, sheet) = Start(plan, RutaTitle, "Ruta estratégica", demo, dataAsOf,
             ("Tabla", "Análisis de priorización para identificar la Ruta Estratégica (sección VII del PEI)"),
             [9, 11, 48, 16, 9, 12, 55, 16, 40, 50]);
-        sheet.Row(Headers("Prioridad", "OEI", null, "Vinculación con la PGG", "Prioridad", "AEI", null, "Vinculación con la PGG", "UO Responsable", NotesHeader));
+        sheet.Row(GroupRowHeight, Headers("Prioridad", "OEI", null, "Vinculación con la PGG", "Prioridad", "AEI", null, "Vinculación con la PGG", "UO Responsable", NotesHeader));
         sheet.Row(30, Headers(null, "Código", "Descripción", null, null, "Código", "Descripción", null, null, null));
         sheet.Header(HeaderRow, filter: true);
 
@@ -160,7 +160,7 @@ public static class ArticulationExporter
         var (xlsx, sheet) = Start(plan, B1Title, "Anexo B-1", demo, dataAsOf,
             ("PESEM", pesem is null ? "El plan no registra PESEM." : $"{pesem.Name} ({pesem.FirstYear}-{pesem.LastYear}){(pesem.Resolution is null ? "" : ", aprobado mediante " + pesem.Resolution)}"),
             [11, 40, 40, 12, 40, 40, 11, 40, 40, 60, 50]);
-        sheet.Row(Headers("Objetivo Estratégico Sectorial", null, null, "Acción Estratégica Sectorial", null, null, "Objetivo estratégico Institucional", null, null, "Explicación de Relación Causal con OES o AES con el OEI del PEI", NotesHeader));
+        sheet.Row(GroupRowHeight, Headers("Objetivo Estratégico Sectorial", null, null, "Acción Estratégica Sectorial", null, null, "Objetivo estratégico Institucional", null, null, "Explicación de Relación Causal con OES o AES con el OEI del PEI", NotesHeader));
         sheet.Row(30, Headers("Código", "Enunciado", "Indicadores", "Código", "Enunciado", "Indicadores", "Código", "Enunciado", "Indicadores", null, null));
         sheet.Header(HeaderRow, filter: true);
 
@@ -238,7 +238,7 @@ public static class ArticulationExporter
         var (xlsx, sheet) = Start(plan, B2Title, "Anexo B-2", demo, dataAsOf,
             ("Políticas", $"{data.Policies.Count.ToString(CultureInfo.InvariantCulture)} políticas nacionales vinculadas, según la copia del documento"),
             [30, 9, 40, 10, 40, 10, 40, 40, 12, 45, 40, 50]);
-        sheet.Row(Headers("Nombre de la Política Nacional", "Objetivo Prioritario", null, "Lineamiento", null, "Servicio", null, null, "Acción Estratégica Institucional", null, null, NotesHeader));
+        sheet.Row(GroupRowHeight, Headers("Nombre de la Política Nacional", "Objetivo Prioritario", null, "Lineamiento", null, "Servicio", null, null, "Acción Estratégica Institucional", null, null, NotesHeader));
         sheet.Row(30, Headers(null, "Código", "Enunciado", "Código", "Enunciado", "Código", "Enunciado", "Nombre del Indicador", "Código", "Enunciado", "Nombre del Indicador", null));
         sheet.Header(HeaderRow, filter: true);
 
@@ -314,6 +314,9 @@ public static class ArticulationExporter
         sheet.Row();
         return (xlsx, sheet);
     }
+
+    // The group titles span several columns in the document; without merged cells they wrap inside their first column.
+    private const double GroupRowHeight = 45;
 
     private static (object? Value, XlsxStyle Style)[] Headers(params string?[] titles) => [.. titles.Select(t => ((object?)t, XlsxStyle.Header))];
 
