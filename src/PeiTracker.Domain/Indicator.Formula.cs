@@ -13,8 +13,24 @@ public partial class Indicator
 
     public List<IndicatorVariable> Variables { get; set; } = [];
 
-    /// <summary>The formula read; a stored text that no longer reads (it never should) falls back to the value itself.</summary>
-    public Formula ParsedFormula => Formulas.Formula.Parse(Formula).Formula ?? Formulas.Formula.Identity;
+    private (string Text, Formula Read)? parsedFormula;
+
+    /// <summary>
+    /// The formula read, once per text (a page asks for it many times); a stored text that no longer reads (it never
+    /// should) falls back to the value itself.
+    /// </summary>
+    public Formula ParsedFormula
+    {
+        get
+        {
+            if (parsedFormula is not { } kept || kept.Text != Formula)
+            {
+                parsedFormula = kept = (Formula, Formulas.Formula.Parse(Formula).Formula ?? Formulas.Formula.Identity);
+            }
+
+            return kept.Read;
+        }
+    }
 
     /// <summary>The value is entered by its variables rather than as one finished figure.</summary>
     public bool EntersByVariables => ParsedFormula.Text != Formulas.Formula.Identity.Text;
