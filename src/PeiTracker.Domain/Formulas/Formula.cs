@@ -199,7 +199,6 @@ public sealed class Formula
             try
             {
                 var root = parser.Sum();
-                parser.SkipSpaces();
                 if (parser.position < trimmed.Length)
                 {
                     throw parser.Error(trimmed[parser.position] == ')'
