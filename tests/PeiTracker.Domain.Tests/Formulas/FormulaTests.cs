@@ -362,3 +362,144 @@ public class IndicatorFormulaTests
         Assert.Equal("= (-5 − (-10)) / (-10) × 100 = -50", entry.Explanation);
     }
 }
+
+/// <summary>The language's limits at their edges, and errors that travel up through every kind of node.</summary>
+public class FormulaLimitTests
+{
+    private static Dictionary<string, decimal?> Values(params (string Name, decimal? Value)[] values) => values.ToDictionary(v => v.Name, v => v.Value);
+
+    [Fact]
+    public void Parse_ExactlyTheMaximumLength_IsRead()
+    {
+        var text = "A" + new string(' ', Formula.MaxLength - 4) + "+ B";
+
+        Assert.Equal(Formula.MaxLength, text.Length);
+        Assert.Equal("A + B", Formula.Parse(text).Formula!.Text);
+    }
+
+    [Theory]
+    [InlineData("999999999999 * A", true)]
+    [InlineData("1000000000000 * A", false)]
+    public void Parse_NumbersBelowTheStoredRange_OnlyAreRead(string text, bool read)
+    {
+        Assert.Equal(read, Formula.Parse(text).Formula is not null);
+    }
+
+    [Fact]
+    public void Parse_VariableNames_UpToTwentyCharacters()
+    {
+        Assert.NotNull(Formula.Parse(new string('A', 20)).Formula);
+        Assert.Equal($"Fórmula no válida en la posición 1: el nombre de variable «{new string('A', 21)}» es demasiado largo (máximo 20 caracteres).",
+            Formula.Parse(new string('A', 21)).Error);
+    }
+
+    [Fact]
+    public void Parse_CommaWhereANumberStarts_AsksForADecimalPoint()
+    {
+        Assert.Equal("Fórmula no válida en la posición 5: use punto como separador decimal (por ejemplo 0.5).", Formula.Parse("A * ,5").Error);
+    }
+
+    [Fact]
+    public void Parse_DepthCountsNestingNotTheNumberOfGroups()
+    {
+        var group = new string('(', Formula.MaxDepth) + "A" + new string(')', Formula.MaxDepth);
+
+        Assert.NotNull(Formula.Parse(group + " + " + group + " + " + group).Formula);
+    }
+
+    [Theory]
+    [InlineData("-(A / B)")]
+    [InlineData("A + A / B")]
+    [InlineData("A / B + A")]
+    public void Evaluate_DivisionByZeroAnywhere_IsNotComputable(string text)
+    {
+        var result = Formula.Parse(text).Formula!.Evaluate(Values(("A", 1m), ("B", 0m)));
+
+        Assert.Equal("No calculable: división por cero (B vale 0).", result.Explanation);
+    }
+
+    [Theory]
+    [InlineData("SIGEC", null, "A: Atendidos (fuente: SIGEC)")]
+    [InlineData(null, "personas", "A: Atendidos (unidad: personas)")]
+    [InlineData(null, null, "A: Atendidos")]
+    public void Variable_Describe_NamesWhatIsKnown(string? source, string? unit, string expected)
+    {
+        Assert.Equal(expected, Domain.Formulas.IndicatorVariable.Describe("A", "Atendidos", source, unit));
+    }
+
+    private static Indicator Indicator() => new() { Id = 3, Key = "I", PublishedCode = "I", Name = "Indicador", Unit = UnitOfMeasure.Porcentaje };
+
+    [Fact]
+    public void StartFormula_NonPercentage_ClearsAnInferredFormulaAndKeepsTheOtherFlags()
+    {
+        var indicator = Indicator();
+        indicator.Inferred = InferredFields.Formula | InferredFields.Direction;
+        indicator.Unit = UnitOfMeasure.Numero;
+
+        indicator.StartFormula();
+
+        Assert.Equal(InferredFields.Direction, indicator.Inferred);
+    }
+
+    [Fact]
+    public void EditFormula_KeptVariable_IsRenamedAndEveryVariableTakesItsPlaceInTheFormula()
+    {
+        var indicator = Indicator();
+        indicator.StartFormula();
+
+        var edit = indicator.EditFormula("B / A * 100", [new("A", "Población consular", "Censo", "personas"), new("B", "Atendidos", null, null)]);
+
+        Assert.True(edit.IsValid);
+        Assert.Equal([("B", 1, "Atendidos"), ("A", 2, "Población consular")], indicator.Variables.OrderBy(v => v.SortOrder).Select(v => (v.Code, v.SortOrder, v.Name)));
+        Assert.Equal(("Censo", "personas"), indicator.Variables.Where(v => v.Code == "A").Select(v => (v.Source, v.Unit)).Single());
+    }
+
+    [Theory]
+    [InlineData(301, 0, 0)]
+    [InlineData(300, 501, 0)]
+    [InlineData(300, 500, 101)]
+    public void EditFormula_TextBeyondItsLimit_IsRefused(int name, int source, int unit)
+    {
+        var indicator = Indicator();
+        indicator.StartFormula();
+        string? Text(int length) => length == 0 ? null : new string('x', length);
+
+        var edit = indicator.EditFormula("A", [new("A", Text(name), Text(source), Text(unit))]);
+
+        Assert.StartsWith("La variable A tiene un texto demasiado largo", edit.Errors["Variables[A]"]);
+    }
+
+    [Fact]
+    public void EditFormula_AtTheLimits_IsAccepted()
+    {
+        var indicator = Indicator();
+        indicator.StartFormula();
+
+        Assert.True(indicator.EditFormula("A", [new("A", new string('x', 300), new string('x', 500), new string('x', 100))]).IsValid);
+    }
+
+    [Fact]
+    public void EditFormula_IndicatorWithoutVariableRows_RecordsNoneAsTheBefore()
+    {
+        var indicator = Indicator();
+
+        var edit = indicator.EditFormula("A + B", [new("A", "Uno", null, null), new("B", "Dos", null, null)]);
+
+        Assert.Contains(new Domain.Editing.FieldChange(AuditKind.Definicion, Domain.Editing.AuditFields.Variables, null, "A: Uno; B: Dos"), edit.Changes);
+    }
+
+    [Fact]
+    public void ComputeFromVariables_VariableWithoutDefinition_IsNamedByItsCode()
+    {
+        var indicator = Indicator();
+        indicator.Formula = "A + B";
+
+        Assert.Equal("Escriba el valor de B.", indicator.ComputeFromVariables(new Dictionary<string, string?> { ["A"] = "1" }).Errors["Variables[B]"]);
+    }
+
+    [Fact]
+    public void DescribeFigures_NoFigures_IsNothing()
+    {
+        Assert.Null(PeiTracker.Domain.Indicator.DescribeFigures([]));
+    }
+}
