@@ -158,6 +158,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddScoped<PlanSeeder>();
 builder.Services.AddScoped<ArticulationSeeder>();
+builder.Services.AddScoped<PeiTracker.Web.Points.ReportingPointImport>();
+builder.Services.AddScoped<PeiTracker.Web.Points.ReportingPointSeeder>();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddScoped<SyntheticPlans>();
 builder.Services.AddSingleton<DemoMode>();
