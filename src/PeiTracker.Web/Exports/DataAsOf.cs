@@ -27,6 +27,9 @@ public enum ExportedData
 
     /// <summary>The vinculación con la PGG, the PESEM and national policy links (Ruta estratégica, Anexos B-1 and B-2).</summary>
     Articulation = 16,
+
+    /// <summary>The reporting points and their figures, printed by the Reporte de seguimiento's optional sheet "Desglose por punto de registro".</summary>
+    PointFigures = 32,
 }
 
 /// <summary>
@@ -45,6 +48,7 @@ public static class DataAsOf
         AuditKind.Configuracion => ExportedData.ProgressRules,
         AuditKind.Institucion => ExportedData.Institution,
         AuditKind.Articulacion => ExportedData.Articulation,
+        AuditKind.ValorPunto or AuditKind.PuntoRegistro => ExportedData.PointFigures,
         _ => null,
     };
 

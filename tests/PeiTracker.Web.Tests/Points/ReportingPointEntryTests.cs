@@ -239,6 +239,28 @@ public class ReportingPointEntryTests(AppFixture app)
     }
 
     [Fact]
+    public async Task SeguimientoReport_WithTheBreakdownChosen_HasASheetOfPointsAndTheSummedTotal()
+    {
+        var (plan, reviewer) = await ThreeConsulatesSentAsync();
+        foreach (var (code, _, _) in Consulates)
+        {
+            await ReviewAsync(reviewer, plan.IndicatorId, code, "Accept");
+        }
+
+        var planner = await app.LoginAsync();
+        var bytes = await planner.GetByteArrayAsync($"/Reportes/Seguimiento?plan={plan.Plan.Code}&anio=2025&periodo=A&desglose=true");
+        var without = new XlsxReader(await planner.GetByteArrayAsync($"/Reportes/Seguimiento?plan={plan.Plan.Code}&anio=2025&periodo=A"));
+
+        var sheet = new XlsxReader(bytes, "Desglose por punto de registro");
+        Assert.DoesNotContain("Desglose por punto de registro", without.SheetNames);
+        Assert.Equal("Código del punto", sheet.Text(2, 1));
+        Assert.Equal(["CG-MIAMI", "CG-TOKIO", "CG-MADRID", "Total"], Enumerable.Range(3, 4).Select(r => sheet.Text(r, 1)));
+        Assert.Equal(("Asia", "Japón", "A = 22; B = 20", 110m, "Aceptado"), (sheet.Text(4, 4), sheet.Text(4, 5), sheet.Text(4, 7), sheet.Number(4, 8)!.Value, sheet.Text(4, 9)));
+        Assert.Equal(("A = 108; B = 120", 90m), (sheet.Text(6, 7), sheet.Number(6, 8)!.Value));
+        Assert.Contains("A / B × 100 = 108 / 120 × 100 = 90", sheet.Text(6, 2));
+    }
+
+    [Fact]
     public async Task SeededPoints_AreTheMinistrysOrgansAbroadAndDecentralisedOffices()
     {
         var counts = await app.QueryAsync(db => db.ReportingPoints.Where(p => p.Institution!.PliegoCode == HomeInstitution.PliegoCode)

@@ -83,6 +83,9 @@ public partial class RouteTableTests(AppFixture app)
         ["Registro"] = Access.SignedIn,
         ["Registro/Index"] = Access.SignedIn,
         ["Registro/Valor/{id:int}"] = Access.UnitScoped,
+        // A point's Registrador enters only for their points, and a Registrador without points is denied.
+        ["Registro/Punto/{id:int}"] = Access.UnitScoped,
+        ["Registro/Puntos/{id:int}"] = Access.UnitScoped,
         ["Registro/Evidencia/{id:int}"] = Access.ViewScoped,
         ["Registro/Revision"] = Access.EditPlan,
         ["Registro/Periodos"] = Access.EditPlan,
@@ -119,6 +122,7 @@ public partial class RouteTableTests(AppFixture app)
         ["api/v1/planes/{code}/avance"] = Access.ApiToken,
         ["api/v1/indicadores/{id:int}"] = Access.ApiToken,
         ["api/v1/indicadores/{id:int}/valores"] = Access.ApiToken,
+        ["api/v1/indicadores/{id:int}/desglose"] = Access.ApiToken,
     };
 
     /// <summary>Razor pages that accept a POST without an anti-forgery token, each for a written reason.</summary>
