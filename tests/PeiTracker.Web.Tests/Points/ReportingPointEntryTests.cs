@@ -249,7 +249,7 @@ public class ReportingPointEntryTests(AppFixture app)
 
         var planner = await app.LoginAsync();
         var bytes = await planner.GetByteArrayAsync($"/Reportes/Seguimiento?plan={plan.Plan.Code}&anio=2025&periodo=A&desglose=true");
-        var without = new XlsxReader(await planner.GetByteArrayAsync($"/Reportes/Seguimiento?plan={plan.Plan.Code}&anio=2025&periodo=A"));
+        var without = new XlsxReader(await planner.GetByteArrayAsync($"/Reportes/Seguimiento?plan={plan.Plan.Code}&anio=2025&periodo=A"), "Seguimiento");
 
         var sheet = new XlsxReader(bytes, "Desglose por punto de registro");
         Assert.DoesNotContain("Desglose por punto de registro", without.SheetNames);

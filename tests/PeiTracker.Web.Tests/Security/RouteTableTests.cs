@@ -113,6 +113,8 @@ public partial class RouteTableTests(AppFixture app)
         ["Administracion/Avisos"] = Access.Administer,
         ["Administracion/Unidades"] = Access.Administer,
         ["Administracion/Unidad/{id:int}"] = Access.Administer,
+        ["Administracion/Puntos"] = Access.Administer,
+        ["Administracion/Punto/{id:int}"] = Access.Administer,
         ["Administracion/Editar/{id}"] = Access.Administer,
         ["Plataforma"] = Access.AdministerPlatform,
         ["Plataforma/Index"] = Access.AdministerPlatform,
