@@ -1,5 +1,3 @@
-using PeiTracker.Domain.Formulas;
-
 namespace PeiTracker.Domain.Points;
 
 /// <summary>Review state of a reporting point's figures: borrador, enviado a la unidad, aceptado, observado.</summary>
@@ -64,11 +62,7 @@ public class PointSubmission
     public IReadOnlyDictionary<string, decimal> FigureMap => Figures.ToDictionary(f => f.Code, f => f.Figure, StringComparer.Ordinal);
 
     /// <summary>The figures as the history shows them: "A = 36; B = 40".</summary>
-    public static string? DescribeFigures(IEnumerable<PointSubmissionFigure> figures)
-    {
-        var list = figures.ToList();
-        return list.Count == 0 ? null : string.Join("; ", list.Select(f => $"{f.Code} = {DecimalText.Show(f.Figure)}"));
-    }
+    public static string? DescribeFigures(IEnumerable<PointSubmissionFigure> figures) => Indicator.DescribeFigures(figures.Select(f => (f.Code, f.Figure)));
 }
 
 /// <summary>The figure a reporting point entered for one variable of the formula.</summary>

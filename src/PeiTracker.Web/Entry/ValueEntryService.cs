@@ -30,6 +30,15 @@ public sealed record ValueSubmission(
     IReadOnlyList<(string FileName, byte[] Content)> Files,
     IReadOnlyDictionary<string, string?>? Variables = null);
 
+/// <summary>The figures a form typed for the formula's variables, from its fields "Variables[A]" (shared by the value and the point forms).</summary>
+public static class FormVariables
+{
+    /// <summary>Read by hand: model binding of a dictionary falls back to every other field of the form when none is named so.</summary>
+    public static Dictionary<string, string?> Read(IFormCollection form) =>
+        form.Keys.Where(k => k.StartsWith("Variables[", StringComparison.Ordinal) && k.EndsWith(']'))
+            .ToDictionary(k => k["Variables[".Length..^1], k => (string?)form[k].ToString(), StringComparer.Ordinal);
+}
+
 /// <summary>
 /// The single path by which values enter the system (pages and API): permissions by unit,
 /// validation by unit of measure, closed periods, the review workflow, evidence checks,

@@ -216,8 +216,8 @@ public static class SeguimientoReport
         sheet.Header(2, filter: false);
     }
 
-    private static string Figures(IReadOnlyDictionary<string, decimal> figures) =>
-        string.Join("; ", figures.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} = {DecimalText.Show(f.Value)}"));
+    private static string? Figures(IReadOnlyDictionary<string, decimal> figures) =>
+        Indicator.DescribeFigures(figures.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Key, f.Value)));
 
     /// <summary>The periods the report has columns for: every selectable one up to the chosen period.</summary>
     private static List<ReportPeriod> Periods(PlanProgressView view, ReportPeriod period) => view.SelectablePeriods()

@@ -79,8 +79,7 @@ public class PuntoModel(AppDbContext db, ValueEntryService values, PointEntrySer
             return NotFound();
         }
 
-        Variables = Request.Form.Keys.Where(k => k.StartsWith("Variables[", StringComparison.Ordinal) && k.EndsWith(']'))
-            .ToDictionary(k => k["Variables[".Length..^1], k => (string?)Request.Form[k].ToString(), StringComparer.Ordinal);
+        Variables = FormVariables.Read(Request.Form);
         var result = await points.SubmitAsync(User, new PointEntry(id, Point.Code, Period.Year, Period.Kind, Variables, Comentario, action, Version));
         if (result.Succeeded)
         {

@@ -174,8 +174,7 @@ public class ValorModel(ValueEntryService entry) : PageModel
             return refused;
         }
 
-        Variables = Request.Form.Keys.Where(k => k.StartsWith("Variables[", StringComparison.Ordinal) && k.EndsWith(']'))
-            .ToDictionary(k => k["Variables[".Length..^1], k => (string?)Request.Form[k].ToString(), StringComparer.Ordinal);
+        Variables = FormVariables.Read(Request.Form);
         var files = new List<(string, byte[])>();
         // Every named file goes to the evidence check, which refuses an empty one with its reason (model binding
         // already leaves out the empty part a file input sends when nothing was chosen).
