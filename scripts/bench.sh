@@ -6,6 +6,7 @@
 #   (d) national roll-up (every entity, per sector)
 #   (e) the raw SQL that reads the rows behind (a), run directly with pgbench: the floor of the data
 #   (f) a static file served by the same Kestrel: the floor of the framework
+#   (h) the national view's first answer after a restart, with its stored per-plan summaries and without
 # and prints median and p95 latency, throughput, errors, the web process's peak memory, the
 # ratios (a)/(e) and (a)/(f), and the indicator page beside the dashboard ((b)/(a) at p95).
 # Usage: ./scripts/bench.sh [--entities N] [--seconds S] [--connections C] [--explain]
@@ -153,6 +154,28 @@ measure_http f "$connections"
 measure_http g "$connections"
 peak=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' /proc/$app_pid/status)
 
+# (h) The national view's first answer after a restart, without the background warm-up (so the request does all the
+# work): with the per-plan summaries stored in PostgreSQL (plan_summaries), then with that table emptied, side by side.
+restart_app() {
+  kill "$app_pid"; wait "$app_pid" 2>/dev/null || true
+  PEI_WARM_UP=false PEI_URLS="http://127.0.0.1:$app_port" dotnet "$dll" >"$work/app-restart.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 240); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 0.5; done
+  sign_in
+}
+first_national() { curl -s -b "$jar" -o /dev/null -w '%{time_total}' "$base${url[d]}"; }
+declare -a stored_runs=() cold_runs=()
+for _ in 1 2 3; do
+  restart_app; stored_runs+=("$(first_national)")
+done
+stored_rows=$(psql_ -d bench -c "SELECT count(*) FROM plan_summaries")
+for _ in 1 2; do
+  psql_ -d bench -c "TRUNCATE plan_summaries" >/dev/null
+  restart_app; cold_runs+=("$(first_national)")
+done
+median_of() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+h_stored=$(median_of "${stored_runs[@]}"); h_cold=$(median_of "${cold_runs[@]}")
+
 echo
 echo "| medición | URL | conexiones | mediana (ms) | p95 (ms) | peticiones/s | errores |"
 echo "|---|---|---:|---:|---:|---:|---:|"
@@ -168,13 +191,14 @@ awk -v a50="${p50[a]}" -v a95="${p95[a]}" -v b50="${p50[b]}" -v b95="${p95[b]}" 
   printf "Indicator page (b) beside the dashboard (a): mediana %s ms | %s ms · p95 %s ms | %s ms · (b)/(a) p95 %.2fx\n", b50, a50, b95, a95, b95/a95 }'
 echo "Reference (g): the simplest signed-in page (session cookie, account check, layout) serves ${rps[g]} req/s on this run: the ceiling any signed-in page can reach here."
 echo "Peak memory of the web process (VmHWM): $peak MB"
+echo "(h) national view, first answer after a restart (no warm-up): with the $stored_rows stored summaries ${stored_runs[*]} s (median $h_stored s) | recomputing every plan ${cold_runs[*]} s (median $h_cold s) · $(awk -v a="$h_stored" -v b="$h_cold" 'BEGIN {printf "%.1fx faster", b/a}')"
 echo
-echo "Goals: (a) p95 <= 50 ms and <= 3x (e), >= 300 req/s; (b) p95 <= 1.5x (a) p95; (c) < 500 ms; (d) < 1 s; memory < 400 MB"
-awk -v a95="${p95[a]}" -v b95="${p95[b]}" -v e95="${p95[e]}" -v arps="${rps[a]}" -v c95="${p95[c]}" -v d95="${p95[d]}" -v mem="$peak" -v errors="$(( ${errs[a]} + ${errs[b]} + ${errs[c]} + ${errs[d]} + ${errs[f]} ))" 'BEGIN {
-  ok = (a95 <= 50) && (a95 <= 3 * e95) && (arps >= 300) && (b95 <= 1.5 * a95) && (c95 < 500) && (d95 < 1000) && (mem < 400) && (errors == 0)
-  printf "(a) p95 %s ms %s · (a) <= 3x(e) %s · (a) %s req/s %s · (b) p95 %s ms <= 1.5x(a) %s · (c) p95 %s ms %s · (d) p95 %s ms %s · memory %s MB %s · errors %d\n",
-    a95, (a95 <= 50 ? "ok" : "MISSED"), (a95 <= 3 * e95 ? "ok" : "MISSED"), arps, (arps >= 300 ? "ok" : "MISSED"), b95, (b95 <= 1.5 * a95 ? "ok" : "MISSED"),
-    c95, (c95 < 500 ? "ok" : "MISSED"), d95, (d95 < 1000 ? "ok" : "MISSED"), mem, (mem < 400 ? "ok" : "MISSED"), errors
+echo "Goals: (a) p95 <= 50 ms and <= 1.5x (e), >= 300 req/s; (b) p95 <= 1.5x (a) p95; (c) < 500 ms; (d) < 1 s; (h) < 2 s; memory < 400 MB"
+awk -v a95="${p95[a]}" -v b95="${p95[b]}" -v e95="${p95[e]}" -v arps="${rps[a]}" -v c95="${p95[c]}" -v d95="${p95[d]}" -v h="$h_stored" -v mem="$peak" -v errors="$(( ${errs[a]} + ${errs[b]} + ${errs[c]} + ${errs[d]} + ${errs[f]} ))" 'BEGIN {
+  ok = (a95 <= 50) && (a95 <= 1.5 * e95) && (arps >= 300) && (b95 <= 1.5 * a95) && (c95 < 500) && (d95 < 1000) && (h < 2) && (mem < 400) && (errors == 0)
+  printf "(a) p95 %s ms %s · (a) <= 1.5x(e) %s · (a) %s req/s %s · (b) p95 %s ms <= 1.5x(a) %s · (c) p95 %s ms %s · (d) p95 %s ms %s · (h) %s s %s · memory %s MB %s · errors %d\n",
+    a95, (a95 <= 50 ? "ok" : "MISSED"), (a95 <= 1.5 * e95 ? "ok" : "MISSED"), arps, (arps >= 300 ? "ok" : "MISSED"), b95, (b95 <= 1.5 * a95 ? "ok" : "MISSED"),
+    c95, (c95 < 500 ? "ok" : "MISSED"), d95, (d95 < 1000 ? "ok" : "MISSED"), h, (h < 2 ? "ok" : "MISSED"), mem, (mem < 400 ? "ok" : "MISSED"), errors
   exit ok ? 0 : 3 }' || echo "At least one goal missed on this run (see above)."
 
 if [ "$explain" = true ]; then

@@ -68,6 +68,7 @@ public partial class AppDbContext
         builder.Entity<PolicyGuideline>().HasQueryFilter(g => visibleInstitutionIds == null || visibleInstitutionIds.Contains(g.PolicyObjective!.NationalPolicy!.Plan!.InstitutionId));
         builder.Entity<PolicyService>().HasQueryFilter(s => visibleInstitutionIds == null || visibleInstitutionIds.Contains(s.PolicyGuideline!.PolicyObjective!.NationalPolicy!.Plan!.InstitutionId));
         builder.Entity<PolicyLink>().HasQueryFilter(OfVisiblePlan<PolicyLink>(l => l.PlanId));
+        builder.Entity<Progress.StoredPlanSummary>().HasQueryFilter(OfVisiblePlan<Progress.StoredPlanSummary>(s => s.PlanId));
         // A notice about an indicator belongs to the indicator's institution; one about no indicator, to its recipient's.
         builder.Entity<Notices.OutboxNotice>().HasQueryFilter(n => visibleInstitutionIds == null
             || (n.IndicatorId != null

@@ -2481,6 +2481,41 @@ namespace PeiTracker.Web.Data.Migrations
                     b.ToTable("outbox_notices", (string)null);
                 });
 
+            modelBuilder.Entity("PeiTracker.Web.Progress.StoredPlanSummary", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_id");
+
+                    b.Property<bool>("IncludePending")
+                        .HasColumnType("boolean")
+                        .HasColumnName("include_pending");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("data_version");
+
+                    b.Property<string>("Engine")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("engine");
+
+                    b.Property<string>("Periods")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("periods");
+
+                    b.HasKey("PlanId", "IncludePending")
+                        .HasName("pk_plan_summaries");
+
+                    b.ToTable("plan_summaries", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -3185,6 +3220,16 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasForeignKey("RecipientUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_outbox_notices_asp_net_users_recipient_user_id");
+                });
+
+            modelBuilder.Entity("PeiTracker.Web.Progress.StoredPlanSummary", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_summaries_plans_plan_id");
                 });
 
             modelBuilder.Entity("PeiTracker.Domain.Articulation.NationalPolicy", b =>
