@@ -57,6 +57,14 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
 
     public DbSet<UserUnit> UserUnits => Set<UserUnit>();
 
+    public DbSet<Domain.Points.ReportingPoint> ReportingPoints => Set<Domain.Points.ReportingPoint>();
+
+    public DbSet<UserReportingPoint> UserReportingPoints => Set<UserReportingPoint>();
+
+    public DbSet<Domain.Points.PointSubmission> PointSubmissions => Set<Domain.Points.PointSubmission>();
+
+    public DbSet<Domain.Points.PointSubmissionFigure> PointSubmissionFigures => Set<Domain.Points.PointSubmissionFigure>();
+
     public DbSet<SectoralPlan> SectoralPlans => Set<SectoralPlan>();
 
     public DbSet<SectoralObjective> SectoralObjectives => Set<SectoralObjective>();
