@@ -158,6 +158,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddScoped<PlanSeeder>();
 builder.Services.AddScoped<ArticulationSeeder>();
+builder.Services.AddScoped<PeiTracker.Web.Points.ReportingPointImport>();
+builder.Services.AddScoped<PeiTracker.Web.Points.ReportingPointSeeder>();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddScoped<SyntheticPlans>();
 builder.Services.AddScoped<SyntheticPointFigures>();
@@ -179,6 +181,7 @@ builder.Services.Configure<CacheTagHelperOptions>(options =>
 
 // Writes: one entry path for values and one audited writer for every change.
 builder.Services.AddScoped<ValueEntryService>();
+builder.Services.AddScoped<PeiTracker.Web.Points.PointEntryService>();
 builder.Services.AddScoped<AuditedWriter>();
 
 // Transparencia: anonymous pages read the database only through what was published.

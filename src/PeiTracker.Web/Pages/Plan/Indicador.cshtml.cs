@@ -77,6 +77,12 @@ public class IndicadorModel(AppDbContext db, PlanProgressService progress, Indic
         };
     }
 
+    /// <summary>The figures by reporting point and region for <see cref="BreakdownPeriod"/>, when the indicator is collected by point.</summary>
+    public Points.PointBreakdown? Breakdown { get; private set; }
+
+    /// <summary>The period of the breakdown: the one chosen, else the latest with a point's figures, else the plan's first year.</summary>
+    public ReportPeriod? BreakdownPeriod { get; private set; }
+
     /// <summary>The dashboard view this page was opened from, when it was: the breadcrumb leads back to it.</summary>
     public string? Back { get; private set; }
 
@@ -105,7 +111,23 @@ public class IndicadorModel(AppDbContext db, PlanProgressService progress, Indic
             .Take(200)
             .ToListAsync(cancellationToken);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditPlan)).Succeeded;
+        await LoadBreakdownAsync(id, cancellationToken);
         return Page();
+    }
+
+    private async Task LoadBreakdownAsync(int id, CancellationToken cancellationToken)
+    {
+        var indicator = await db.Indicators.AsNoTracking().Include(i => i.Plan).Include(i => i.Variables)
+            .SingleAsync(i => i.Id == id, cancellationToken);
+        if (!indicator.CollectedByPoint)
+        {
+            return;
+        }
+
+        var latest = await db.PointSubmissions.AsNoTracking().Where(s => s.IndicatorId == id)
+            .OrderByDescending(s => s.Year).ThenByDescending(s => s.Period).Select(s => new { s.Year, s.Period }).FirstOrDefaultAsync(cancellationToken);
+        BreakdownPeriod = ChosenPeriod ?? (latest is null ? new ReportPeriod(Indicator.FirstYear, PeriodKind.Anual) : new ReportPeriod(latest.Year, latest.Period));
+        Breakdown = await Points.PointBreakdown.LoadAsync(db, indicator, BreakdownPeriod.Year, BreakdownPeriod.Kind, cancellationToken);
     }
 
     private static IQueryable<ValueRow> ValuesQuery(AppDbContext db, int id) =>
