@@ -88,8 +88,7 @@ public class CargaModel(AppDbContext db, UserScope scope, TimeProvider clock, Va
             return NotFound();
         }
 
-        PendingCount = (await PendingAsync()).Count;
-        return Page();
+        return await PageAsync();
     }
 
     public async Task<IActionResult> OnGetDescargarAsync()
@@ -101,7 +100,7 @@ public class CargaModel(AppDbContext db, UserScope scope, TimeProvider clock, Va
 
         if (PeriodProblem is not null)
         {
-            return Page();
+            return await PageAsync();
         }
 
         var items = await PendingAsync();
@@ -124,14 +123,14 @@ public class CargaModel(AppDbContext db, UserScope scope, TimeProvider clock, Va
         if (Upload is null || Upload.Length == 0)
         {
             ModelState.AddModelError(nameof(Upload), "Elija el archivo .xlsx que completó.");
-            return Page();
+            return await PageAsync();
         }
 
         FileName = PendingUploadStore.CleanFileName(Upload.FileName, "carga.xlsx");
         if (Upload.Length > BulkEntryImport.MaxFileBytes)
         {
             Preview = BulkPreview.Fail(BulkEntryImport.FileTooLargeMessage);
-            return Page();
+            return await PageAsync();
         }
 
         using var buffer = new MemoryStream();
@@ -144,7 +143,7 @@ public class CargaModel(AppDbContext db, UserScope scope, TimeProvider clock, Va
             Fingerprint = Preview.Fingerprint;
         }
 
-        return Page();
+        return await PageAsync();
     }
 
     public async Task<IActionResult> OnPostConfirmarAsync()
@@ -159,7 +158,7 @@ public class CargaModel(AppDbContext db, UserScope scope, TimeProvider clock, Va
         if (content is null)
         {
             ConflictMessage = ExpiredMessage;
-            return Page();
+            return await PageAsync();
         }
 
         Preview = await import.PreviewAsync(User, Plan!, Period.Year, Period.Kind, content, FileName);
@@ -167,7 +166,7 @@ public class CargaModel(AppDbContext db, UserScope scope, TimeProvider clock, Va
         {
             ConflictMessage = Preview.CanConfirm ? ChangedMessage : null;
             Fingerprint = Preview.Fingerprint;
-            return Page();
+            return await PageAsync();
         }
 
         if (await import.ConfirmAsync(User, Preview, action) is { } problem)
@@ -175,7 +174,7 @@ public class CargaModel(AppDbContext db, UserScope scope, TimeProvider clock, Va
             ConflictMessage = problem;
             Preview = await import.PreviewAsync(User, Plan!, Period.Year, Period.Kind, content, FileName);
             Fingerprint = Preview.Fingerprint;
-            return Page();
+            return await PageAsync();
         }
 
         uploads.Delete(UserId, Token);
@@ -184,6 +183,13 @@ public class CargaModel(AppDbContext db, UserScope scope, TimeProvider clock, Va
             ? $"Carga de «{FileName}»: {sent} valor(es) guardado(s) y enviado(s) a la OGPP para su validación."
             : $"Carga de «{FileName}»: {sent} valor(es) guardado(s) como borrador. Recuerde enviarlos a la OGPP.";
         return Redirect($"/Registro?plan={Plan!.Code}&anio={Period.Year}&periodo={Period.QueryValue}");
+    }
+
+    /// <summary>The page, with the number of indicators the download would hold.</summary>
+    private async Task<IActionResult> PageAsync()
+    {
+        PendingCount = PeriodProblem is null ? (await PendingAsync()).Count : 0;
+        return Page();
     }
 
     /// <summary>The plan and the period asked for (or the one open now), what the person may choose, and why the period takes no values.</summary>
