@@ -13,6 +13,12 @@ public partial class Indicator
 
     public List<IndicatorVariable> Variables { get; set; } = [];
 
+    /// <summary>
+    /// "Se registra por punto de registro": each reporting point enters the formula's variables, the responsible unit
+    /// reviews them, and the value is the formula on the sums of the accepted points' figures.
+    /// </summary>
+    public bool CollectedByPoint { get; set; }
+
     private (string Text, Formula Read)? parsedFormula;
 
     /// <summary>
@@ -118,6 +124,19 @@ public partial class Indicator
 
         Variables.RemoveAll(v => next.All(n => n.Code != v.Code));
         return EditResult.Applied(changes);
+    }
+
+    /// <summary>Marks the indicator as collected by reporting point, or not; nothing changes when it already is so.</summary>
+    public EditResult SetCollectedByPoint(bool byPoint)
+    {
+        if (byPoint == CollectedByPoint)
+        {
+            return EditResult.Applied([]);
+        }
+
+        var change = new FieldChange(AuditKind.Definicion, AuditFields.CollectedByPoint, CollectedByPoint ? "Sí" : "No", byPoint ? "Sí" : "No");
+        CollectedByPoint = byPoint;
+        return EditResult.Applied([change]);
     }
 
     /// <summary>

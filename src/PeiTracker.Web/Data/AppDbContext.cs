@@ -57,6 +57,14 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
 
     public DbSet<UserUnit> UserUnits => Set<UserUnit>();
 
+    public DbSet<Domain.Points.ReportingPoint> ReportingPoints => Set<Domain.Points.ReportingPoint>();
+
+    public DbSet<UserReportingPoint> UserReportingPoints => Set<UserReportingPoint>();
+
+    public DbSet<Domain.Points.PointSubmission> PointSubmissions => Set<Domain.Points.PointSubmission>();
+
+    public DbSet<Domain.Points.PointSubmissionFigure> PointSubmissionFigures => Set<Domain.Points.PointSubmissionFigure>();
+
     public DbSet<SectoralPlan> SectoralPlans => Set<SectoralPlan>();
 
     public DbSet<SectoralObjective> SectoralObjectives => Set<SectoralObjective>();
@@ -76,6 +84,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
     public DbSet<PolicyLink> PolicyLinks => Set<PolicyLink>();
 
     public DbSet<Notices.OutboxNotice> OutboxNotices => Set<Notices.OutboxNotice>();
+
+    public DbSet<Progress.StoredPlanSummary> StoredPlanSummaries => Set<Progress.StoredPlanSummary>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

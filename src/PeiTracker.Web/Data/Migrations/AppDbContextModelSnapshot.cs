@@ -1133,6 +1133,10 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("calculation_method");
 
+                    b.Property<bool>("CollectedByPoint")
+                        .HasColumnType("boolean")
+                        .HasColumnName("collected_by_point");
+
                     b.Property<string>("DataSource")
                         .HasColumnType("text")
                         .HasColumnName("data_source");
@@ -1867,6 +1871,206 @@ namespace PeiTracker.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PeiTracker.Domain.Points.PointSubmission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("period");
+
+                    b.Property<int>("PointId")
+                        .HasColumnType("integer")
+                        .HasColumnName("point_id");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("review_note");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_point_submissions");
+
+                    b.HasIndex("PointId")
+                        .HasDatabaseName("ix_point_submissions_point_id");
+
+                    b.HasIndex("IndicatorId", "Year", "Period", "PointId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_point_submissions_indicator_id_year_period_point_id");
+
+                    b.ToTable("point_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.Points.PointSubmissionFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<decimal>("Figure")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("figure");
+
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("submission_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_point_submission_figures");
+
+                    b.HasIndex("SubmissionId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_point_submission_figures_submission_id_code");
+
+                    b.ToTable("point_submission_figures", (string)null);
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.Points.ReportingPoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Continent")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("continent");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("country");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("department");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("institution_id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reporting_points");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_reporting_points_unit_id");
+
+                    b.HasIndex("InstitutionId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reporting_points_institution_id_code");
+
+                    b.ToTable("reporting_points", (string)null);
+                });
+
             modelBuilder.Entity("PeiTracker.Domain.SemesterTarget", b =>
                 {
                     b.Property<int>("Id")
@@ -2345,6 +2549,25 @@ namespace PeiTracker.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PeiTracker.Web.Data.UserReportingPoint", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("PointId")
+                        .HasColumnType("integer")
+                        .HasColumnName("point_id");
+
+                    b.HasKey("UserId", "PointId")
+                        .HasName("pk_user_reporting_points");
+
+                    b.HasIndex("PointId")
+                        .HasDatabaseName("ix_user_reporting_points_point_id");
+
+                    b.ToTable("user_reporting_points", (string)null);
+                });
+
             modelBuilder.Entity("PeiTracker.Web.Data.UserUnit", b =>
                 {
                     b.Property<string>("UserId")
@@ -2479,6 +2702,41 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_outbox_notices_recipient_user_id_read_at");
 
                     b.ToTable("outbox_notices", (string)null);
+                });
+
+            modelBuilder.Entity("PeiTracker.Web.Progress.StoredPlanSummary", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_id");
+
+                    b.Property<bool>("IncludePending")
+                        .HasColumnType("boolean")
+                        .HasColumnName("include_pending");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("data_version");
+
+                    b.Property<string>("Engine")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("engine");
+
+                    b.Property<string>("Periods")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("periods");
+
+                    b.HasKey("PlanId", "IncludePending")
+                        .HasName("pk_plan_summaries");
+
+                    b.ToTable("plan_summaries", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -3062,6 +3320,60 @@ namespace PeiTracker.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PeiTracker.Domain.Points.PointSubmission", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_point_submissions_indicators_indicator_id");
+
+                    b.HasOne("PeiTracker.Domain.Points.ReportingPoint", "Point")
+                        .WithMany()
+                        .HasForeignKey("PointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_point_submissions_reporting_points_point_id");
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("Point");
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.Points.PointSubmissionFigure", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.Points.PointSubmission", "Submission")
+                        .WithMany("Figures")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_point_submission_figures_point_submissions_submission_id");
+
+                    b.Navigation("Submission");
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.Points.ReportingPoint", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reporting_points_institutions_institution_id");
+
+                    b.HasOne("PeiTracker.Domain.OrganizationalUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reporting_points_organizational_units_unit_id");
+
+                    b.Navigation("Institution");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("PeiTracker.Domain.SemesterTarget", b =>
                 {
                     b.HasOne("PeiTracker.Domain.Indicator", "Indicator")
@@ -3151,6 +3463,27 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Navigation("Institution");
                 });
 
+            modelBuilder.Entity("PeiTracker.Web.Data.UserReportingPoint", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.Points.ReportingPoint", "Point")
+                        .WithMany()
+                        .HasForeignKey("PointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_reporting_points_reporting_points_point_id");
+
+                    b.HasOne("PeiTracker.Web.Data.AppUser", "User")
+                        .WithMany("Points")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_reporting_points_users_user_id");
+
+                    b.Navigation("Point");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("PeiTracker.Web.Data.UserUnit", b =>
                 {
                     b.HasOne("PeiTracker.Domain.OrganizationalUnit", "Unit")
@@ -3185,6 +3518,16 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasForeignKey("RecipientUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_outbox_notices_asp_net_users_recipient_user_id");
+                });
+
+            modelBuilder.Entity("PeiTracker.Web.Progress.StoredPlanSummary", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_summaries_plans_plan_id");
                 });
 
             modelBuilder.Entity("PeiTracker.Domain.Articulation.NationalPolicy", b =>
@@ -3258,6 +3601,11 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Navigation("Objectives");
                 });
 
+            modelBuilder.Entity("PeiTracker.Domain.Points.PointSubmission", b =>
+                {
+                    b.Navigation("Figures");
+                });
+
             modelBuilder.Entity("PeiTracker.Domain.StrategicAction", b =>
                 {
                     b.Navigation("Indicators");
@@ -3272,6 +3620,8 @@ namespace PeiTracker.Web.Data.Migrations
 
             modelBuilder.Entity("PeiTracker.Web.Data.AppUser", b =>
                 {
+                    b.Navigation("Points");
+
                     b.Navigation("Units");
                 });
 #pragma warning restore 612, 618
