@@ -31,6 +31,34 @@ public sealed record ValueSubmission(
     IReadOnlyDictionary<string, string?>? Variables = null);
 
 /// <summary>
+/// What a submission would do, from <see cref="ValueEntryService.CheckAsync"/>: the value, variables and texts it would
+/// store and the state it would leave, or the answer a save would give (<see cref="Failure"/>), nothing saved.
+/// </summary>
+public sealed record ValueCheck(
+    WriteResult<IndicatorValue>? Failure,
+    Indicator? Indicator,
+    IndicatorValue? Existing,
+    decimal? Value,
+    List<Domain.Formulas.ValueVariable> Figures,
+    string? Comment,
+    string? DataSource,
+    ValueStatus Next,
+    List<Evidence> Evidence,
+    bool DataValid)
+{
+    /// <summary>
+    /// The stored value already holds exactly this value, these variables and texts (its state aside), and no file is
+    /// added; also when the save would be refused (a value already sent), which an upload reports as nothing to do.
+    /// </summary>
+    public bool SameData => DataValid && Existing is { IsDemo: false } existing && Evidence.Count == 0
+        && existing.Value == Value && existing.Comment == Comment && existing.DataSource == DataSource
+        && Indicator.DescribeFigures(existing.Variables) == Indicator.DescribeFigures(Figures);
+
+    public static ValueCheck Failed(WriteResult<IndicatorValue> failure, Indicator? indicator, IndicatorValue? existing) =>
+        new(failure, indicator, existing, null, [], null, null, default, [], DataValid: false);
+}
+
+/// <summary>
 /// The single path by which values enter the system (pages and API): permissions by unit,
 /// validation by unit of measure, closed periods, the review workflow, evidence checks,
 /// optimistic concurrency (first entries included), and the audit rows, all saved together or not at all.
@@ -122,35 +150,39 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
             .AsSplitQuery()
             .SingleOrDefaultAsync(i => i.Id == indicatorId, cancellationToken);
 
-    public async Task<WriteResult<IndicatorValue>> SubmitAsync(ClaimsPrincipal user, ValueSubmission submission, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks a submission by every rule of <see cref="SubmitAsync"/> (permission, closed period, workflow, value,
+    /// variables, comment, evidence) and saves nothing: what the value would become, or why it cannot. Without
+    /// <paramref name="checkVersion"/> the version is not compared, for a caller (the Excel upload) that compares
+    /// the data first and reports a changed version itself. The indicator is loaded tracked, as a save needs it.
+    /// </summary>
+    public async Task<ValueCheck> CheckAsync(ClaimsPrincipal user, ValueSubmission submission, bool checkVersion, CancellationToken cancellationToken = default)
     {
         var indicator = await LoadAsync(submission.IndicatorId, cancellationToken);
         if (indicator is null)
         {
-            return WriteResult<IndicatorValue>.NotFound(UnknownIndicator);
-        }
-
-        if (!await CanEditAsync(user, indicator, cancellationToken))
-        {
-            return WriteResult<IndicatorValue>.Refused(OtherUnitMessage);
+            return ValueCheck.Failed(WriteResult<IndicatorValue>.NotFound(UnknownIndicator), null, null);
         }
 
         var existing = indicator.Values.SingleOrDefault(x => x.Year == submission.Year && x.Period == submission.Period);
-        if (!VersionMatches(existing, submission.Version))
+        if (!await CanEditAsync(user, indicator, cancellationToken))
         {
-            return Conflict(existing, indicator, versionMissing: existing is not null && submission.Version is null);
+            return ValueCheck.Failed(WriteResult<IndicatorValue>.Refused(OtherUnitMessage), indicator, existing);
         }
 
-        if (await ClosedProblemAsync(indicator.Plan!, submission.Year, submission.Period, cancellationToken) is { } closed)
+        if (checkVersion && !VersionMatches(existing, submission.Version))
         {
-            return WriteResult<IndicatorValue>.Refused(closed);
+            return ValueCheck.Failed(Conflict(existing, indicator, versionMissing: existing is not null && submission.Version is null), indicator, existing);
         }
 
+        // A save is refused before its data is read; a check without the version reads the data anyway, so an upload
+        // can tell a value that is already stored (nothing to do) from one it may no longer change.
         var actor = user.IsInRole(Roles.Administrador) || user.IsInRole(Roles.Planificador) ? WorkflowActor.PlanningOffice : WorkflowActor.Unit;
         var transition = ValueWorkflow.Apply(existing?.Status, submission.Action, actor);
-        if (!transition.Allowed)
+        var refusal = await ClosedProblemAsync(indicator.Plan!, submission.Year, submission.Period, cancellationToken) ?? transition.Reason;
+        if (refusal is not null && checkVersion)
         {
-            return WriteResult<IndicatorValue>.Refused(transition.Reason!);
+            return ValueCheck.Failed(WriteResult<IndicatorValue>.Refused(refusal), indicator, existing);
         }
 
         var errors = new Dictionary<string, string>();
@@ -193,18 +225,36 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
             });
         }
 
-        if (errors.Count > 0)
+        if (refusal is not null)
         {
-            return WriteResult<IndicatorValue>.Invalid(errors);
+            return new ValueCheck(WriteResult<IndicatorValue>.Refused(refusal), indicator, existing, value, figures, comment, dataSource, default, evidence, DataValid: errors.Count == 0);
         }
 
-        var next = transition.Next!.Value;
+        if (errors.Count > 0)
+        {
+            return ValueCheck.Failed(WriteResult<IndicatorValue>.Invalid(errors), indicator, existing);
+        }
+
+        return new ValueCheck(null, indicator, existing, value, figures, comment, dataSource, transition.Next!.Value, evidence, DataValid: true);
+    }
+
+    public async Task<WriteResult<IndicatorValue>> SubmitAsync(ClaimsPrincipal user, ValueSubmission submission, CancellationToken cancellationToken = default)
+    {
+        var check = await CheckAsync(user, submission, checkVersion: true, cancellationToken);
+        if (check.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var (indicator, existing, value, figures, comment, dataSource, next, evidence) =
+            (check.Indicator!, check.Existing, check.Value, check.Figures, check.Comment, check.DataSource, check.Next, check.Evidence);
+        var now = clock.GetUtcNow();
+        var userName = user.Identity!.Name!;
+
         var field = $"Valor {Labels.InSentence(submission.Period)} {submission.Year}";
         var changes = new List<FieldChange>();
         var target = existing;
-        var unchanged = existing is not null && evidence.Count == 0 && !existing.IsDemo
-            && existing.Value == value && existing.Comment == comment && existing.DataSource == dataSource && existing.Status == next
-            && Indicator.DescribeFigures(existing.Variables) == Indicator.DescribeFigures(figures);
+        var unchanged = check.SameData && existing!.Status == next;
         if (!unchanged)
         {
             var before = existing is null ? null : Describe(existing, indicator);
@@ -447,9 +497,16 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
     /// <summary>A value as the history and the conflict message show it: every field a person enters.</summary>
     public static string Describe(IndicatorValue value, Indicator indicator) =>
         $"{ProgressFormat.Number(value.Value, Math.Max(indicator.Decimals, 0))} ({Labels.Of(value.Status).ToLowerInvariant()})" +
-        (Indicator.DescribeFigures(value.Variables) is { } figures ? $"; variables: {figures}" : "") +
-        (string.IsNullOrEmpty(value.Comment) ? "" : $"; comentario: {value.Comment}") +
-        (string.IsNullOrEmpty(value.DataSource) ? "" : $"; medio de verificación: {value.DataSource}");
+        DescribeDetails(value.Variables, value.Comment, value.DataSource);
+
+    /// <summary>A value's figure and texts without its state, as the Excel upload's preview shows what a row would store.</summary>
+    public static string DescribeData(decimal? value, IEnumerable<Domain.Formulas.ValueVariable> figures, string? comment, string? dataSource, Indicator indicator) =>
+        ProgressFormat.Number(value, Math.Max(indicator.Decimals, 0)) + DescribeDetails(figures, comment, dataSource);
+
+    private static string DescribeDetails(IEnumerable<Domain.Formulas.ValueVariable> figures, string? comment, string? dataSource) =>
+        (Indicator.DescribeFigures(figures) is { } described ? $"; variables: {described}" : "") +
+        (string.IsNullOrEmpty(comment) ? "" : $"; comentario: {comment}") +
+        (string.IsNullOrEmpty(dataSource) ? "" : $"; medio de verificación: {dataSource}");
 
     public static bool HasControlCharacters(string text) => text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
 
