@@ -77,6 +77,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
 
     public DbSet<Notices.OutboxNotice> OutboxNotices => Set<Notices.OutboxNotice>();
 
+    public DbSet<Notices.NoticePreference> NoticePreferences => Set<Notices.NoticePreference>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
