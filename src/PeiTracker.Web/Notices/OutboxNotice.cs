@@ -140,6 +140,15 @@ public class OutboxNotice
         _ => kind.ToString(),
     };
 
+    /// <summary>The state as the outbox page shows it (the three original states read as their names).</summary>
+    public static string Label(NoticeStatus status) => status switch
+    {
+        NoticeStatus.Omitido => "Omitido (solo en la aplicación)",
+        NoticeStatus.EnResumen => "En espera del resumen diario",
+        NoticeStatus.Resumido => "Enviado en el resumen diario",
+        _ => status.ToString(),
+    };
+
     /// <summary>
     /// Kinds a person cannot switch off nor defer: a value returned to the unit must be corrected, and an escalation
     /// exists because the reminders were not enough. They are always e-mailed at once.
