@@ -78,6 +78,8 @@ public partial class AppDbContext
             || (n.IndicatorId != null
                 ? Indicators.Any(i => i.Id == n.IndicatorId)
                 : Users.Any(u => u.Id == n.RecipientUserId && visibleInstitutionIds.Contains(u.InstitutionId))));
+        builder.Entity<Notices.NoticePreference>().HasQueryFilter(p => visibleInstitutionIds == null
+            || Users.Any(u => u.Id == p.UserId && visibleInstitutionIds.Contains(u.InstitutionId)));
         builder.Entity<AuditEntry>().HasQueryFilter(a => visibleInstitutionIds == null
             || (a.PlanId != null
                 ? Plans.Any(p => p.Id == a.PlanId)

@@ -87,6 +87,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
 
     public DbSet<Progress.StoredPlanSummary> StoredPlanSummaries => Set<Progress.StoredPlanSummary>();
 
+    public DbSet<Notices.NoticePreference> NoticePreferences => Set<Notices.NoticePreference>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

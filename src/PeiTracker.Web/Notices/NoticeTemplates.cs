@@ -52,6 +52,6 @@ public static class NoticeTemplates
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Every kind of notice needs its template."),
     };
 
-    private static string Letter(string name, string facts, string action, Uri link, string why) =>
+    public static string Letter(string name, string facts, string action, Uri link, string why) =>
         $"Estimado(a) {name}:\n\n{facts}\n\n{action}\n{link}\n\n--\n{Signature}\n{why}\n";
 }

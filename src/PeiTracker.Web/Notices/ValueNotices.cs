@@ -10,13 +10,13 @@ namespace PeiTracker.Web.Notices;
 /// validated go to the active Registradores of the indicator's responsible units. The notices are handed to the
 /// <see cref="Writes.AuditedWriter"/>, which saves them with the change.
 /// </summary>
-public sealed class ValueNotices(AppDbContext db, MailSettings settings, TimeProvider clock)
+public sealed class ValueNotices(AppDbContext db, NoticeRecipients people, MailSettings settings, TimeProvider clock)
 {
     public async Task<IReadOnlyList<OutboxNotice>> ForAsync(NoticeKind kind, IndicatorValue value, Indicator indicator, string actor, string? reason, CancellationToken cancellationToken = default)
     {
         var unitIds = indicator.ResponsibleUnits.Select(u => u.UnitId).ToList();
         var plan = indicator.Plan ?? await db.Plans.AsNoTracking().SingleAsync(p => p.Id == indicator.PlanId, cancellationToken);
-        var recipients = kind == NoticeKind.ValorEnviado ? await PlanningOfficeAsync(plan.InstitutionId, cancellationToken) : await RegistradoresAsync(unitIds, cancellationToken);
+        var recipients = kind == NoticeKind.ValorEnviado ? await people.PlanningOfficeAsync(plan.InstitutionId, cancellationToken) : await people.RegistradoresAsync(unitIds, cancellationToken);
         if (recipients.Count == 0)
         {
             return [];
@@ -49,22 +49,4 @@ public sealed class ValueNotices(AppDbContext db, MailSettings settings, TimePro
             };
         }).ToList();
     }
-
-    private sealed record Recipient(string UserId, string Email, string Name);
-
-    private Task<List<Recipient>> PlanningOfficeAsync(int institutionId, CancellationToken cancellationToken) =>
-        ToRecipientsAsync(ActiveInRole(Roles.Planificador).Where(u => u.InstitutionId == institutionId), cancellationToken);
-
-    private Task<List<Recipient>> RegistradoresAsync(List<int> unitIds, CancellationToken cancellationToken) =>
-        ToRecipientsAsync(ActiveInRole(Roles.Registrador).Where(u => u.Units.Any(x => unitIds.Contains(x.UnitId))), cancellationToken);
-
-    private IQueryable<AppUser> ActiveInRole(string roleName) =>
-        from user in db.Users.AsNoTracking()
-        join userRole in db.UserRoles on user.Id equals userRole.UserId
-        join role in db.Roles on userRole.RoleId equals role.Id
-        where role.Name == roleName && user.IsActive && user.Email != null
-        select user;
-
-    private static Task<List<Recipient>> ToRecipientsAsync(IQueryable<AppUser> users, CancellationToken cancellationToken) =>
-        users.OrderBy(u => u.Email).Select(u => new Recipient(u.Id, u.Email!, u.FullName)).ToListAsync(cancellationToken);
 }

@@ -1818,6 +1818,12 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasDefaultValue(0L)
                         .HasColumnName("data_version");
 
+                    b.Property<int>("EscalationDaysLate")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3)
+                        .HasColumnName("escalation_days_late");
+
                     b.Property<int>("FirstYear")
                         .HasColumnType("integer")
                         .HasColumnName("first_year");
@@ -1839,6 +1845,13 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)")
                         .HasColumnName("name");
+
+                    b.PrimitiveCollection<List<int>>("ReminderDaysBefore")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("reminder_days_before")
+                        .HasDefaultValueSql("'{7,1}'::integer[]");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2478,6 +2491,10 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("heads_planning_office");
 
+                    b.Property<bool>("HeadsUnit")
+                        .HasColumnType("boolean")
+                        .HasColumnName("heads_unit");
+
                     b.Property<int>("InstitutionId")
                         .HasColumnType("integer")
                         .HasColumnName("institution_id");
@@ -2587,6 +2604,33 @@ namespace PeiTracker.Web.Data.Migrations
                     b.ToTable("user_units", (string)null);
                 });
 
+            modelBuilder.Entity("PeiTracker.Web.Notices.NoticePreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("delivery");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId", "Kind")
+                        .HasName("pk_notice_preferences");
+
+                    b.ToTable("notice_preferences", (string)null);
+                });
+
             modelBuilder.Entity("PeiTracker.Web.Notices.OutboxNotice", b =>
                 {
                     b.Property<long>("Id")
@@ -2608,6 +2652,10 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<long?>("DigestId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("digest_id");
 
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid")
@@ -2693,6 +2741,10 @@ namespace PeiTracker.Web.Data.Migrations
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_outbox_notices_next_attempt_at")
                         .HasFilter("status = 0");
+
+                    b.HasIndex("RecipientUserId")
+                        .HasDatabaseName("ix_outbox_notices_waiting_for_digest")
+                        .HasFilter("status = 4");
 
                     b.HasIndex("EventId", "Recipient")
                         .IsUnique()
@@ -3503,6 +3555,16 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Navigation("Unit");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("PeiTracker.Web.Notices.NoticePreference", b =>
+                {
+                    b.HasOne("PeiTracker.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notice_preferences_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("PeiTracker.Web.Notices.OutboxNotice", b =>
