@@ -36,6 +36,9 @@ public enum AuditKind
 
     /// <summary>An e-mail notice of the outbox, resent by an administrator.</summary>
     Aviso = 20,
+
+    /// <summary>A message of a value's conversation (observation, reply, resolution) between the unit and the planning office.</summary>
+    Conversacion = 24,
 }
 
 /// <summary>

@@ -14,6 +14,15 @@ public enum NoticeKind
 
     /// <summary>The planning office accepted a value.</summary>
     ValorValidado = 2,
+
+    /// <summary>A message in a value's conversation: the other side (the unit's Registradores or the planning office) reads it.</summary>
+    ConversacionRespuesta = 20,
+
+    /// <summary>Someone was named (@correo) in a message of a value's conversation.</summary>
+    ConversacionMencion = 21,
+
+    /// <summary>The planning office resolved a value's conversation: the unit hears of it.</summary>
+    ConversacionResuelta = 22,
 }
 
 public enum NoticeStatus
@@ -87,6 +96,9 @@ public class OutboxNotice
         NoticeKind.ValorEnviado => "Valor enviado",
         NoticeKind.ValorObservado => "Valor observado",
         NoticeKind.ValorValidado => "Valor validado",
+        NoticeKind.ConversacionRespuesta => "Respuesta en una conversación",
+        NoticeKind.ConversacionMencion => "Mención en una conversación",
+        NoticeKind.ConversacionResuelta => "Conversación resuelta",
         _ => kind.ToString(),
     };
 
