@@ -10,7 +10,7 @@ using PeiTracker.Web.Writes;
 namespace PeiTracker.Web.Entry;
 
 /// <summary>A conversation as the pages show it, oldest message first.</summary>
-public sealed record ThreadView(int Id, int Year, PeriodKind Period, DateTimeOffset OpenedAt, DateTimeOffset? ResolvedAt, string? ResolvedBy, uint Version, IReadOnlyList<MessageView> Messages)
+public sealed record ThreadView(int Id, int IndicatorId, int Year, PeriodKind Period, DateTimeOffset OpenedAt, DateTimeOffset? ResolvedAt, string? ResolvedBy, uint Version, IReadOnlyList<MessageView> Messages)
 {
     public bool IsOpen => ResolvedAt is null;
 
@@ -70,7 +70,7 @@ public sealed partial class ValueConversations(AppDbContext db, ValueEntryServic
 
     public static IQueryable<ThreadView> ThreadsQuery(IQueryable<ValueThread> threads) =>
         threads.AsNoTracking().OrderBy(t => t.Value!.Year).ThenBy(t => t.Value!.Period).ThenBy(t => t.Id)
-            .Select(t => new ThreadView(t.Id, t.Value!.Year, t.Value.Period, t.OpenedAt, t.ResolvedAt, t.ResolvedBy, t.Version,
+            .Select(t => new ThreadView(t.Id, t.Value!.IndicatorId, t.Value.Year, t.Value.Period, t.OpenedAt, t.ResolvedAt, t.ResolvedBy, t.Version,
                 t.Messages.OrderBy(m => m.Id).Select(m => new MessageView(m.Id, m.Kind, m.Side, m.Author, m.AuthorName, m.Text, m.At,
                     m.Evidence.OrderBy(e => e.Id).Select(e => new AttachedFile(e.Id, e.FileName)).ToList())).ToList()));
 
