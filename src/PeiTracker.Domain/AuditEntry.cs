@@ -48,6 +48,9 @@ public enum AuditKind
 
     /// <summary>The plan's reminder settings: days before a deadline, days late before escalating (ADR 0021).</summary>
     Recordatorio = 22,
+
+    /// <summary>A message of a value's conversation (observation, reply, resolution) between the unit and the planning office.</summary>
+    Conversacion = 24,
 }
 
 /// <summary>

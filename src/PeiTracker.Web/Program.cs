@@ -183,6 +183,7 @@ builder.Services.Configure<CacheTagHelperOptions>(options =>
 builder.Services.AddScoped<ValueEntryService>();
 builder.Services.AddScoped<PeiTracker.Web.Points.PointEntryService>();
 builder.Services.AddScoped<PeiTracker.Web.Imports.BulkEntryImport>();
+builder.Services.AddScoped<ValueConversations>();
 builder.Services.AddScoped<AuditedWriter>();
 
 // Transparencia: anonymous pages read the database only through what was published.

@@ -85,6 +85,7 @@ public partial class RouteTableTests(AppFixture app)
         ["Registro/Valor/{id:int}"] = Access.UnitScoped,
         ["Registro/Evidencia/{id:int}"] = Access.ViewScoped,
         ["Registro/Revision"] = Access.EditPlan,
+        ["Registro/Completitud"] = Access.EditPlan,
         ["Registro/Periodos"] = Access.EditPlan,
         ["Registro/Motivos"] = Access.EditPlan,
         ["Avisos"] = Access.SignedIn,

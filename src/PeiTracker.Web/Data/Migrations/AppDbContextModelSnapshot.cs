@@ -984,6 +984,10 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("size");
 
+                    b.Property<long?>("ThreadMessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("thread_message_id");
+
                     b.Property<DateTimeOffset>("UploadedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("uploaded_at");
@@ -1000,6 +1004,9 @@ namespace PeiTracker.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_evidence");
+
+                    b.HasIndex("ThreadMessageId")
+                        .HasDatabaseName("ix_evidence_thread_message_id");
 
                     b.HasIndex("ValueId")
                         .HasDatabaseName("ix_evidence_value_id");
@@ -2396,6 +2403,114 @@ namespace PeiTracker.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PeiTracker.Domain.ThreadMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("author");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("side");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("integer")
+                        .HasColumnName("thread_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_value_thread_messages");
+
+                    b.HasIndex("ThreadId")
+                        .HasDatabaseName("ix_value_thread_messages_thread_id");
+
+                    b.ToTable("value_thread_messages", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_value_thread_messages_text", "length(text) BETWEEN 1 AND 2000");
+                        });
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.ValueThread", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("opened_by");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<int>("ValueId")
+                        .HasColumnType("integer")
+                        .HasColumnName("value_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_value_threads");
+
+                    b.HasIndex("ValueId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_value_threads_one_open")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.ToTable("value_threads", (string)null);
+                });
+
             modelBuilder.Entity("PeiTracker.Web.Data.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -3114,6 +3229,12 @@ namespace PeiTracker.Web.Data.Migrations
 
             modelBuilder.Entity("PeiTracker.Domain.Evidence", b =>
                 {
+                    b.HasOne("PeiTracker.Domain.ThreadMessage", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ThreadMessageId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_evidence_thread_messages_thread_message_id");
+
                     b.HasOne("PeiTracker.Domain.IndicatorValue", "Value")
                         .WithMany("Evidence")
                         .HasForeignKey("ValueId")
@@ -3491,6 +3612,30 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("PeiTracker.Domain.ThreadMessage", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.ValueThread", "Thread")
+                        .WithMany("Messages")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_value_thread_messages_value_threads_thread_id");
+
+                    b.Navigation("Thread");
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.ValueThread", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.IndicatorValue", "Value")
+                        .WithMany("Threads")
+                        .HasForeignKey("ValueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_value_threads_values_value_id");
+
+                    b.Navigation("Value");
+                });
+
             modelBuilder.Entity("PeiTracker.Web.Data.ApiToken", b =>
                 {
                     b.HasOne("PeiTracker.Web.Data.AppUser", "User")
@@ -3639,6 +3784,8 @@ namespace PeiTracker.Web.Data.Migrations
                 {
                     b.Navigation("Evidence");
 
+                    b.Navigation("Threads");
+
                     b.Navigation("Variables");
                 });
 
@@ -3678,6 +3825,16 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Navigation("Actions");
 
                     b.Navigation("Indicators");
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.ThreadMessage", b =>
+                {
+                    b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.ValueThread", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("PeiTracker.Web.Data.AppUser", b =>
