@@ -184,10 +184,10 @@ public partial class Indicator
     }
 
     /// <summary>The variables of a stored value as the history and the explanation show them: "A = 36; B = 40".</summary>
-    public static string? DescribeFigures(IEnumerable<ValueVariable> figures) => DescribeFigures(figures.Select(f => (f.Code, f.Figure)));
+    public static string? DescribeFigures(IEnumerable<ValueVariable> figures) => DescribeFigurePairs(figures.Select(f => (f.Code, f.Figure)));
 
     /// <summary>Any figures by variable code as the history shows them: "A = 36; B = 40" (null for none).</summary>
-    public static string? DescribeFigures(IEnumerable<(string Code, decimal Figure)> figures)
+    public static string? DescribeFigurePairs(IEnumerable<(string Code, decimal Figure)> figures)
     {
         var list = figures.ToList();
         return list.Count == 0 ? null : string.Join("; ", list.Select(f => $"{f.Code} = {DecimalText.Show(f.Figure)}"));

@@ -162,6 +162,7 @@ builder.Services.AddScoped<PeiTracker.Web.Points.ReportingPointImport>();
 builder.Services.AddScoped<PeiTracker.Web.Points.ReportingPointSeeder>();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddScoped<SyntheticPlans>();
+builder.Services.AddScoped<SyntheticPointFigures>();
 builder.Services.AddSingleton<DemoMode>();
 
 // Progress: computed views of the most used plans stay in memory, checked against each plan's data version
@@ -172,6 +173,7 @@ builder.Services.AddScoped<PlanProgressService>();
 builder.Services.AddSingleton(new ProgressCache(builder.Configuration.GetValue("PEI_PROGRESS_CACHE_PLANS", 64)));
 builder.Services.AddSingleton(new IndicatorSheetCache(builder.Configuration.GetValue("PEI_INDICATOR_SHEETS", 2048)));
 builder.Services.AddSingleton<PlanSummaryCache>();
+builder.Services.AddScoped<PlanSummaryStore>();
 builder.Services.AddScoped<NationalProgressService>();
 builder.Services.AddHostedService<NationalWarmUp>();
 builder.Services.Configure<CacheTagHelperOptions>(options =>
@@ -180,6 +182,8 @@ builder.Services.Configure<CacheTagHelperOptions>(options =>
 // Writes: one entry path for values and one audited writer for every change.
 builder.Services.AddScoped<ValueEntryService>();
 builder.Services.AddScoped<PeiTracker.Web.Points.PointEntryService>();
+builder.Services.AddScoped<PeiTracker.Web.Imports.BulkEntryImport>();
+builder.Services.AddScoped<ValueConversations>();
 builder.Services.AddScoped<AuditedWriter>();
 
 // Transparencia: anonymous pages read the database only through what was published.
@@ -189,12 +193,23 @@ builder.Services.AddScoped<PeiTracker.Web.Pages.Transparencia.PublishedRecords>(
 // them over SMTP (PEI_SMTP_*), claiming rows with FOR UPDATE SKIP LOCKED so no two instances send one (ADR 0014).
 builder.Services.AddSingleton(MailSettings.Read(builder.Configuration));
 builder.Services.AddSingleton<SmtpMailSender>();
+builder.Services.AddScoped<NoticeRecipients>();
 builder.Services.AddScoped<ValueNotices>();
 builder.Services.AddScoped<OutboxDispatcher>();
 builder.Services.AddScoped<MyNotices>();
+builder.Services.AddScoped<NoticePreferences>();
+builder.Services.AddSingleton<UnsubscribeTokens>();
 if (builder.Configuration.GetValue("PEI_MAIL_WORKER", true))
 {
     builder.Services.AddHostedService<OutboxWorker>();
+}
+
+// Reminders before and after deadlines, commitments due, the weekly and daily digests: a pass every minute in every
+// instance, under a PostgreSQL advisory lock, with event ids derived from what each notice is about (ADR 0021).
+builder.Services.AddScoped<ReminderScheduler>();
+if (builder.Configuration.GetValue("PEI_REMINDER_WORKER", true))
+{
+    builder.Services.AddHostedService<ReminderWorker>();
 }
 
 // Exports and imports. Uploaded matrices wait on disk between preview and confirmation: PEI_IMPORTS_DIR
@@ -258,8 +273,8 @@ if (app.Configuration.GetValue("PEI_MIGRATE_ON_STARTUP", true))
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 }
 
-// A command, not a server: `PeiTracker.Web sinteticos [N]` loads N synthetic entities' plans (default 2,000)
-// for the national-scale benchmark and exits.
+// A command, not a server: `PeiTracker.Web sinteticos [N]` loads N synthetic entities' plans (default 2,000) and the
+// MRE plan's figures from 154 reporting points (30 indicators, 12 semesters) for the benchmark, and exits.
 if (args is ["sinteticos", ..])
 {
     var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
@@ -267,6 +282,9 @@ if (args is ["sinteticos", ..])
     var result = await scope.ServiceProvider.GetRequiredService<SyntheticPlans>().LoadAsync(count);
     Console.WriteLine($"Entidades sintéticas: {result.Added} añadidas, {result.Existing} ya existían; {result.Indicators} indicadores, " +
         $"{result.Targets} metas, {result.Values} valores en {result.Elapsed.TotalSeconds:F1} s.");
+    var points = await scope.ServiceProvider.GetRequiredService<SyntheticPointFigures>().LoadAsync();
+    Console.WriteLine($"Puntos de registro (plan del MRE): {points.Points} puntos, {points.Indicators} indicadores por punto, " +
+        $"{points.Submissions} envíos, {points.Figures} cifras, {points.Values} valores calculados de las sumas.");
     return;
 }
 

@@ -55,12 +55,13 @@ public class AccessibilityJourneyTests(BrowserFixture app)
         [
             "/Registro", $"/Registro/Valor/{ids.UnitIndicatorOpen}?anio=2026&periodo=S1", $"/Registro/Valor/{ids.UnitIndicatorSent}?anio=2025&periodo=A",
             $"/Registro/Valor/{ids.UnitIndicatorOpen}?anio=2027&periodo=A", "/Tablero", $"/Plan/Indicador/{ids.UnitIndicatorSent}",
+            "/Registro/Carga?anio=2026&periodo=S2",
         ],
         Web.Data.Roles.Planificador =>
         [
             "/Registro/Revision", "/Registro/Periodos", "/Registro?anio=2025&periodo=A", "/Plan", $"/Plan/Indicador/{ids.Indicator}/Editar", $"/Plan/Indicador/{ids.Indicator}/Metas",
             $"/Plan/Objetivo/{ids.Objective}/Editar", $"/Plan/Accion/{ids.Action}/Editar", "/Plan/Matriz", "/Auditoria", "/Reportes/Informe", "/Reportes/Seguimiento",
-            $"/Reportes/Fichas?oei={ids.Objective}", "/Registro/Motivos", $"/Registro/Punto/{ids.Indicator}?anio=2025&periodo=A",
+            $"/Reportes/Fichas?oei={ids.Objective}", "/Registro/Motivos", "/Registro/Carga?anio=2025&periodo=A", $"/Registro/Punto/{ids.Indicator}?anio=2025&periodo=A",
             $"/Registro/Puntos/{ids.Indicator}?anio=2025&periodo=A", $"/Plan/Indicador/{ids.Indicator}/Formula",
         ],
         _ => ["/Registro/Revision", "/Administracion", "/Administracion/Nuevo", $"/Administracion/Editar/{ids.UserId}", "/Administracion/Configuracion",

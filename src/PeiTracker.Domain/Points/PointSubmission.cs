@@ -62,7 +62,7 @@ public class PointSubmission
     public IReadOnlyDictionary<string, decimal> FigureMap => Figures.ToDictionary(f => f.Code, f => f.Figure, StringComparer.Ordinal);
 
     /// <summary>The figures as the history shows them: "A = 36; B = 40".</summary>
-    public static string? DescribeFigures(IEnumerable<PointSubmissionFigure> figures) => Indicator.DescribeFigures(figures.Select(f => (f.Code, f.Figure)));
+    public static string? DescribeFigures(IEnumerable<PointSubmissionFigure> figures) => Indicator.DescribeFigurePairs(figures.Select(f => (f.Code, f.Figure)));
 }
 
 /// <summary>The figure a reporting point entered for one variable of the formula.</summary>

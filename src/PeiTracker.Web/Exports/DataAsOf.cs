@@ -30,6 +30,8 @@ public enum ExportedData
 
     /// <summary>The reporting points and their figures, printed by the Reporte de seguimiento's optional sheet "Desglose por punto de registro".</summary>
     PointFigures = 32,
+    /// <summary>The conversations of the values' review, which the Informe cites among its sources (ADR 0022).</summary>
+    Conversations = 64,
 }
 
 /// <summary>
@@ -49,6 +51,7 @@ public static class DataAsOf
         AuditKind.Institucion => ExportedData.Institution,
         AuditKind.Articulacion => ExportedData.Articulation,
         AuditKind.ValorPunto or AuditKind.PuntoRegistro => ExportedData.PointFigures,
+        AuditKind.Conversacion => ExportedData.Conversations,
         _ => null,
     };
 

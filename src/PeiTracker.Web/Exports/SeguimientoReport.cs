@@ -217,7 +217,7 @@ public static class SeguimientoReport
     }
 
     private static string? Figures(IReadOnlyDictionary<string, decimal> figures) =>
-        Indicator.DescribeFigures(figures.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Key, f.Value)));
+        Indicator.DescribeFigurePairs(figures.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Key, f.Value)));
 
     /// <summary>The periods the report has columns for: every selectable one up to the chosen period.</summary>
     private static List<ReportPeriod> Periods(PlanProgressView view, ReportPeriod period) => view.SelectablePeriods()

@@ -15,8 +15,13 @@ namespace PeiTracker.Web.Pages.Plan;
 /// come from caches checked against the plan's data version (ADR 0007); the values with their evidence and the
 /// history are read at every request, in one query each, whatever their number.
 /// </summary>
-public class IndicadorModel(AppDbContext db, PlanProgressService progress, IndicatorSheetCache sheets, IAuthorizationService authorization) : PageModel
+public class IndicadorModel(AppDbContext db, PlanProgressService progress, IndicatorSheetCache sheets, IAuthorizationService authorization, Entry.ValueConversations conversations) : PageModel
 {
+    /// <summary>The conversations of the indicator's values, for those who may read them (ADR 0022); empty for anyone else.</summary>
+    public IReadOnlyList<Entry.ThreadView> Threads { get; private set; } = [];
+
+    public bool ReadsConversations { get; private set; }
+
     public IndicatorSheet Indicator { get; private set; } = null!;
 
     public IReadOnlyList<ValueRow> Values { get; private set; } = [];
@@ -105,8 +110,11 @@ public class IndicadorModel(AppDbContext db, PlanProgressService progress, Indic
         Progress = (await progress.LoadAsync(stamp, IncludePending, cancellationToken)).Of(id);
         Values = (await ValuesQuery(db, id).ToListAsync(cancellationToken))
             .OrderBy(v => v.Year).ThenBy(v => v.Period).ToList();
+        var owner = await db.Indicators.AsNoTracking().Include(i => i.ResponsibleUnits).Include(i => i.Plan).SingleAsync(i => i.Id == id, cancellationToken);
+        ReadsConversations = await conversations.CanReadAsync(User, owner, cancellationToken);
+        Threads = ReadsConversations ? await conversations.ThreadsAsync(id, cancellationToken: cancellationToken) : [];
         History = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.IndicatorId == id)
+            .Where(a => a.IndicatorId == id && (ReadsConversations || a.Kind != AuditKind.Conversacion))
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Take(200)
             .ToListAsync(cancellationToken);
