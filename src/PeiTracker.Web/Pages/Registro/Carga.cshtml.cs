@@ -164,7 +164,8 @@ public class CargaModel(AppDbContext db, UserScope scope, TimeProvider clock, Va
         Preview = await import.PreviewAsync(User, Plan!, Period.Year, Period.Kind, content, FileName);
         if (!Preview.CanConfirm || Preview.Fingerprint != Fingerprint)
         {
-            ConflictMessage = Preview.CanConfirm ? ChangedMessage : null;
+            // It was confirmable when previewed: whatever differs now was saved by someone in between.
+            ConflictMessage = ChangedMessage;
             Fingerprint = Preview.Fingerprint;
             return await PageAsync();
         }
