@@ -45,6 +45,12 @@ public enum AuditKind
 
     /// <summary>An e-mail notice of the outbox, resent by an administrator.</summary>
     Aviso = 20,
+
+    /// <summary>The plan's reminder settings: days before a deadline, days late before escalating (ADR 0021).</summary>
+    Recordatorio = 22,
+
+    /// <summary>A message of a value's conversation (observation, reply, resolution) between the unit and the planning office.</summary>
+    Conversacion = 24,
 }
 
 /// <summary>

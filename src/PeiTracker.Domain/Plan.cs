@@ -29,6 +29,12 @@ public class Plan
 
     public PlanSettings Settings { get; set; } = new();
 
+    /// <summary>Days before a period's deadline the units that have not sent are reminded (ADR 0021).</summary>
+    public List<int> ReminderDaysBefore { get; set; } = [.. ReminderRules.DefaultDaysBefore];
+
+    /// <summary>Days late after which the unit's head and the planning office hear of a unit that has not sent.</summary>
+    public int EscalationDaysLate { get; set; } = ReminderRules.DefaultEscalationDays;
+
     /// <summary>
     /// Maintained by the database: a trigger bumps it with every change to the plan, its tree, its
     /// targets or its values, in the same transaction. Computed progress is cached against it.

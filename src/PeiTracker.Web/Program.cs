@@ -158,6 +158,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddScoped<PlanSeeder>();
 builder.Services.AddScoped<ArticulationSeeder>();
+builder.Services.AddScoped<PeiTracker.Web.Points.ReportingPointImport>();
+builder.Services.AddScoped<PeiTracker.Web.Points.ReportingPointSeeder>();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddScoped<SyntheticPlans>();
 builder.Services.AddScoped<SyntheticPointFigures>();
@@ -179,7 +181,9 @@ builder.Services.Configure<CacheTagHelperOptions>(options =>
 
 // Writes: one entry path for values and one audited writer for every change.
 builder.Services.AddScoped<ValueEntryService>();
+builder.Services.AddScoped<PeiTracker.Web.Points.PointEntryService>();
 builder.Services.AddScoped<PeiTracker.Web.Imports.BulkEntryImport>();
+builder.Services.AddScoped<ValueConversations>();
 builder.Services.AddScoped<AuditedWriter>();
 
 // Transparencia: anonymous pages read the database only through what was published.
@@ -189,12 +193,23 @@ builder.Services.AddScoped<PeiTracker.Web.Pages.Transparencia.PublishedRecords>(
 // them over SMTP (PEI_SMTP_*), claiming rows with FOR UPDATE SKIP LOCKED so no two instances send one (ADR 0014).
 builder.Services.AddSingleton(MailSettings.Read(builder.Configuration));
 builder.Services.AddSingleton<SmtpMailSender>();
+builder.Services.AddScoped<NoticeRecipients>();
 builder.Services.AddScoped<ValueNotices>();
 builder.Services.AddScoped<OutboxDispatcher>();
 builder.Services.AddScoped<MyNotices>();
+builder.Services.AddScoped<NoticePreferences>();
+builder.Services.AddSingleton<UnsubscribeTokens>();
 if (builder.Configuration.GetValue("PEI_MAIL_WORKER", true))
 {
     builder.Services.AddHostedService<OutboxWorker>();
+}
+
+// Reminders before and after deadlines, commitments due, the weekly and daily digests: a pass every minute in every
+// instance, under a PostgreSQL advisory lock, with event ids derived from what each notice is about (ADR 0021).
+builder.Services.AddScoped<ReminderScheduler>();
+if (builder.Configuration.GetValue("PEI_REMINDER_WORKER", true))
+{
+    builder.Services.AddHostedService<ReminderWorker>();
 }
 
 // Exports and imports. Uploaded matrices wait on disk between preview and confirmation: PEI_IMPORTS_DIR

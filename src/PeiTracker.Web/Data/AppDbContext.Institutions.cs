@@ -48,6 +48,8 @@ public partial class AppDbContext
         builder.Entity<SemesterTarget>().HasQueryFilter(t => visibleInstitutionIds == null || visibleInstitutionIds.Contains(t.Indicator!.Plan!.InstitutionId));
         builder.Entity<IndicatorValue>().HasQueryFilter(v => visibleInstitutionIds == null || visibleInstitutionIds.Contains(v.Indicator!.Plan!.InstitutionId));
         builder.Entity<Evidence>().HasQueryFilter(e => visibleInstitutionIds == null || visibleInstitutionIds.Contains(e.Value!.Indicator!.Plan!.InstitutionId));
+        builder.Entity<ValueThread>().HasQueryFilter(t => visibleInstitutionIds == null || visibleInstitutionIds.Contains(t.Value!.Indicator!.Plan!.InstitutionId));
+        builder.Entity<ThreadMessage>().HasQueryFilter(m => visibleInstitutionIds == null || visibleInstitutionIds.Contains(m.Thread!.Value!.Indicator!.Plan!.InstitutionId));
         builder.Entity<Domain.Formulas.IndicatorVariable>().HasQueryFilter(v => visibleInstitutionIds == null || visibleInstitutionIds.Contains(v.Indicator!.Plan!.InstitutionId));
         builder.Entity<Domain.Formulas.ValueVariable>().HasQueryFilter(v => visibleInstitutionIds == null || visibleInstitutionIds.Contains(v.Value!.Indicator!.Plan!.InstitutionId));
         builder.Entity<UserUnit>().HasQueryFilter(u => visibleInstitutionIds == null || visibleInstitutionIds.Contains(u.Unit!.InstitutionId));
@@ -78,6 +80,8 @@ public partial class AppDbContext
             || (n.IndicatorId != null
                 ? Indicators.Any(i => i.Id == n.IndicatorId)
                 : Users.Any(u => u.Id == n.RecipientUserId && visibleInstitutionIds.Contains(u.InstitutionId))));
+        builder.Entity<Notices.NoticePreference>().HasQueryFilter(p => visibleInstitutionIds == null
+            || Users.Any(u => u.Id == p.UserId && visibleInstitutionIds.Contains(u.InstitutionId)));
         builder.Entity<AuditEntry>().HasQueryFilter(a => visibleInstitutionIds == null
             || (a.PlanId != null
                 ? Plans.Any(p => p.Id == a.PlanId)

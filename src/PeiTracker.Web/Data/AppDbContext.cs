@@ -33,6 +33,10 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
 
     public DbSet<Evidence> Evidence => Set<Evidence>();
 
+    public DbSet<ValueThread> ValueThreads => Set<ValueThread>();
+
+    public DbSet<ThreadMessage> ThreadMessages => Set<ThreadMessage>();
+
     public DbSet<Domain.Formulas.IndicatorVariable> IndicatorVariables => Set<Domain.Formulas.IndicatorVariable>();
 
     public DbSet<Domain.Formulas.ValueVariable> ValueVariables => Set<Domain.Formulas.ValueVariable>();
@@ -86,6 +90,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
     public DbSet<Notices.OutboxNotice> OutboxNotices => Set<Notices.OutboxNotice>();
 
     public DbSet<Progress.StoredPlanSummary> StoredPlanSummaries => Set<Progress.StoredPlanSummary>();
+
+    public DbSet<Notices.NoticePreference> NoticePreferences => Set<Notices.NoticePreference>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

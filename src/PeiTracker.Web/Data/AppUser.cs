@@ -17,6 +17,9 @@ public class AppUser : IdentityUser
     /// <summary>The head of the planning office (jefe de la OGPP): a Planificador who approves the Informe de evaluación (ADR 0016).</summary>
     public bool HeadsPlanningOffice { get; set; }
 
+    /// <summary>The head of the units on the account (jefe de unidad): hears when they are late (ADR 0021) and gets the weekly digest.</summary>
+    public bool HeadsUnit { get; set; }
+
     /// <summary>
     /// The institution the person works for: what they see and change is that institution's
     /// (a Sectorista's and a Ceplan's reading reaches further, see <see cref="Infrastructure.InstitutionScope"/>).

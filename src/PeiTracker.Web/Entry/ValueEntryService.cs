@@ -204,26 +204,7 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
         var evidence = new List<Evidence>();
         var now = clock.GetUtcNow();
         var userName = user.Identity!.Name!;
-        foreach (var (fileName, content) in submission.Files)
-        {
-            var check = EvidenceRules.Check(fileName, content);
-            if (!check.Accepted)
-            {
-                errors[FilesField] = $"{check.SafeFileName}: {check.Error}";
-                continue;
-            }
-
-            evidence.Add(new Evidence
-            {
-                FileName = check.SafeFileName,
-                ContentType = check.ContentType!,
-                Size = content.LongLength,
-                Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
-                Content = content,
-                UploadedBy = userName,
-                UploadedAt = now,
-            });
-        }
+        evidence.AddRange(AcceptFiles(submission.Files, userName, now, FilesField, errors));
 
         if (refusal is not null)
         {
@@ -290,7 +271,7 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
             }
 
             changes.Add(new FieldChange(AuditKind.Valor, field, before, Describe(target, indicator)));
-            changes.AddRange(evidence.Select(file => new FieldChange(AuditKind.Valor, field + " · evidencia", null, $"{file.FileName} ({file.Size} bytes, sha256 {file.Sha256[..12]}…)")));
+            changes.AddRange(evidence.Select(file => EvidenceChange(field, file)));
             if (next == ValueStatus.Enviado)
             {
                 writer.Notify(await notices.ForAsync(NoticeKind.ValorEnviado, target, indicator, userName, reason: null, cancellationToken));
@@ -306,6 +287,41 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
             _ => await FreshConflictAsync(indicator.Id, submission.Year, submission.Period, cancellationToken),
         };
     }
+
+    /// <summary>
+    /// The files that pass the evidence checks (type by content, size), as evidence rows; each refused file puts its
+    /// reason on <paramref name="field"/>. The value's form and the value's conversation attach files through here.
+    /// </summary>
+    public static List<Evidence> AcceptFiles(IEnumerable<(string FileName, byte[] Content)> files, string userName, DateTimeOffset now, string field, Dictionary<string, string> errors)
+    {
+        var accepted = new List<Evidence>();
+        foreach (var (fileName, content) in files)
+        {
+            var check = EvidenceRules.Check(fileName, content);
+            if (!check.Accepted)
+            {
+                errors[field] = $"{check.SafeFileName}: {check.Error}";
+                continue;
+            }
+
+            accepted.Add(new Evidence
+            {
+                FileName = check.SafeFileName,
+                ContentType = check.ContentType!,
+                Size = content.LongLength,
+                Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
+                Content = content,
+                UploadedBy = userName,
+                UploadedAt = now,
+            });
+        }
+
+        return accepted;
+    }
+
+    /// <summary>How the history records an attached file.</summary>
+    public static FieldChange EvidenceChange(string field, Evidence file) =>
+        new(AuditKind.Valor, field + " · evidencia", null, $"{file.FileName} ({file.Size} bytes, sha256 {file.Sha256[..12]}…)");
 
     /// <summary>
     /// The value of a submission: computed from the formula's variables when they are given (a typed value must then
@@ -404,8 +420,36 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
 
         var kind = action == WorkflowAction.Observar ? NoticeKind.ValorObservado : NoticeKind.ValorValidado;
         writer.Notify(await notices.ForAsync(kind, value, value.Indicator!, user.Identity!.Name!, value.ReviewNote, cancellationToken));
-        return await SaveStatusAsync(user, value, value.Indicator!, transition.Next!.Value, reason?.Trim(), version, cancellationToken);
+        var conversation = await ConversationChangeAsync(user, value, action, cancellationToken);
+        return await SaveStatusAsync(user, value, value.Indicator!, transition.Next!.Value, reason?.Trim(), version, cancellationToken, conversation);
     }
+
+    /// <summary>
+    /// What a review does to the value's conversation (ADR 0022): an observation opens one with the reason as its first
+    /// message, or adds to the open one; a validation resolves the open one. Saved with the review, or not at all.
+    /// </summary>
+    private async Task<IReadOnlyList<FieldChange>> ConversationChangeAsync(ClaimsPrincipal user, IndicatorValue value, WorkflowAction action, CancellationToken cancellationToken)
+    {
+        var open = await db.ValueThreads.Include(t => t.Messages).SingleOrDefaultAsync(t => t.ValueId == value.Id && t.ResolvedAt == null, cancellationToken);
+        var userName = user.Identity!.Name!;
+        var now = clock.GetUtcNow();
+        if (action == WorkflowAction.Observar)
+        {
+            var (thread, change) = ValueThread.Observe(value, open, userName, await DisplayNameAsync(userName, cancellationToken), value.ReviewNote!, now);
+            if (open is null)
+            {
+                db.ValueThreads.Add(thread);
+            }
+
+            return [change];
+        }
+
+        return open is null ? [] : open.Resolve(value.Year, value.Period, userName, await DisplayNameAsync(userName, cancellationToken), "Valor validado.", now).Changes;
+    }
+
+    /// <summary>The person's full name, as messages show their author; the user name when the account has none.</summary>
+    public async Task<string> DisplayNameAsync(string userName, CancellationToken cancellationToken = default) =>
+        await db.Users.AsNoTracking().Where(u => u.UserName == userName).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken) is { Length: > 0 } name ? name : userName;
 
     /// <summary>
     /// The sender takes back a value sent to the planning office before it is reviewed: it returns to borrador, to
@@ -455,13 +499,13 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
     }
 
     /// <summary>Moves the value to its next state and audits the change, concurrency-checked against <paramref name="version"/>.</summary>
-    private async Task<WriteResult<IndicatorValue>> SaveStatusAsync(ClaimsPrincipal user, IndicatorValue value, Indicator indicator, ValueStatus next, string? reason, uint version, CancellationToken cancellationToken)
+    private async Task<WriteResult<IndicatorValue>> SaveStatusAsync(ClaimsPrincipal user, IndicatorValue value, Indicator indicator, ValueStatus next, string? reason, uint version, CancellationToken cancellationToken, IReadOnlyList<FieldChange>? alsoChanged = null)
     {
         var before = Labels.Of(value.Status);
         writer.Expect(value, version);
         value.Status = next;
         var change = new FieldChange(AuditKind.Valor, $"Estado del valor {Labels.InSentence(value.Period)} {value.Year}", before, Labels.Of(value.Status));
-        var status = await writer.SaveAsync(new AuditContext(user.Identity!.Name!, indicator.Key, reason, indicator.PlanId, indicator.Id), [change], cancellationToken);
+        var status = await writer.SaveAsync(new AuditContext(user.Identity!.Name!, indicator.Key, reason, indicator.PlanId, indicator.Id), [change, .. alsoChanged ?? []], cancellationToken);
         if (status == WriteStatus.Conflict)
         {
             var fresh = await db.Values.AsNoTracking().Include(v => v.Indicator).SingleAsync(v => v.Id == value.Id, cancellationToken);

@@ -33,4 +33,20 @@ public sealed class UserScope(AppDbContext db, IOptions<IdentityOptions> identit
             .ToListAsync(cancellationToken);
         return unitIds.ToHashSet();
     }
+
+    /// <summary>The ids of the reporting points the user enters figures for; empty for anonymous users and for roles without points.</summary>
+    public async Task<IReadOnlySet<int>> PointIdsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var userId = user.FindFirstValue(identityOptions.Value.ClaimsIdentity.UserIdClaimType);
+        if (userId is null)
+        {
+            return new HashSet<int>();
+        }
+
+        var pointIds = await db.UserReportingPoints.AsNoTracking()
+            .Where(x => x.UserId == userId)
+            .Select(x => x.PointId)
+            .ToListAsync(cancellationToken);
+        return pointIds.ToHashSet();
+    }
 }

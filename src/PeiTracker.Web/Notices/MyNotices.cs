@@ -14,7 +14,8 @@ public sealed class MyNotices(AppDbContext db, IOptions<IdentityOptions> identit
     private IQueryable<OutboxNotice> Of(ClaimsPrincipal user)
     {
         var userId = UserId(user);
-        return db.OutboxNotices.Where(n => userId != null && n.RecipientUserId == userId);
+        // A daily digest repeats, by e-mail, notices the bell already shows one by one.
+        return db.OutboxNotices.Where(n => userId != null && n.RecipientUserId == userId && n.Kind != NoticeKind.ResumenDiario);
     }
 
     public Task<int> UnreadCountAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) =>

@@ -9,7 +9,7 @@ namespace PeiTracker.Web.Notices;
 /// it is marked sent in the same transaction. A server that cannot be reached ends the pass and puts the notice
 /// off with a growing delay; nothing is lost, and the next pass takes up where this one stopped (ADR 0014).
 /// </summary>
-public sealed class OutboxDispatcher(AppDbContext db, SmtpMailSender sender, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+public sealed class OutboxDispatcher(AppDbContext db, SmtpMailSender sender, NoticePreferences preferences, TimeProvider clock, ILogger<OutboxDispatcher> logger)
 {
     public static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
 
@@ -21,6 +21,9 @@ public sealed class OutboxDispatcher(AppDbContext db, SmtpMailSender sender, Tim
     {
         NothingDue,
         Sent,
+
+        /// <summary>Not e-mailed now by its recipient's preference: left in the app only, or for the daily digest.</summary>
+        SetAside,
         Refused,
         ServerUnavailable,
     }
@@ -74,11 +77,32 @@ public sealed class OutboxDispatcher(AppDbContext db, SmtpMailSender sender, Tim
                 return Outcome.NothingDue;
             }
 
-            var outcome = await SendAsync(notice, now, cancellationToken);
+            var outcome = await SetAsideAsync(notice, cancellationToken) ? Outcome.SetAside : await SendAsync(notice, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return outcome;
         });
+
+    /// <summary>
+    /// A notice whose recipient receives its kind in the app only, or in the daily digest, is not e-mailed now
+    /// (ADR 0021); an administrator's resend sends it whatever the preference.
+    /// </summary>
+    private async Task<bool> SetAsideAsync(OutboxNotice notice, CancellationToken cancellationToken)
+    {
+        if (notice.RecipientUserId is not { } userId || notice.Resends > 0)
+        {
+            return false;
+        }
+
+        var delivery = await preferences.DeliveryAsync(userId, notice.Kind, cancellationToken);
+        if (delivery == NoticeDelivery.Inmediato)
+        {
+            return false;
+        }
+
+        notice.Status = delivery == NoticeDelivery.Ninguno ? NoticeStatus.Omitido : NoticeStatus.EnResumen;
+        return true;
+    }
 
     private async Task<Outcome> SendAsync(OutboxNotice notice, DateTimeOffset now, CancellationToken cancellationToken)
     {

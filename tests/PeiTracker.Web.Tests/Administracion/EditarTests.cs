@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using PeiTracker.Domain;
 using PeiTracker.Web.Data;
+using PeiTracker.Web.Pages.Administracion;
 using PeiTracker.Web.Pages.Cuenta;
 using PeiTracker.Web.Tests.Infrastructure;
 
@@ -41,6 +43,24 @@ public class EditarTests(AppFixture app)
         var audit = await app.AuditOfAsync(email);
         Assert.Contains(audit, a => a is { Kind: AuditKind.Rol, Field: "Rol", Before: Roles.Consulta, After: Roles.Registrador, Reason: "Pasa a la DGA", UserName: AppFixture.AdminEmail });
         Assert.Contains(audit, a => a is { Kind: AuditKind.Usuario, Field: "Unidades responsables", Before: null, After: not null, Reason: "Pasa a la DGA" });
+    }
+
+    [Fact]
+    public async Task Edit_HeadOfUnitOnAndOff_IsSavedAndAuditedBothWays()
+    {
+        var (admin, email, url) = await AccountToEditAsync(Roles.Consulta);
+        var units = await app.UnitIdsAsync(1);
+
+        var on = await admin.PostPageFormAsync(url, "#edit-form", ("Input.FullName", "Usuario de prueba Consulta"), ("Input.Role", Roles.Consulta),
+            ("Input.UnitIds", Unit(units[0])), ("Input.HeadsUnit", "true"), ("Input.Reason", "Asume la jefatura"));
+        var off = await admin.PostPageFormAsync(url, "#edit-form", ("Input.FullName", "Usuario de prueba Consulta"), ("Input.Role", Roles.Consulta),
+            ("Input.HeadsUnit", "false"));
+
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (on.StatusCode, off.StatusCode));
+        Assert.False(await app.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.HeadsUnit).SingleAsync()));
+        var audit = await app.AuditOfAsync(email);
+        Assert.Contains(audit, a => a is { Kind: AuditKind.Usuario, Field: EditarModel.UnitHeadField, Before: "No", After: "Sí", Reason: "Asume la jefatura" });
+        Assert.Contains(audit, a => a is { Kind: AuditKind.Usuario, Field: EditarModel.UnitHeadField, Before: "Sí", After: "No" });
     }
 
     [Fact]

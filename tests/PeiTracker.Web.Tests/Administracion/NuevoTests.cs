@@ -97,6 +97,35 @@ public class NuevoTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Create_ConsultaHeadingAUnit_KeepsTheUnitFlagsTheAccountAndAuditsIt()
+    {
+        var admin = await app.LoginAsync();
+        var units = await app.UnitIdsAsync(1);
+        var email = NewEmail();
+
+        var response = await admin.PostPageFormAsync(Url, Form, [.. Fields(email, Roles.Consulta, units, AppFixture.Password), ("Input.HeadsUnit", "true")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(units, (await app.FindAccountAsync(email))!.UnitIds);
+        Assert.True(await app.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.HeadsUnit).SingleAsync()));
+        var audit = await app.QueryAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Subject == email && a.Field == EditarModel.UnitHeadField));
+        Assert.Equal((AuditKind.Usuario, null, "Sí", AppFixture.AdminEmail), (audit.Kind, audit.Before, audit.After, audit.UserName));
+    }
+
+    [Fact]
+    public async Task Create_HeadOfUnitWithoutUnit_IsRefusedAndCreatesNothing()
+    {
+        var admin = await app.LoginAsync();
+        var email = NewEmail();
+
+        var response = await admin.PostPageFormAsync(Url, Form, [.. Fields(email, Roles.Consulta, password: AppFixture.Password), ("Input.HeadsUnit", "true")]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Una jefatura de unidad necesita la unidad que dirige: elíjala en la lista.", await AccountTestData.FieldErrorAsync(response, "Input.UnitIds"));
+        Assert.Null(await app.FindAccountAsync(email));
+    }
+
+    [Fact]
     public async Task Create_RegistradorWithoutUnit_IsRefused()
     {
         var admin = await app.LoginAsync();

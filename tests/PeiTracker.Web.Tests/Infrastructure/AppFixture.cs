@@ -36,6 +36,8 @@ public class AppFixture : IAsyncLifetime
             builder.UseSetting("PEI_ADMIN_EMAIL", AdminEmail);
             builder.UseSetting("PEI_ADMIN_PASSWORD", Password);
             builder.UseSetting("PEI_LOGIN_RATE_LIMIT", "100000");
+            // Reminders follow the real clock in the app; tests run the scheduler's passes themselves, with a clock they move.
+            builder.UseSetting("PEI_REMINDER_WORKER", "false");
             builder.UseSetting("PEI_KEYS_DIR", Path.Combine(Path.GetTempPath(), "pei-test-keys", database.Name));
             ConfigureWebHost(builder);
         });

@@ -59,6 +59,10 @@ public partial class DatosAlTests(AppFixture app)
         { AuditKind.Usuario, false, false },
         { AuditKind.Rol, false, false },
         { AuditKind.Aviso, false, false },
+        // When the units are reminded of a deadline prints in no export.
+        { AuditKind.Recordatorio, false, false },
+        // A value's conversation moves only the Informe, which cites it among its sources.
+        { AuditKind.Conversacion, false, false },
     };
 
     private sealed record Dates(string Matriz, string MatrizFooter, string MatrizFile, string Fichas, string Seguimiento, string Alertas, string Json, string IndicatorsCsv, string ProgressCsv);

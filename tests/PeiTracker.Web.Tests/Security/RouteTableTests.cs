@@ -88,11 +88,15 @@ public partial class RouteTableTests(AppFixture app)
         ["Registro/Valor/{id:int}"] = Access.UnitScoped,
         ["Registro/Evidencia/{id:int}"] = Access.ViewScoped,
         ["Registro/Revision"] = Access.EditPlan,
+        ["Registro/Completitud"] = Access.EditPlan,
         ["Registro/Periodos"] = Access.EditPlan,
         ["Registro/Motivos"] = Access.EditPlan,
         ["Registro/Carga"] = Access.EnterValues,
         ["Avisos"] = Access.SignedIn,
         ["Avisos/Index"] = Access.SignedIn,
+        ["Avisos/Preferencias"] = Access.SignedIn,
+        // An e-mail's unsubscribe link: its signed token is the authorization (ADR 0021).
+        ["Avisos/Baja"] = Access.Public,
         ["Reportes"] = Access.SignedIn,
         ["Reportes/Index"] = Access.SignedIn,
         ["Reportes/Fichas"] = Access.SignedIn,
@@ -130,6 +134,8 @@ public partial class RouteTableTests(AppFixture app)
     [
         // The error page is re-executed for failed posts (including anti-forgery failures) and changes nothing.
         "/Error",
+        // A mail client's one-click unsubscribe (RFC 8058) posts without one; the signed token in the link authorizes it.
+        "/Avisos/Baja",
     ];
 
     public sealed record Route(string Pattern, string Method);

@@ -24,6 +24,8 @@ public class OutboxNoticeConfiguration : IEntityTypeConfiguration<OutboxNotice>
         // The worker's claim: pending rows by when they are due.
         builder.HasIndex(n => n.NextAttemptAt).HasFilter("status = 0");
         builder.HasIndex(n => n.CreatedAt);
+        // The daily digest's gathering: notices waiting for their recipient's digest.
+        builder.HasIndex(n => n.RecipientUserId).HasFilter("status = 4").HasDatabaseName("ix_outbox_notices_waiting_for_digest");
         builder.HasOne<Indicator>().WithMany().HasForeignKey(n => n.IndicatorId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -32,6 +32,8 @@ public class PlanConfiguration : IEntityTypeConfiguration<Plan>
             settings.Property(s => s.SemesterExpectation).HasColumnName("semester_expectation").HasConversion<string>().HasMaxLength(20);
         });
         builder.Navigation(p => p.Settings).IsRequired();
+        builder.Property(p => p.ReminderDaysBefore).HasDefaultValueSql("'{7,1}'::integer[]");
+        builder.Property(p => p.EscalationDaysLate).HasDefaultValue(3);
         builder.ToTable(t => t.HasCheckConstraint("ck_plans_years", "first_year <= last_year AND first_year >= 2000 AND last_year <= 2100"));
     }
 }

@@ -984,6 +984,10 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("size");
 
+                    b.Property<long?>("ThreadMessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("thread_message_id");
+
                     b.Property<DateTimeOffset>("UploadedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("uploaded_at");
@@ -1000,6 +1004,9 @@ namespace PeiTracker.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_evidence");
+
+                    b.HasIndex("ThreadMessageId")
+                        .HasDatabaseName("ix_evidence_thread_message_id");
 
                     b.HasIndex("ValueId")
                         .HasDatabaseName("ix_evidence_value_id");
@@ -1818,6 +1825,12 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasDefaultValue(0L)
                         .HasColumnName("data_version");
 
+                    b.Property<int>("EscalationDaysLate")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3)
+                        .HasColumnName("escalation_days_late");
+
                     b.Property<int>("FirstYear")
                         .HasColumnType("integer")
                         .HasColumnName("first_year");
@@ -1839,6 +1852,13 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)")
                         .HasColumnName("name");
+
+                    b.PrimitiveCollection<List<int>>("ReminderDaysBefore")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("reminder_days_before")
+                        .HasDefaultValueSql("'{7,1}'::integer[]");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2383,6 +2403,114 @@ namespace PeiTracker.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PeiTracker.Domain.ThreadMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("author");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("side");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("integer")
+                        .HasColumnName("thread_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_value_thread_messages");
+
+                    b.HasIndex("ThreadId")
+                        .HasDatabaseName("ix_value_thread_messages_thread_id");
+
+                    b.ToTable("value_thread_messages", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_value_thread_messages_text", "length(text) BETWEEN 1 AND 2000");
+                        });
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.ValueThread", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("opened_by");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<int>("ValueId")
+                        .HasColumnType("integer")
+                        .HasColumnName("value_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_value_threads");
+
+                    b.HasIndex("ValueId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_value_threads_one_open")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.ToTable("value_threads", (string)null);
+                });
+
             modelBuilder.Entity("PeiTracker.Web.Data.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -2477,6 +2605,10 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Property<bool>("HeadsPlanningOffice")
                         .HasColumnType("boolean")
                         .HasColumnName("heads_planning_office");
+
+                    b.Property<bool>("HeadsUnit")
+                        .HasColumnType("boolean")
+                        .HasColumnName("heads_unit");
 
                     b.Property<int>("InstitutionId")
                         .HasColumnType("integer")
@@ -2587,6 +2719,33 @@ namespace PeiTracker.Web.Data.Migrations
                     b.ToTable("user_units", (string)null);
                 });
 
+            modelBuilder.Entity("PeiTracker.Web.Notices.NoticePreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("delivery");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId", "Kind")
+                        .HasName("pk_notice_preferences");
+
+                    b.ToTable("notice_preferences", (string)null);
+                });
+
             modelBuilder.Entity("PeiTracker.Web.Notices.OutboxNotice", b =>
                 {
                     b.Property<long>("Id")
@@ -2608,6 +2767,10 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<long?>("DigestId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("digest_id");
 
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid")
@@ -2693,6 +2856,10 @@ namespace PeiTracker.Web.Data.Migrations
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_outbox_notices_next_attempt_at")
                         .HasFilter("status = 0");
+
+                    b.HasIndex("RecipientUserId")
+                        .HasDatabaseName("ix_outbox_notices_waiting_for_digest")
+                        .HasFilter("status = 4");
 
                     b.HasIndex("EventId", "Recipient")
                         .IsUnique()
@@ -3062,6 +3229,12 @@ namespace PeiTracker.Web.Data.Migrations
 
             modelBuilder.Entity("PeiTracker.Domain.Evidence", b =>
                 {
+                    b.HasOne("PeiTracker.Domain.ThreadMessage", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ThreadMessageId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_evidence_thread_messages_thread_message_id");
+
                     b.HasOne("PeiTracker.Domain.IndicatorValue", "Value")
                         .WithMany("Evidence")
                         .HasForeignKey("ValueId")
@@ -3439,6 +3612,30 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("PeiTracker.Domain.ThreadMessage", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.ValueThread", "Thread")
+                        .WithMany("Messages")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_value_thread_messages_value_threads_thread_id");
+
+                    b.Navigation("Thread");
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.ValueThread", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.IndicatorValue", "Value")
+                        .WithMany("Threads")
+                        .HasForeignKey("ValueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_value_threads_values_value_id");
+
+                    b.Navigation("Value");
+                });
+
             modelBuilder.Entity("PeiTracker.Web.Data.ApiToken", b =>
                 {
                     b.HasOne("PeiTracker.Web.Data.AppUser", "User")
@@ -3503,6 +3700,16 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Navigation("Unit");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("PeiTracker.Web.Notices.NoticePreference", b =>
+                {
+                    b.HasOne("PeiTracker.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notice_preferences_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("PeiTracker.Web.Notices.OutboxNotice", b =>
@@ -3577,6 +3784,8 @@ namespace PeiTracker.Web.Data.Migrations
                 {
                     b.Navigation("Evidence");
 
+                    b.Navigation("Threads");
+
                     b.Navigation("Variables");
                 });
 
@@ -3616,6 +3825,16 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Navigation("Actions");
 
                     b.Navigation("Indicators");
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.ThreadMessage", b =>
+                {
+                    b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.ValueThread", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("PeiTracker.Web.Data.AppUser", b =>

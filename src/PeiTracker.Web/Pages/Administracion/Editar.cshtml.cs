@@ -61,6 +61,9 @@ public class EditarModel(
     /// <summary>The history's field for the head-of-planning flag, on creation and on edit.</summary>
     public const string HeadField = "Jefatura de la OGPP (aprueba el informe de evaluación)";
 
+    /// <summary>The history's field for the head-of-unit flag.</summary>
+    public const string UnitHeadField = "Jefatura de unidad (recibe los atrasos de sus unidades)";
+
     public class InputModel : IRoleAndUnits
     {
         public string? FullName { get; set; }
@@ -71,6 +74,9 @@ public class EditarModel(
 
         /// <summary>Jefe(a) de la OGPP: approves the Informe de evaluación (ADR 0016).</summary>
         public bool HeadsPlanningOffice { get; set; }
+
+        /// <summary>Jefe(a) de unidad: hears when the units on the account are late, and gets the weekly digest (ADR 0021).</summary>
+        public bool HeadsUnit { get; set; }
 
         public string? Reason { get; set; }
 
@@ -175,6 +181,13 @@ public class EditarModel(
         {
             Audit(AuditKind.Usuario, HeadField, user.HeadsPlanningOffice ? "Sí" : "No", Input.HeadsPlanningOffice ? "Sí" : "No", Input.Reason);
             user.HeadsPlanningOffice = Input.HeadsPlanningOffice;
+            changes++;
+        }
+
+        if (Input.HeadsUnit != user.HeadsUnit)
+        {
+            Audit(AuditKind.Usuario, UnitHeadField, user.HeadsUnit ? "Sí" : "No", Input.HeadsUnit ? "Sí" : "No", Input.Reason);
+            user.HeadsUnit = Input.HeadsUnit;
             changes++;
         }
 
@@ -338,6 +351,7 @@ public class EditarModel(
                 Role = CurrentRole,
                 UnitIds = user.Units.Select(u => u.UnitId).ToList(),
                 HeadsPlanningOffice = user.HeadsPlanningOffice,
+                HeadsUnit = user.HeadsUnit,
                 ConcurrencyStamp = user.ConcurrencyStamp,
             };
         }

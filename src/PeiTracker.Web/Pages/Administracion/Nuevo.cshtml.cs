@@ -41,6 +41,9 @@ public class NuevoModel(
         /// <summary>Jefe(a) de la OGPP: approves the Informe de evaluación (ADR 0016).</summary>
         public bool HeadsPlanningOffice { get; set; }
 
+        /// <summary>Jefe(a) de unidad: hears when the units on the account are late, and gets the weekly digest (ADR 0021).</summary>
+        public bool HeadsUnit { get; set; }
+
         public bool GeneratePassword { get; set; } = true;
 
         public string? Password { get; set; }
@@ -101,6 +104,7 @@ public class NuevoModel(
             FullName = Input.FullName?.Trim() ?? "",
             MustChangePassword = Input.MustChangePassword,
             HeadsPlanningOffice = Input.HeadsPlanningOffice,
+            HeadsUnit = Input.HeadsUnit,
             CreatedAt = clock.GetUtcNow(),
             InstitutionId = scope.HomeInstitutionId!.Value,
         };
@@ -143,6 +147,11 @@ public class NuevoModel(
         if (user.HeadsPlanningOffice)
         {
             db.AddAudit(now, admin, AuditKind.Usuario, email, EditarModel.HeadField, null, "Sí", null);
+        }
+
+        if (user.HeadsUnit)
+        {
+            db.AddAudit(now, admin, AuditKind.Usuario, email, EditarModel.UnitHeadField, null, "Sí", null);
         }
 
         if (user.MustChangePassword)

@@ -5,8 +5,9 @@ using PeiTracker.Web.Data;
 namespace PeiTracker.Web.Pages.Administracion;
 
 /// <summary>
-/// What the create and edit forms share: a role, for a Registrador only their units, and for a Planificador only
-/// the jefatura de la OGPP, who approves the Informe de evaluación (ADR 0016).
+/// What the create and edit forms share: a role, units for a Registrador (those they report for) and for a head of
+/// unit (those they head, ADR 0021) only, and for a Planificador only the jefatura de la OGPP, who approves the
+/// Informe de evaluación (ADR 0016).
 /// </summary>
 public interface IRoleAndUnits
 {
@@ -15,6 +16,8 @@ public interface IRoleAndUnits
     List<int> UnitIds { get; }
 
     bool HeadsPlanningOffice { get; }
+
+    bool HeadsUnit { get; }
 }
 
 public sealed class RoleAndUnitsValidator : AbstractValidator<IRoleAndUnits>
@@ -24,8 +27,12 @@ public sealed class RoleAndUnitsValidator : AbstractValidator<IRoleAndUnits>
         RuleFor(x => x.Role).Must(r => r is not null && Roles.All.Contains(r)).WithMessage("Elija un rol de la lista.");
         RuleFor(x => x.UnitIds).NotEmpty().When(x => x.Role == Roles.Registrador)
             .WithMessage("Un Registrador necesita al menos una unidad responsable.");
-        RuleFor(x => x.UnitIds).Empty().When(x => x.Role is not null && x.Role != Roles.Registrador)
-            .WithMessage("Solo el rol Registrador tiene unidades responsables: quite las unidades o elija Registrador.");
+        RuleFor(x => x.UnitIds).NotEmpty().When(x => x.HeadsUnit && x.Role != Roles.Registrador)
+            .WithMessage("Una jefatura de unidad necesita la unidad que dirige: elíjala en la lista.");
+        RuleFor(x => x.UnitIds).Empty().When(x => x.Role is not null && x.Role != Roles.Registrador && !x.HeadsUnit)
+            .WithMessage("Solo el rol Registrador tiene unidades responsables: quite las unidades, elija Registrador o marque la jefatura de unidad.");
+        RuleFor(x => x.HeadsUnit).Must((input, heads) => !heads || input.Role is Roles.Registrador or Roles.Consulta or Roles.Planificador or Roles.Administrador)
+            .WithMessage("Una cuenta de lectura de otras entidades (Sectorista, Ceplan) no puede ser jefatura de unidad.");
         RuleFor(x => x.HeadsPlanningOffice).Must((input, heads) => !heads || input.Role == Roles.Planificador)
             .WithMessage("Solo una cuenta con rol Planificador puede ser la jefatura de la OGPP.");
     }

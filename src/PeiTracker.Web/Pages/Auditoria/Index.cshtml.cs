@@ -110,6 +110,7 @@ public class IndexModel(AppDbContext db) : PageModel
         AuditKind.MotivoObservacion => "Motivo de observación",
         AuditKind.Institucion => "Entidad (unidad ejecutora)",
         AuditKind.Aviso => "Aviso por correo",
+        AuditKind.Recordatorio => "Recordatorios de plazos",
         _ => kind.ToString(),
     };
 }

@@ -93,6 +93,57 @@ public class PeriodosModel(AppDbContext db, TimeProvider clock, IConfiguration c
         return RedirectToPage();
     }
 
+    /// <summary>
+    /// The plan's reminders (ADR 0021): how many days before a deadline the units that have not sent are reminded, and
+    /// after how many days late their heads and the planning office hear of it. Audited; nothing saved on bad input.
+    /// </summary>
+    public async Task<IActionResult> OnPostRemindersAsync(string? daysBefore, int? escalationDays, uint version)
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        var (days, problem) = ReminderRules.ParseDaysBefore(daysBefore);
+        problem ??= escalationDays is { } e ? ReminderRules.EscalationProblem(e) : "Indique después de cuántos días de atraso se escala.";
+        if (problem is not null)
+        {
+            TempData["Error"] = problem;
+            return RedirectToPage();
+        }
+
+        var plan = await db.Plans.SingleAsync(p => p.Id == Plan.Id);
+        db.Entry(plan).Property(p => p.Version).OriginalValue = version;
+        var before = ReminderSummary(plan.ReminderDaysBefore, plan.EscalationDaysLate);
+        var after = ReminderSummary(days!, escalationDays!.Value);
+        if (before == after)
+        {
+            TempData["Status"] = "No había cambios que guardar en los recordatorios.";
+            return RedirectToPage();
+        }
+
+        plan.ReminderDaysBefore = [.. days!];
+        plan.EscalationDaysLate = escalationDays.Value;
+        db.AddAudit(clock.GetUtcNow(), User.Identity!.Name!, AuditKind.Recordatorio, plan.Code, "Recordatorios de plazos", before, after, null, plan.Id);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Error"] = "Otra persona cambió el plan mientras usted editaba los recordatorios: revise los valores actuales y vuelva a guardar.";
+            return RedirectToPage();
+        }
+
+        TempData["Status"] = $"Recordatorios: {after}.";
+        return RedirectToPage();
+    }
+
+    /// <summary>How the reminder settings read in the history and on the page.</summary>
+    public static string ReminderSummary(IReadOnlyCollection<int> daysBefore, int escalationDays) =>
+        (daysBefore.Count == 0 ? "sin recordatorios antes del plazo" : $"{ReminderRules.Describe(daysBefore)} día(s) antes del plazo")
+        + $", el día del plazo y el día siguiente; escalamiento a los {escalationDays} día(s) de atraso";
+
     public async Task<IActionResult> OnGetConfirmAsync(int year, string period)
     {
         if (!await LoadAsync())

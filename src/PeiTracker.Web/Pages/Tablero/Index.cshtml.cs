@@ -125,9 +125,7 @@ public class IndexModel(AppDbContext db, PlanProgressService progress, TimeProvi
         Plan = view.Plan.Code;
         articulation = await ArticulationMap.LoadAsync(db, view.Plan.Id, HttpContext.RequestAborted);
         today = DateOnly.FromDateTime(PeruTime.ToLima(clock.GetUtcNow()).DateTime);
-        Period = ReportPeriod.FromQuery(Anio, Periodo, view.Plan.Covers,
-            () => view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(Math.Clamp(today.Year - 1, view.Plan.FirstYear, view.Plan.LastYear), PeriodKind.Anual),
-            out var periodNote);
+        Period = ReportPeriod.FromQuery(Anio, Periodo, view.Plan.Covers, () => DefaultPeriod(view, today), out var periodNote);
         ViewData[ReportPeriod.NoteKey] = periodNote;
         Anio = Period.Year;
         Periodo = Period.QueryValue;
@@ -147,15 +145,9 @@ public class IndexModel(AppDbContext db, PlanProgressService progress, TimeProvi
             .Select(o => new ObjectiveCard(o, view.ForObjective(o, Period), trend.Select(p => (p.Label, view.ForObjective(o, p).Avance)).ToList()))
             .ToList();
 
-        var rows = view.Plan.Objectives.SelectMany(o =>
-                o.Indicators.Select(i => (Indicator: i, Objective: o, Owner: o.Code))
-                    .Concat(o.Actions.SelectMany(a => a.Indicators.Select(i => (Indicator: i, Objective: o, Owner: a.Code)))))
-            .Where(x => Oei is null || x.Objective.Id == Oei)
-            .Where(x => Unidad is null || x.Indicator.Units.Any(u => u.Id == Unidad))
-            .Select(x => RowOf(view, x.Indicator, x.Owner, Period))
-            .ToList();
-        var atRisk = rows.Where(r => r.Projection.Class is ProjectionClass.EnRiesgo or ProjectionClass.RequiereAcelerar)
-            .OrderBy(r => r.Projection.ProjectedProgress ?? 0m).Take(10).ToList();
+        var rows = RowsOf(view, Period, (indicator, objective) =>
+            (Oei is null || objective.Id == Oei) && (Unidad is null || indicator.Units.Any(u => u.Id == Unidad)));
+        var atRisk = AtRiskOf(rows);
         return new Figures(
             view.ForPlan(Period),
             view.RollUp(rows.Select(r => r.Indicator), Period),
@@ -240,6 +232,24 @@ public class IndexModel(AppDbContext db, PlanProgressService progress, TimeProvi
             ["periodo"] = period.QueryValue,
             ["pendientes"] = pending is null ? null : pending.Value ? "true" : "false",
         }.Where(v => v.Value is not null);
+
+    /// <summary>The period the dashboard opens on without ?anio=: the newest with data, else last year within the plan.</summary>
+    public static ReportPeriod DefaultPeriod(PlanProgressView view, DateOnly limaToday) =>
+        view.PeriodsWithData().FirstOrDefault() ?? new ReportPeriod(Math.Clamp(limaToday.Year - 1, view.Plan.FirstYear, view.Plan.LastYear), PeriodKind.Anual);
+
+    /// <summary>"En riesgo": the rows whose projection will not reach the target, the furthest behind first (ten at most).</summary>
+    public static IReadOnlyList<IndicatorRow> AtRiskOf(IEnumerable<IndicatorRow> rows) =>
+        rows.Where(r => r.Projection.Class is ProjectionClass.EnRiesgo or ProjectionClass.RequiereAcelerar)
+            .OrderBy(r => r.Projection.ProjectedProgress ?? 0m).Take(10).ToList();
+
+    /// <summary>The plan's indicators (OEI and AEI) as the dashboard's table lists them, those of its filters only when given.</summary>
+    public static List<IndicatorRow> RowsOf(PlanProgressView view, ReportPeriod period, Func<IndicatorSnapshot, ObjectiveSnapshot, bool>? include = null) =>
+        view.Plan.Objectives.SelectMany(o =>
+                o.Indicators.Select(i => (Indicator: i, Objective: o, Owner: o.Code))
+                    .Concat(o.Actions.SelectMany(a => a.Indicators.Select(i => (Indicator: i, Objective: o, Owner: a.Code)))))
+            .Where(x => include is null || include(x.Indicator, x.Objective))
+            .Select(x => RowOf(view, x.Indicator, x.Owner, period))
+            .ToList();
 
     /// <summary>One indicator row as shown in every dashboard table.</summary>
     public static IndicatorRow RowOf(PlanProgressView view, IndicatorSnapshot indicator, string owner, ReportPeriod period)
