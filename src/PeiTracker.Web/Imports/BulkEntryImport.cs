@@ -99,8 +99,8 @@ public sealed class BulkPreview
 /// </summary>
 public sealed class BulkEntryImport(AppDbContext db, ValueEntryService entry, IDataProtectionProvider protection)
 {
-    public const long MaxFileBytes = 5L * 1024 * 1024;
-    public const long MaxPartBytes = 50L * 1024 * 1024;
+    public const long MaxFileBytes = XlsxUpload.MaxFileBytes;
+    public const long MaxPartBytes = XlsxUpload.MaxPartBytes;
     public const int MaxRows = 2_000;
     public const int MaxErrors = 200;
 

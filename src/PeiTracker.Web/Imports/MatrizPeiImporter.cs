@@ -20,8 +20,8 @@ namespace PeiTracker.Web.Imports;
 /// </summary>
 public static class MatrizPeiImporter
 {
-    public const long MaxFileBytes = 5L * 1024 * 1024;
-    public const long MaxPartBytes = 50L * 1024 * 1024;
+    public const long MaxFileBytes = XlsxUpload.MaxFileBytes;
+    public const long MaxPartBytes = XlsxUpload.MaxPartBytes;
     public const int MaxRows = 5_000;
     public const int MaxErrors = 200;
 

@@ -13,6 +13,10 @@ public sealed class PendingUploadStore(string folder, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
+    /// <summary>What a page says when the file of a confirmation is gone.</summary>
+    public const string ExpiredMessage =
+        "La carga ya no está disponible: ya se guardó, se descartó o pasaron más de 24 horas. Vuelva a cargar el archivo.";
+
     public static string DefaultFolder => Path.Combine(Path.GetTempPath(), "peitracker-imports");
 
     /// <summary>An uploaded file's name as the pages show it and the audit keeps it: no folders, at most 120 characters, the extension kept.</summary>

@@ -25,6 +25,12 @@ public enum XlsxUploadProblem
 /// </summary>
 public static class XlsxUpload
 {
+    /// <summary>The largest upload read: every workbook the application hands out weighs much less.</summary>
+    public const long MaxFileBytes = 5L * 1024 * 1024;
+
+    /// <summary>The largest part of a workbook read once decompressed (a zip bomb stops here).</summary>
+    public const long MaxPartBytes = 50L * 1024 * 1024;
+
     public const string UnreadableNumberMessage = "La celda numérica no contiene un número legible (el archivo está dañado); escriba la cifra de nuevo.";
 
     public const string PercentFormatMessage =

@@ -44,6 +44,13 @@ public sealed record ReportPeriod(int Year, PeriodKind Kind)
         return year is { } y && shows(y) ? new ReportPeriod(y, kind) : fallback();
     }
 
+    /// <summary>The period of a plan's page: the one its address asks for, or else the one being reported now (<see cref="Open"/>).</summary>
+    public static ReportPeriod ForPlan(Domain.Plan plan, int? year, string? periodo, TimeProvider clock, out string? note)
+    {
+        var open = Open(DateOnly.FromDateTime(Infrastructure.PeruTime.ToLima(clock.GetUtcNow()).DateTime), plan.Settings.SemesterFollowUp);
+        return FromQuery(year, periodo, plan.Covers, () => open, out note);
+    }
+
     /// <summary>What a page says when its address names no period, and which one it shows instead.</summary>
     public static string UnknownNote(string? periodo, ReportPeriod shown)
     {

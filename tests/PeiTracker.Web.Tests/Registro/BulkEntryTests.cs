@@ -247,10 +247,36 @@ public class BulkEntryTests(AppFixture app)
         var otherIndicator = await UploadAsync(browser, plan.Code, Year, Period, Fill(downloaded, BulkEntryLayout.ValuesSheet, ("G6", 100m), ("J6", plan.OtherUnitIndicator)));
         Assert.Contains(BulkEntryImport.TamperedMessage, otherIndicator.QuerySelector(".bulk-errors")!.TextContent);
 
+        var tooLarge = await UploadAsync(browser, plan.Code, Year, Period, [.. downloaded, .. new byte[BulkEntryImport.MaxFileBytes]]);
+        Assert.Contains(BulkEntryImport.FileTooLargeMessage, tooLarge.QuerySelector(".bulk-errors")!.TextContent);
+
         var noControl = await UploadAsync(browser, plan.Code, Year, Period, Fill(downloaded, BulkEntryLayout.ValuesSheet, ("G6", 100m), ("J1", "inventado")));
         Assert.Contains(BulkEntryImport.NotOurFileMessage, noControl.QuerySelector(".bulk-errors")!.TextContent);
 
-        Assert.All(new[] { notXlsx, otherPeriod, tampered, otherIndicator, noControl }, p => Assert.Null(p.QuerySelector("form.confirm-form")));
+        Assert.All(new[] { notXlsx, otherPeriod, tampered, otherIndicator, tooLarge, noControl }, p => Assert.Null(p.QuerySelector("form.confirm-form")));
         Assert.Empty(await ValuesAsync(plan));
+    }
+
+    [Fact]
+    public async Task Confirm_AfterSomeoneSavedAValueSinceThePreview_SavesNoRow_AndShowsTheConflict()
+    {
+        var plan = await ValueTestPlan.CreateAsync(app, 2);
+        var (_, browser, _) = await plan.RegistradorAsync(app);
+        var bytes = Fill(await DownloadAsync(browser, plan.Code, Year, Period), BulkEntryLayout.ValuesSheet, ("G6", 100m), ("G7", 100m));
+        var preview = await UploadAsync(browser, plan.Code, Year, Period, bytes);
+        Assert.Empty(Errors(preview));
+        var form = await OpenedValueForm.OpenAsync(browser, plan.Indicators[1], Year, Period);
+        Assert.Equal(HttpStatusCode.Redirect, (await form.SaveAsync("101", "Desde el formulario")).StatusCode);
+
+        var answer = await ConfirmAsync(browser, preview, "Enviar");
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var page = await HttpClientExtensions.ParseAsync(await answer.Content.ReadAsStringAsync());
+        Assert.Equal(Web.Pages.Registro.CargaModel.ChangedMessage, page.QuerySelector(".conflict")?.TextContent.Trim());
+        Assert.Contains(Errors(page), e => e.StartsWith("Hoja Valores, fila 7, columna E (Valor actual): El valor cambió desde que descargó el archivo", StringComparison.Ordinal));
+        Assert.Null(page.QuerySelector("form.confirm-form"));
+        var stored = Assert.Single(await ValuesAsync(plan));
+        Assert.Equal((plan.Indicators[1], 101m, ValueStatus.Borrador), (stored.IndicatorId, stored.Value!.Value, stored.Status));
+        Assert.Equal(1, await AuditCountAsync(plan));
     }
 }

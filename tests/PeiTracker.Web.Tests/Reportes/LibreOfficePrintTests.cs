@@ -31,6 +31,7 @@ public partial class LibreOfficePrintTests(AppFixture app)
         { "seguimiento-anual", 12 },
         { "seguimiento-semestre", 14 },
         { "matriz", 9 },
+        { "carga", 25 },
     };
 
     private static readonly Dictionary<string, string> Urls = new()
@@ -38,6 +39,7 @@ public partial class LibreOfficePrintTests(AppFixture app)
         ["seguimiento-anual"] = "/Reportes/Seguimiento?anio=2025&periodo=A",
         ["seguimiento-semestre"] = "/Reportes/Seguimiento?anio=2025&periodo=S1",
         ["matriz"] = "/Plan/Matriz/Descargar",
+        ["carga"] = "/Registro/Carga?handler=Descargar&anio=2025&periodo=A",
     };
 
     [Theory]
@@ -56,7 +58,12 @@ public partial class LibreOfficePrintTests(AppFixture app)
     {
         _ = maxPages;
         var file = (await PrintedAsync())[export];
-        var sheet = new XlsxReader(file.Xlsx, export == "matriz" ? MatrizPeiLayout.WorksheetName : SeguimientoReport.MainSheet);
+        var sheet = new XlsxReader(file.Xlsx, export switch
+        {
+            "matriz" => MatrizPeiLayout.WorksheetName,
+            "carga" => global::PeiTracker.Web.Imports.BulkEntryLayout.ValuesSheet,
+            _ => SeguimientoReport.MainSheet,
+        });
 
         Assert.Equal(sheet.LastRow, file.Csv.Count);
         foreach (var row in new[] { 1, sheet.LastRow / 2, sheet.LastRow })
@@ -73,6 +80,7 @@ public partial class LibreOfficePrintTests(AppFixture app)
     [Theory]
     [InlineData("seguimiento-anual", "Nivel de gobierno", "Valores incluidos", "Filas de OEI y AEI", "Unidad ejecutora", "Unidad de organización", "Tipo de agregación", "Semáforo Año 2025")]
     [InlineData("matriz", "Código del indicador", "Logro esperado 2030", "Clave PeiTracker")]
+    [InlineData("carga", "Unidad de medida", "Valor actual", "Medio de verificación", "A · Numerador", "Instrucciones para la carga de valores")]
     public async Task Export_Printed_ShowsEveryLabelWhole(string export, params string[] labels)
     {
         // pdftotext prints a wrapped label's lines one after the other.

@@ -46,6 +46,9 @@ public partial class RouteTableTests(AppFixture app)
 
         /// <summary>The platform administrator only (institutions and their first administrators).</summary>
         AdministerPlatform,
+
+        /// <summary>Those who enter values: Administrador, Planificador and Registrador (who works only on their units' indicators); a Consulta never.</summary>
+        EnterValues,
     }
 
     private static readonly Dictionary<string, Access> Expected = new()
@@ -91,6 +94,7 @@ public partial class RouteTableTests(AppFixture app)
         ["Registro/Completitud"] = Access.EditPlan,
         ["Registro/Periodos"] = Access.EditPlan,
         ["Registro/Motivos"] = Access.EditPlan,
+        ["Registro/Carga"] = Access.EnterValues,
         ["Avisos"] = Access.SignedIn,
         ["Avisos/Index"] = Access.SignedIn,
         ["Avisos/Preferencias"] = Access.SignedIn,
@@ -221,6 +225,7 @@ public partial class RouteTableTests(AppFixture app)
                 Access.Administer => role == Roles.Administrador,
                 Access.ViewScoped => role is Roles.Administrador or Roles.Planificador or Roles.Consulta,
                 Access.AdministerPlatform => role == Roles.AdministradorPlataforma,
+                Access.EnterValues => role is Roles.Administrador or Roles.Planificador or Roles.Registrador,
                 _ => false,
             };
 

@@ -24,8 +24,7 @@ namespace PeiTracker.Web.Pages.Plan;
 [RequestFormLimits(MultipartBodyLengthLimit = 2 * MatrizPeiImporter.MaxFileBytes)]
 public class MatrizModel(AppDbContext db, TimeProvider clock, PendingUploadStore uploads, AuditedWriter writer) : PageModel
 {
-    public const string ExpiredMessage =
-        "La carga ya no está disponible: ya se guardó, se descartó o pasaron más de 24 horas. Vuelva a cargar el archivo.";
+    public const string ExpiredMessage = PendingUploadStore.ExpiredMessage;
 
     public const string ChangedMessage =
         "Los datos del plan cambiaron desde la vista previa (otra persona guardó cambios). No se guardó nada: revise la nueva vista previa y confirme otra vez.";

@@ -27,9 +27,6 @@ namespace PeiTracker.Web.Pages.Registro;
 [RequestFormLimits(MultipartBodyLengthLimit = 2 * BulkEntryImport.MaxFileBytes)]
 public class CargaModel(AppDbContext db, UserScope scope, TimeProvider clock, ValueEntryService entry, BulkEntryImport import, PendingUploadStore uploads, IDataProtectionProvider protection) : PageModel
 {
-    public const string ExpiredMessage =
-        "La carga ya no está disponible: ya se guardó, se descartó o pasaron más de 24 horas. Vuelva a cargar el archivo.";
-
     public const string ChangedMessage =
         "Los valores cambiaron desde la vista previa (otra persona guardó cambios). No se guardó nada: revise la nueva vista previa y confirme otra vez.";
 
@@ -157,14 +154,15 @@ public class CargaModel(AppDbContext db, UserScope scope, TimeProvider clock, Va
         var content = uploads.Read(UserId, Token);
         if (content is null)
         {
-            ConflictMessage = ExpiredMessage;
+            ConflictMessage = PendingUploadStore.ExpiredMessage;
             return await PageAsync();
         }
 
         Preview = await import.PreviewAsync(User, Plan!, Period.Year, Period.Kind, content, FileName);
         if (!Preview.CanConfirm || Preview.Fingerprint != Fingerprint)
         {
-            ConflictMessage = Preview.CanConfirm ? ChangedMessage : null;
+            // It was confirmable when previewed: whatever differs now was saved by someone in between.
+            ConflictMessage = ChangedMessage;
             Fingerprint = Preview.Fingerprint;
             return await PageAsync();
         }
@@ -203,8 +201,7 @@ public class CargaModel(AppDbContext db, UserScope scope, TimeProvider clock, Va
         }
 
         PlanCode = Plan.Code;
-        var open = ReportPeriod.Open(DateOnly.FromDateTime(PeruTime.ToLima(clock.GetUtcNow()).DateTime), Plan.Settings.SemesterFollowUp);
-        Period = ReportPeriod.FromQuery(Anio, Periodo, Plan.Covers, () => open, out var note);
+        Period = ReportPeriod.ForPlan(Plan, Anio, Periodo, clock, out var note);
         ViewData[ReportPeriod.NoteKey] = note;
         Anio = Period.Year;
         Periodo = Period.QueryValue;

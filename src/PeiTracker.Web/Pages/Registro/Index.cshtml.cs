@@ -60,8 +60,7 @@ public class IndexModel(AppDbContext db, UserScope scope, TimeProvider clock) : 
             return;
         }
 
-        var defaultPeriod = ReportPeriod.Open(DateOnly.FromDateTime(PeruTime.ToLima(clock.GetUtcNow()).DateTime), Plan.Settings.SemesterFollowUp);
-        Period = ReportPeriod.FromQuery(Anio, Periodo, Plan.Covers, () => defaultPeriod, out var periodNote);
+        Period = ReportPeriod.ForPlan(Plan, Anio, Periodo, clock, out var periodNote);
         ViewData[ReportPeriod.NoteKey] = periodNote;
         Anio = Period.Year;
         Periodo = Period.QueryValue;
