@@ -47,6 +47,8 @@ public partial class PreferenciasTests(MailFixture app)
         Assert.Empty(app.Smtp.To(email));
         var notice = Assert.Single(await app.NoticesToAsync(email));
         Assert.Equal(NoticeStatus.Omitido, notice.Status);
+        // Days went by: the session ended, the person signs in again.
+        browser = await app.LoginAsync(email);
         Assert.Contains(notice.Subject, (await browser.GetDocumentAsync("/Avisos")).QuerySelector("#my-notices")!.TextContent);
         var page = await browser.GetDocumentAsync(Url);
         Assert.NotNull(page.QuerySelector($"#pref-{NoticeKind.PlazoProximo}-{NoticeDelivery.Ninguno}[checked]"));
@@ -85,7 +87,7 @@ public partial class PreferenciasTests(MailFixture app)
         var digest = Assert.Single(after, n => n.Kind == NoticeKind.ResumenDiario);
         Assert.All(after.Where(n => n.Kind != NoticeKind.ResumenDiario), n => Assert.Equal((NoticeStatus.Resumido, digest.Id), (n.Status, n.DigestId!.Value)));
         // The bell shows the two notices, not the digest that repeats them.
-        Assert.Equal(2, (await browser.GetDocumentAsync("/Avisos")).QuerySelectorAll("#my-notices > li").Length);
+        Assert.Equal(2, (await (await app.LoginAsync(email)).GetDocumentAsync("/Avisos")).QuerySelectorAll("#my-notices > li").Length);
     }
 
     [Theory]
