@@ -31,6 +31,17 @@ public partial class PreferenciasTests(MailFixture app)
     private static Task<HttpResponseMessage> ChooseAsync(HttpClient browser, NoticeKind kind, NoticeDelivery delivery) =>
         browser.PostFormAsync(Url, [($"Delivery[{kind}]", delivery.ToString())], "#preferences-form");
 
+    /// <summary>The 7-day reminder sent to the Registrador, and the unsubscribe link its e-mail carries.</summary>
+    private async Task<(string Email, MimeKit.MimeMessage Mail, string Link)> RemindedAsync()
+    {
+        var (plan, email, _) = await RegistradorAsync();
+        app.MoveTo(plan.Due.AddDays(-7));
+        await app.ScheduleAsync();
+        await app.DispatchAsync();
+        var mail = Assert.Single(app.Smtp.To(email));
+        return (email, mail, UnsubscribeLink().Match(mail.TextBody!).Value);
+    }
+
     private Task<List<NoticePreference>> PreferencesOfAsync(string email) =>
         app.QueryAsync(db => db.NoticePreferences.IgnoreQueryFilters().Where(p => db.Users.Any(u => u.Id == p.UserId && u.Email == email)).ToListAsync());
 
@@ -110,12 +121,7 @@ public partial class PreferenciasTests(MailFixture app)
     [Fact]
     public async Task UnsubscribeLink_OpenedWithoutSigningIn_SetsTheKindToNoneAfterConfirmation()
     {
-        var (plan, email, _) = await RegistradorAsync();
-        app.MoveTo(plan.Due.AddDays(-7));
-        await app.ScheduleAsync();
-        await app.DispatchAsync();
-        var mail = Assert.Single(app.Smtp.To(email));
-        var link = UnsubscribeLink().Match(mail.TextBody!).Value;
+        var (email, mail, link) = await RemindedAsync();
         Assert.Equal($"<{link}>", mail.Headers["List-Unsubscribe"]);
         Assert.Equal("List-Unsubscribe=One-Click", mail.Headers["List-Unsubscribe-Post"]);
         var path = new Uri(link).PathAndQuery;
@@ -136,11 +142,7 @@ public partial class PreferenciasTests(MailFixture app)
     [Fact]
     public async Task UnsubscribeLink_OneClickPostFromTheMailClient_SetsTheKindToNone()
     {
-        var (plan, email, _) = await RegistradorAsync();
-        app.MoveTo(plan.Due.AddDays(-7));
-        await app.ScheduleAsync();
-        await app.DispatchAsync();
-        var link = UnsubscribeLink().Match(Assert.Single(app.Smtp.To(email)).TextBody!).Value;
+        var (email, _, link) = await RemindedAsync();
 
         var response = await app.CreateClient().PostAsync(new Uri(link).PathAndQuery, new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
 
@@ -151,11 +153,7 @@ public partial class PreferenciasTests(MailFixture app)
     [Fact]
     public async Task UnsubscribeLink_TamperedToken_IsRefusedAndChangesNothing()
     {
-        var (plan, email, _) = await RegistradorAsync();
-        app.MoveTo(plan.Due.AddDays(-7));
-        await app.ScheduleAsync();
-        await app.DispatchAsync();
-        var link = UnsubscribeLink().Match(Assert.Single(app.Smtp.To(email)).TextBody!).Value;
+        var (email, _, link) = await RemindedAsync();
         var token = Uri.UnescapeDataString(link[(link.IndexOf("t=", StringComparison.Ordinal) + 2)..]);
         var tampered = token[..10] + (token[10] == 'A' ? 'B' : 'A') + token[11..];
         var anonymous = app.CreateClient();
