@@ -6,6 +6,7 @@
 #   (d) national roll-up (every entity, per sector)
 #   (e) the raw SQL that reads the rows behind (a), run directly with pgbench: the floor of the data
 #   (f) a static file served by the same Kestrel: the floor of the framework
+#   (h) the national view's first answer after a restart, with its stored per-plan summaries and without
 # and prints median and p95 latency, throughput, errors, the web process's peak memory, the
 # ratios (a)/(e) and (a)/(f), and the indicator page beside the dashboard ((b)/(a) at p95).
 # Usage: ./scripts/bench.sh [--entities N] [--seconds S] [--connections C] [--explain]
@@ -63,7 +64,16 @@ PEI_DEMO=true PEI_URLS="http://127.0.0.1:$app_port" dotnet "$dll" >"$work/seed.l
 app_pid=$!
 for _ in $(seq 1 240); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 0.5; done
 kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
-dotnet "$dll" sinteticos "$entities" 2>&1 | grep -v '^\[' | tail -1
+# A CEPLAN account for (d) and (h): the national view shows every entity only to CEPLAN (an institution's own
+# administrator sees their institution alone). The app creates it as an administrator; its roles become CEPLAN's.
+PEI_ADMIN_EMAIL=ceplan@peitracker.local PEI_URLS="http://127.0.0.1:$app_port" dotnet "$dll" >>"$work/seed.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 240); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 0.5; done
+kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
+psql_ -d bench -c "DELETE FROM \"AspNetUserRoles\" WHERE user_id = (SELECT id FROM \"AspNetUsers\" WHERE normalized_email = 'CEPLAN@PEITRACKER.LOCAL');
+  INSERT INTO \"AspNetUserRoles\" (user_id, role_id) SELECT u.id, r.id FROM \"AspNetUsers\" u, \"AspNetRoles\" r
+  WHERE u.normalized_email = 'CEPLAN@PEITRACKER.LOCAL' AND r.name = 'Ceplan'" >/dev/null
+dotnet "$dll" sinteticos "$entities" 2>&1 | grep -v '^\[' | tail -2
 psql_ -d bench -c "ANALYZE" >/dev/null
 echo "   database: $(psql_ -d bench -c "SELECT pg_size_pretty(pg_database_size('bench'))"), $(psql_ -d bench -c "SELECT count(*) FROM plans") plans, $(psql_ -d bench -c "SELECT count(*) FROM indicators") indicators, $(psql_ -d bench -c "SELECT count(*) FROM targets") targets, $(psql_ -d bench -c "SELECT count(*) FROM indicator_values") values"
 
@@ -78,17 +88,18 @@ jar="$work/cookies"
 # re-checks the account (every minute); a fixed cookie would be re-checked at every request.
 sign_in() {
   rm -f "$jar"
-  local token
+  local token email="${1:-bench@peitracker.local}"
   token=$(curl -s -c "$jar" -b "$jar" "$base/Cuenta/Ingresar" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)
   curl -s -c "$jar" -b "$jar" -o /dev/null -X POST "$base/Cuenta/Ingresar" \
-    --data-urlencode "Input.Email=bench@peitracker.local" --data-urlencode "Input.Password=Bench2025pei" --data-urlencode "__RequestVerificationToken=$token"
+    --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=Bench2025pei" --data-urlencode "__RequestVerificationToken=$token"
   cookie="$(awk '$6 ~ /^pei\.auth/ { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$jar")"
   [ -n "$cookie" ] || { echo "sign-in failed" >&2; exit 1; }
 }
 sign_in
 
 plan_id=$(psql_ -d bench -c "SELECT id FROM plans WHERE code = 'MRE-PEI-2025-2030'")
-indicator_id=$(psql_ -d bench -c "SELECT min(id) FROM indicators WHERE plan_id = $plan_id AND objective_id IS NOT NULL")
+# The indicator page of an indicator collected by reporting point (154 points' figures per period), when there is one.
+indicator_id=$(psql_ -d bench -c "SELECT id FROM indicators WHERE plan_id = $plan_id AND objective_id IS NOT NULL ORDER BY collected_by_point DESC, id LIMIT 1")
 static_url=$(curl -s "$base/Cuenta/Ingresar" | grep -o '/css/site\.[a-z0-9]*\.css' | head -1)
 declare -A url=(
   [a]="/Tablero?anio=2025&periodo=A"
@@ -97,27 +108,30 @@ declare -A url=(
   [d]="/Tablero/Nacional?anio=2025&periodo=A"
   [f]="$static_url"
   [g]="/Cuenta/Contrasena"
+  [i]="/Registro/Valor/$indicator_id"
 )
 declare -A label=(
   [a]="(a) tablero del plan (MRE)" [b]="(b) página de indicador" [c]="(c) Reporte de seguimiento .xlsx"
   [d]="(d) vista nacional ($entities entidades)" [e]="(e) SQL directo de las filas de (a)" [f]="(f) archivo estático"
-  [g]="(g) página mínima con sesión (referencia)"
+  [g]="(g) página mínima con sesión (referencia)" [i]="(i) formulario de registro del indicador de (b)"
 )
 
-for k in a b c d f g; do
+for k in a b c d f g i; do
+  if [ "$k" = d ]; then sign_in ceplan@peitracker.local; else sign_in; fi
   read -r code took < <(curl -s -b "$jar" -o /dev/null -w '%{http_code} %{time_total}\n' "$base${url[$k]}")
   [ "$code" = 200 ] || { echo "${url[$k]} answered $code" >&2; tail -20 "$work/app.log" >&2; exit 1; }
   echo "   first request of ${label[$k]}: ${took} s"
 done
 echo "   memory after warm-up: $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$app_pid/status)"
-for k in a b c d f g; do
+for k in a b c d f g i; do
+  if [ "$k" = d ]; then sign_in ceplan@peitracker.local; else sign_in; fi
   for _ in $(seq 1 20); do curl -s -b "$jar" -o /dev/null "$base${url[$k]}"; done
 done
 
 declare -A p50 p95 rps errs count
 measure_http() {
   local k="$1" c="$2" line
-  sign_in
+  if [ "$k" = d ]; then sign_in ceplan@peitracker.local; else sign_in; fi
   # Warm-up at the measured concurrency (discarded): the JIT's second tier and the caches settle first.
   wrk -t2 -c"$c" -d3s -H "Cookie: $cookie" "$base${url[$k]}" >/dev/null
   line=$(wrk -t2 -c"$c" -d"${seconds}s" -H "Cookie: $cookie" -s scripts/lib/wrk-report.lua "$base${url[$k]}" | grep '^RESULT')
@@ -151,12 +165,35 @@ measure_http d 4
 measure_sql "$connections"
 measure_http f "$connections"
 measure_http g "$connections"
+measure_http i "$connections"
 peak=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' /proc/$app_pid/status)
+
+# (h) The national view's first answer after a restart, without the background warm-up (so the request does all the
+# work): with the per-plan summaries stored in PostgreSQL (plan_summaries), then with that table emptied, side by side.
+restart_app() {
+  kill "$app_pid"; wait "$app_pid" 2>/dev/null || true
+  PEI_WARM_UP=false PEI_URLS="http://127.0.0.1:$app_port" dotnet "$dll" >"$work/app-restart.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 240); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 0.5; done
+  sign_in ceplan@peitracker.local
+}
+first_national() { curl -s -b "$jar" -o /dev/null -w '%{time_total}' "$base${url[d]}"; }
+declare -a stored_runs=() cold_runs=()
+for _ in 1 2 3; do
+  restart_app; stored_runs+=("$(first_national)")
+done
+stored_rows=$(psql_ -d bench -c "SELECT count(*) FROM plan_summaries")
+for _ in 1 2; do
+  psql_ -d bench -c "TRUNCATE plan_summaries" >/dev/null
+  restart_app; cold_runs+=("$(first_national)")
+done
+median_of() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+h_stored=$(median_of "${stored_runs[@]}"); h_cold=$(median_of "${cold_runs[@]}")
 
 echo
 echo "| medición | URL | conexiones | mediana (ms) | p95 (ms) | peticiones/s | errores |"
 echo "|---|---|---:|---:|---:|---:|---:|"
-for k in a b c d e f g; do
+for k in a b c d e f g i; do
   conns=$connections; [ "$k" = c ] && conns=2; [ "$k" = d ] && conns=4
   where="${url[$k]:-pgbench, 7 consultas}"
   printf '| %s | `%s` | %s | %s | %s | %s | %s |\n' "${label[$k]}" "$where" "$conns" "${p50[$k]}" "${p95[$k]}" "${rps[$k]}" "${errs[$k]}"
@@ -166,15 +203,17 @@ awk -v a50="${p50[a]}" -v a95="${p95[a]}" -v e50="${p50[e]}" -v e95="${p95[e]}" 
   printf "Ratios: (a)/(e) mediana %.1fx, p95 %.1fx · (a)/(f) mediana %.1fx, p95 %.1fx\n", a50/e50, a95/e95, a50/f50, a95/f95 }'
 awk -v a50="${p50[a]}" -v a95="${p95[a]}" -v b50="${p50[b]}" -v b95="${p95[b]}" 'BEGIN {
   printf "Indicator page (b) beside the dashboard (a): mediana %s ms | %s ms · p95 %s ms | %s ms · (b)/(a) p95 %.2fx\n", b50, a50, b95, a95, b95/a95 }'
+awk -v a95="${p95[a]}" -v i95="${p95[i]}" 'BEGIN { printf "Entry form (i) beside the dashboard (a): p95 %s ms | %s ms · (i)/(a) %.2fx\n", i95, a95, i95/a95 }'
 echo "Reference (g): the simplest signed-in page (session cookie, account check, layout) serves ${rps[g]} req/s on this run: the ceiling any signed-in page can reach here."
 echo "Peak memory of the web process (VmHWM): $peak MB"
+echo "(h) national view, first answer after a restart (no warm-up): with the $stored_rows stored summaries ${stored_runs[*]} s (median $h_stored s) | recomputing every plan ${cold_runs[*]} s (median $h_cold s) · $(awk -v a="$h_stored" -v b="$h_cold" 'BEGIN {printf "%.1fx faster", b/a}')"
 echo
-echo "Goals: (a) p95 <= 50 ms and <= 3x (e), >= 300 req/s; (b) p95 <= 1.5x (a) p95; (c) < 500 ms; (d) < 1 s; memory < 400 MB"
-awk -v a95="${p95[a]}" -v b95="${p95[b]}" -v e95="${p95[e]}" -v arps="${rps[a]}" -v c95="${p95[c]}" -v d95="${p95[d]}" -v mem="$peak" -v errors="$(( ${errs[a]} + ${errs[b]} + ${errs[c]} + ${errs[d]} + ${errs[f]} ))" 'BEGIN {
-  ok = (a95 <= 50) && (a95 <= 3 * e95) && (arps >= 300) && (b95 <= 1.5 * a95) && (c95 < 500) && (d95 < 1000) && (mem < 400) && (errors == 0)
-  printf "(a) p95 %s ms %s · (a) <= 3x(e) %s · (a) %s req/s %s · (b) p95 %s ms <= 1.5x(a) %s · (c) p95 %s ms %s · (d) p95 %s ms %s · memory %s MB %s · errors %d\n",
-    a95, (a95 <= 50 ? "ok" : "MISSED"), (a95 <= 3 * e95 ? "ok" : "MISSED"), arps, (arps >= 300 ? "ok" : "MISSED"), b95, (b95 <= 1.5 * a95 ? "ok" : "MISSED"),
-    c95, (c95 < 500 ? "ok" : "MISSED"), d95, (d95 < 1000 ? "ok" : "MISSED"), mem, (mem < 400 ? "ok" : "MISSED"), errors
+echo "Goals: (a) p95 <= 50 ms and <= 1.5x (e), >= 300 req/s; (b) and (i) p95 <= 1.5x (a) p95; (c) < 500 ms; (d) < 1 s; (h) < 2 s; memory < 400 MB"
+awk -v a95="${p95[a]}" -v b95="${p95[b]}" -v i95="${p95[i]}" -v e95="${p95[e]}" -v arps="${rps[a]}" -v c95="${p95[c]}" -v d95="${p95[d]}" -v h="$h_stored" -v mem="$peak" -v errors="$(( ${errs[a]} + ${errs[b]} + ${errs[c]} + ${errs[d]} + ${errs[f]} + ${errs[i]} ))" 'BEGIN {
+  ok = (a95 <= 50) && (a95 <= 1.5 * e95) && (arps >= 300) && (b95 <= 1.5 * a95) && (i95 <= 1.5 * a95) && (c95 < 500) && (d95 < 1000) && (h < 2) && (mem < 400) && (errors == 0)
+  printf "(a) p95 %s ms %s · (a) <= 1.5x(e) %s · (a) %s req/s %s · (b) p95 %s ms <= 1.5x(a) %s · (i) p95 %s ms <= 1.5x(a) %s · (c) p95 %s ms %s · (d) p95 %s ms %s · (h) %s s %s · memory %s MB %s · errors %d\n",
+    a95, (a95 <= 50 ? "ok" : "MISSED"), (a95 <= 1.5 * e95 ? "ok" : "MISSED"), arps, (arps >= 300 ? "ok" : "MISSED"), b95, (b95 <= 1.5 * a95 ? "ok" : "MISSED"), i95, (i95 <= 1.5 * a95 ? "ok" : "MISSED"),
+    c95, (c95 < 500 ? "ok" : "MISSED"), d95, (d95 < 1000 ? "ok" : "MISSED"), h, (h < 2 ? "ok" : "MISSED"), mem, (mem < 400 ? "ok" : "MISSED"), errors
   exit ok ? 0 : 3 }' || echo "At least one goal missed on this run (see above)."
 
 if [ "$explain" = true ]; then

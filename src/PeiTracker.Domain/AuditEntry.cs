@@ -34,11 +34,23 @@ public enum AuditKind
     /// <summary>The institution's own data that the reports print (its unidad ejecutora).</summary>
     Institucion = 16,
 
+    /// <summary>The institution's reporting points (puntos de registro): created, edited, deactivated, loaded from a file.</summary>
+    PuntoRegistro = 17,
+
+    /// <summary>The figures a reporting point entered for an indicator and period, and the responsible unit's review of them.</summary>
+    ValorPunto = 18,
+
+    /// <summary>The reporting points an account enters for.</summary>
+    UsuarioPunto = 19,
+
     /// <summary>An e-mail notice of the outbox, resent by an administrator.</summary>
     Aviso = 20,
 
     /// <summary>The plan's reminder settings: days before a deadline, days late before escalating (ADR 0021).</summary>
     Recordatorio = 22,
+
+    /// <summary>A message of a value's conversation (observation, reply, resolution) between the unit and the planning office.</summary>
+    Conversacion = 24,
 }
 
 /// <summary>

@@ -9,6 +9,9 @@ public class Evidence
 
     public IndicatorValue? Value { get; set; }
 
+    /// <summary>The message of the value's conversation the file was attached to; null when it came with the value's form.</summary>
+    public long? ThreadMessageId { get; set; }
+
     /// <summary>The name the file had on the uploader's computer, cleaned of any path.</summary>
     public required string FileName { get; set; }
 

@@ -13,6 +13,12 @@ public partial class Indicator
 
     public List<IndicatorVariable> Variables { get; set; } = [];
 
+    /// <summary>
+    /// "Se registra por punto de registro": each reporting point enters the formula's variables, the responsible unit
+    /// reviews them, and the value is the formula on the sums of the accepted points' figures.
+    /// </summary>
+    public bool CollectedByPoint { get; set; }
+
     private (string Text, Formula Read)? parsedFormula;
 
     /// <summary>
@@ -120,6 +126,19 @@ public partial class Indicator
         return EditResult.Applied(changes);
     }
 
+    /// <summary>Marks the indicator as collected by reporting point, or not; nothing changes when it already is so.</summary>
+    public EditResult SetCollectedByPoint(bool byPoint)
+    {
+        if (byPoint == CollectedByPoint)
+        {
+            return EditResult.Applied([]);
+        }
+
+        var change = new FieldChange(AuditKind.Definicion, AuditFields.CollectedByPoint, CollectedByPoint ? "Sí" : "No", byPoint ? "Sí" : "No");
+        CollectedByPoint = byPoint;
+        return EditResult.Applied([change]);
+    }
+
     /// <summary>
     /// Computes a value from the figures a person typed for the formula's variables: each figure read as any number
     /// is, then the formula evaluated. Errors are keyed by variable; a formula that cannot be computed (a
@@ -165,7 +184,10 @@ public partial class Indicator
     }
 
     /// <summary>The variables of a stored value as the history and the explanation show them: "A = 36; B = 40".</summary>
-    public static string? DescribeFigures(IEnumerable<ValueVariable> figures)
+    public static string? DescribeFigures(IEnumerable<ValueVariable> figures) => DescribeFigurePairs(figures.Select(f => (f.Code, f.Figure)));
+
+    /// <summary>Any figures by variable code as the history shows them: "A = 36; B = 40" (null for none).</summary>
+    public static string? DescribeFigurePairs(IEnumerable<(string Code, decimal Figure)> figures)
     {
         var list = figures.ToList();
         return list.Count == 0 ? null : string.Join("; ", list.Select(f => $"{f.Code} = {DecimalText.Show(f.Figure)}"));

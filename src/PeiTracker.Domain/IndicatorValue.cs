@@ -41,6 +41,9 @@ public class IndicatorValue
 
     public List<Evidence> Evidence { get; set; } = [];
 
+    /// <summary>The conversations its observations opened, oldest first (ADR 0022).</summary>
+    public List<ValueThread> Threads { get; set; } = [];
+
     /// <summary>The figures entered for the formula's variables, when the value was computed from them.</summary>
     public List<Formulas.ValueVariable> Variables { get; set; } = [];
 

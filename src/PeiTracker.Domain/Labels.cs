@@ -65,6 +65,24 @@ public static class Labels
         _ => status.ToString(),
     };
 
+    public static string Of(Points.ReportingPointKind kind) => kind switch
+    {
+        Points.ReportingPointKind.Consulado => "Consulado",
+        Points.ReportingPointKind.Embajada => "Embajada",
+        Points.ReportingPointKind.RepresentacionPermanente => "Representación permanente",
+        Points.ReportingPointKind.OficinaDesconcentrada => "Oficina desconcentrada",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(Points.PointSubmissionStatus status) => status switch
+    {
+        Points.PointSubmissionStatus.Borrador => "Borrador",
+        Points.PointSubmissionStatus.Enviado => "Enviado a la unidad",
+        Points.PointSubmissionStatus.Aceptado => "Aceptado",
+        Points.PointSubmissionStatus.Observado => "Observado",
+        _ => status.ToString(),
+    };
+
     public static string Of(PlanStatus status) => status switch
     {
         PlanStatus.Borrador => "En formulación",

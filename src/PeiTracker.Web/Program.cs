@@ -158,8 +158,11 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddScoped<PlanSeeder>();
 builder.Services.AddScoped<ArticulationSeeder>();
+builder.Services.AddScoped<PeiTracker.Web.Points.ReportingPointImport>();
+builder.Services.AddScoped<PeiTracker.Web.Points.ReportingPointSeeder>();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddScoped<SyntheticPlans>();
+builder.Services.AddScoped<SyntheticPointFigures>();
 builder.Services.AddSingleton<DemoMode>();
 
 // Progress: computed views of the most used plans stay in memory, checked against each plan's data version
@@ -170,6 +173,7 @@ builder.Services.AddScoped<PlanProgressService>();
 builder.Services.AddSingleton(new ProgressCache(builder.Configuration.GetValue("PEI_PROGRESS_CACHE_PLANS", 64)));
 builder.Services.AddSingleton(new IndicatorSheetCache(builder.Configuration.GetValue("PEI_INDICATOR_SHEETS", 2048)));
 builder.Services.AddSingleton<PlanSummaryCache>();
+builder.Services.AddScoped<PlanSummaryStore>();
 builder.Services.AddScoped<NationalProgressService>();
 builder.Services.AddHostedService<NationalWarmUp>();
 builder.Services.Configure<CacheTagHelperOptions>(options =>
@@ -177,6 +181,9 @@ builder.Services.Configure<CacheTagHelperOptions>(options =>
 
 // Writes: one entry path for values and one audited writer for every change.
 builder.Services.AddScoped<ValueEntryService>();
+builder.Services.AddScoped<PeiTracker.Web.Points.PointEntryService>();
+builder.Services.AddScoped<PeiTracker.Web.Imports.BulkEntryImport>();
+builder.Services.AddScoped<ValueConversations>();
 builder.Services.AddScoped<AuditedWriter>();
 
 // Transparencia: anonymous pages read the database only through what was published.
@@ -266,8 +273,8 @@ if (app.Configuration.GetValue("PEI_MIGRATE_ON_STARTUP", true))
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 }
 
-// A command, not a server: `PeiTracker.Web sinteticos [N]` loads N synthetic entities' plans (default 2,000)
-// for the national-scale benchmark and exits.
+// A command, not a server: `PeiTracker.Web sinteticos [N]` loads N synthetic entities' plans (default 2,000) and the
+// MRE plan's figures from 154 reporting points (30 indicators, 12 semesters) for the benchmark, and exits.
 if (args is ["sinteticos", ..])
 {
     var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
@@ -275,6 +282,9 @@ if (args is ["sinteticos", ..])
     var result = await scope.ServiceProvider.GetRequiredService<SyntheticPlans>().LoadAsync(count);
     Console.WriteLine($"Entidades sintéticas: {result.Added} añadidas, {result.Existing} ya existían; {result.Indicators} indicadores, " +
         $"{result.Targets} metas, {result.Values} valores en {result.Elapsed.TotalSeconds:F1} s.");
+    var points = await scope.ServiceProvider.GetRequiredService<SyntheticPointFigures>().LoadAsync();
+    Console.WriteLine($"Puntos de registro (plan del MRE): {points.Points} puntos, {points.Indicators} indicadores por punto, " +
+        $"{points.Submissions} envíos, {points.Figures} cifras, {points.Values} valores calculados de las sumas.");
     return;
 }
 

@@ -23,7 +23,7 @@ public class AccessibilityJourneyTests(BrowserFixture app)
     };
 
     /// <summary>Ids of real rows of the demo plan, so each page kind opens with content.</summary>
-    internal sealed record Ids(int Objective, int Action, int Unit, int Indicator, int UnitIndicatorSent, int UnitIndicatorOpen, string UserId);
+    internal sealed record Ids(int Objective, int Action, int Unit, int Indicator, int UnitIndicatorSent, int UnitIndicatorOpen, string UserId, int Point);
 
     internal static async Task<Ids> IdsAsync(BrowserFixture app)
     {
@@ -38,7 +38,8 @@ public class AccessibilityJourneyTests(BrowserFixture app)
             await db.Values.Where(v => v.Year == 2025 && v.Period == PeriodKind.Anual && v.Value != null).OrderBy(v => v.IndicatorId).Select(v => v.IndicatorId).FirstAsync(),
             await dgaIndicators.Where(i => i.Values.Any(v => v.Year == 2025 && v.Period == PeriodKind.Anual)).Select(i => i.Id).FirstAsync(),
             await dgaIndicators.Select(i => i.Id).FirstAsync(),
-            await db.Users.Where(u => u.Email == "demo.registrador@peitracker.local").Select(u => u.Id).SingleAsync());
+            await db.Users.Where(u => u.Email == "demo.registrador@peitracker.local").Select(u => u.Id).SingleAsync(),
+            await db.ReportingPoints.OrderBy(p => p.Code).Select(p => p.Id).FirstAsync());
     }
 
     public static TheoryData<string> Roles => [Web.Data.Roles.Consulta, Web.Data.Roles.Registrador, Web.Data.Roles.Planificador, Web.Data.Roles.Administrador];
@@ -54,16 +55,18 @@ public class AccessibilityJourneyTests(BrowserFixture app)
         Web.Data.Roles.Registrador =>
         [
             "/Registro", $"/Registro/Valor/{ids.UnitIndicatorOpen}?anio=2026&periodo=S1", $"/Registro/Valor/{ids.UnitIndicatorSent}?anio=2025&periodo=A",
-            $"/Registro/Valor/{ids.UnitIndicatorOpen}?anio=2027&periodo=A", "/Tablero", $"/Plan/Indicador/{ids.UnitIndicatorSent}", "/Avisos/Preferencias",
+            $"/Registro/Valor/{ids.UnitIndicatorOpen}?anio=2027&periodo=A", "/Tablero", $"/Plan/Indicador/{ids.UnitIndicatorSent}",
+            "/Registro/Carga?anio=2026&periodo=S2", "/Avisos/Preferencias",
         ],
         Web.Data.Roles.Planificador =>
         [
             "/Registro/Revision", "/Registro/Periodos", "/Registro?anio=2025&periodo=A", "/Plan", $"/Plan/Indicador/{ids.Indicator}/Editar", $"/Plan/Indicador/{ids.Indicator}/Metas",
             $"/Plan/Objetivo/{ids.Objective}/Editar", $"/Plan/Accion/{ids.Action}/Editar", "/Plan/Matriz", "/Auditoria", "/Reportes/Informe", "/Reportes/Seguimiento",
-            $"/Reportes/Fichas?oei={ids.Objective}", "/Registro/Motivos",
+            $"/Reportes/Fichas?oei={ids.Objective}", "/Registro/Motivos", "/Registro/Carga?anio=2025&periodo=A", $"/Registro/Punto/{ids.Indicator}?anio=2025&periodo=A",
+            $"/Registro/Puntos/{ids.Indicator}?anio=2025&periodo=A", $"/Plan/Indicador/{ids.Indicator}/Formula",
         ],
         _ => ["/Registro/Revision", "/Administracion", "/Administracion/Nuevo", $"/Administracion/Editar/{ids.UserId}", "/Administracion/Configuracion",
-            "/Administracion/Unidades", $"/Administracion/Unidad/{ids.Unit}", "/Administracion/Avisos"],
+            "/Administracion/Unidades", $"/Administracion/Unidad/{ids.Unit}", "/Administracion/Puntos", $"/Administracion/Punto/{ids.Point}", "/Administracion/Avisos"],
     };
 
     /// <summary>

@@ -18,6 +18,7 @@ public static class AuditFields
     public const string CalculationMethod = "Método de cálculo";
     public const string Formula = "Fórmula";
     public const string Variables = "Variables de la fórmula";
+    public const string CollectedByPoint = "Se registra por punto de registro";
     public const string DataSource = "Fuente de datos";
     public const string ResponsibleUnits = "Unidades responsables";
     public const string Inferred = "Campos inferidos";

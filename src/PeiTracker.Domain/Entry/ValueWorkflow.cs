@@ -65,3 +65,12 @@ public sealed record WorkflowResult(bool Allowed, ValueStatus? Next, string? Rea
 
     public static WorkflowResult Refused(string reason) => new(false, null, reason);
 }
+
+/// <summary>A workflow's answer for states of another kind (a reporting point's figures).</summary>
+public sealed record WorkflowResult<TState>(bool Allowed, TState? Next, string? Reason)
+    where TState : struct
+{
+    public static WorkflowResult<TState> Ok(TState next) => new(true, next, null);
+
+    public static WorkflowResult<TState> Refused(string reason) => new(false, null, reason);
+}

@@ -53,7 +53,13 @@ public static class ApiV1
         string? MedioVerificacion = null,
         bool Enviar = false,
         [property: Description(VersionDescription)] uint? Version = null,
-        [property: Description(VariablesDescription)] IReadOnlyDictionary<string, string?>? Variables = null);
+        [property: Description(VariablesDescription)] IReadOnlyDictionary<string, string?>? Variables = null,
+        [property: Description(PointDescription)] string? PuntoDeRegistro = null);
+
+    public const string PointDescription =
+        "El código del punto de registro (consulado, embajada, representación permanente u oficina desconcentrada) cuyas cifras se registran, " +
+        "solo para indicadores que se registran por punto: se guardan las variables del punto (enviar = true las envía a la unidad responsable), " +
+        "no el valor del indicador, que se calcula de las sumas de los puntos aceptados. version es entonces la de las cifras del punto.";
 
     public const string VariablesDescription =
         "Las variables de la fórmula del indicador (campo formula de GET /api/v1/indicadores/{id}) como texto con punto decimal, " +
@@ -68,7 +74,22 @@ public static class ApiV1
         "La versión del valor que se leyó (campo version de GET /api/v1/indicadores/{id}), o 0 si el periodo aún no tiene valor. " +
         "Si otra persona lo cambió desde entonces, o si el periodo ya tiene un valor y no se envía versión, la respuesta es 409 y no se guarda nada.";
 
-    public sealed record ValueSavedDto(int Id, int Year, string Period, decimal? Value, string Status, uint Version, IReadOnlyDictionary<string, decimal>? Variables);
+    /// <summary>What was saved; with <see cref="PuntoDeRegistro"/>, the point's figures, their own value and their state.</summary>
+    public sealed record ValueSavedDto(int Id, int Year, string Period, decimal? Value, string Status, uint Version, IReadOnlyDictionary<string, decimal>? Variables, string? PuntoDeRegistro = null);
+
+    /// <summary>One reporting point's figures in the breakdown: its own value is the formula on its own figures.</summary>
+    public sealed record BreakdownPointDto(string Codigo, string Nombre, string Tipo, string Unidad, string Continente, string Pais, string? Departamento,
+        IReadOnlyDictionary<string, decimal> Variables, decimal? Valor, string Explicacion, string Estado, uint Version);
+
+    /// <summary>A region's sums of the accepted points' figures and the formula on them.</summary>
+    public sealed record BreakdownRegionDto(string Continente, string? Pais, int Puntos, IReadOnlyDictionary<string, decimal> Variables, decimal? Valor, string Explicacion);
+
+    /// <summary>
+    /// An indicator's figures by reporting point and region for one period. Valor is the formula on the sums of the
+    /// accepted points' figures (never the mean of their values); sinReporte lists the active points with no figures.
+    /// </summary>
+    public sealed record BreakdownDto(string Indicador, int Anio, string Periodo, string Formula, IReadOnlyDictionary<string, decimal> Variables, decimal? Valor, string Explicacion,
+        int PuntosAceptados, IReadOnlyList<BreakdownPointDto> Puntos, IReadOnlyList<BreakdownRegionDto> Continentes, IReadOnlyList<BreakdownRegionDto> Paises, IReadOnlyList<string> SinReporte);
 
     /// <summary>
     /// An indicator in a period. Status "SinDato" means the period has a logro esperado and no counted value
@@ -232,9 +253,44 @@ public static class ApiV1
         }).WithSummary("Avance del plan, de cada OEI y de cada indicador en un periodo (mismo motor que los tableros)")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapPost("/indicadores/{id:int}/valores", async Task<Results<Ok<ValueSavedDto>, ProblemHttpResult, ValidationProblem>> (
-            int id, ValueInput input, System.Security.Claims.ClaimsPrincipal user, Entry.ValueEntryService entry) =>
+        api.MapGet("/indicadores/{id:int}/desglose", async Task<Results<Ok<BreakdownDto>, ProblemHttpResult, ValidationProblem>> (
+            int id, int anio, [Description(PeriodDescription)] string? periodo, AppDbContext db) =>
         {
+            if (!PeriodText.TryParse(periodo, out var kind))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["periodo"] = [PeriodText.InvalidMessage] }, title: "Periodo no válido", detail: "Revise el parámetro periodo.");
+            }
+
+            var indicator = await db.Indicators.AsNoTracking().Include(i => i.Plan).Include(i => i.Variables).SingleOrDefaultAsync(i => i.Id == id);
+            if (indicator is null)
+            {
+                return NotFound($"No existe el indicador {id}.");
+            }
+
+            var breakdown = await Points.PointBreakdown.LoadAsync(db, indicator, anio, kind);
+            static BreakdownRegionDto Region(Points.RegionRow r) => new(r.Continent, r.Country, r.Points, r.Aggregate.Sums, r.Aggregate.Evaluation.Value, r.Aggregate.Evaluation.Explanation);
+            return TypedResults.Ok(new BreakdownDto(indicator.Key, anio, kind.ToString(), breakdown.Formula.Text, breakdown.Total.Sums, breakdown.Total.Evaluation.Value,
+                breakdown.Total.Evaluation.Explanation, breakdown.Total.PointCount,
+                breakdown.Rows.Select(r => new BreakdownPointDto(r.Code, r.Name, Labels.Of(r.Kind), r.Unit, r.Continent, r.Country, r.Department, r.Figures, r.Own.Value, r.Own.Explanation, r.Status.ToString(), r.Version)).ToList(),
+                breakdown.Continents.Select(Region).ToList(), breakdown.Countries.Select(Region).ToList(), breakdown.Missing.Select(m => m.Code).ToList()));
+        }).WithSummary("Desglose de un indicador por punto de registro y por región (continente, país) en un periodo")
+            .WithDescription("valor es la fórmula sobre las sumas de las variables de los puntos aceptados (nunca el promedio de sus porcentajes); " +
+                "cada punto trae sus variables, su propio valor y su estado.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/indicadores/{id:int}/valores", async Task<Results<Ok<ValueSavedDto>, ProblemHttpResult, ValidationProblem>> (
+            int id, ValueInput input, System.Security.Claims.ClaimsPrincipal user, Entry.ValueEntryService entry, Points.PointEntryService points) =>
+        {
+            if (input.PuntoDeRegistro is { Length: > 0 } pointCode)
+            {
+                var saved = PeriodText.TryParse(input.Periodo, out var pointPeriod)
+                    ? await points.SubmitAsync(user, new Points.PointEntry(id, pointCode, input.Anio, pointPeriod, input.Variables ?? new Dictionary<string, string?>(), input.Comentario,
+                        input.Enviar ? Domain.Points.PointAction.Enviar : Domain.Points.PointAction.Guardar, input.Version))
+                    : WriteResult<Domain.Points.PointSubmission>.Invalid(Entry.ValueEntryService.PeriodField, PeriodText.InvalidMessage);
+                return saved.ToHttp(s => new ValueSavedDto(s.Id, s.Year, s.Period.ToString(), OwnValue(s), s.Status.ToString(), s.Version,
+                    s.Figures.OrderBy(f => f.Code, StringComparer.Ordinal).ToDictionary(f => f.Code, f => f.Figure), pointCode.Trim().ToUpperInvariant()));
+            }
+
             var result = PeriodText.TryParse(input.Periodo, out var period)
                 ? await entry.SubmitAsync(user, new Entry.ValueSubmission(id, input.Anio, period, input.Valor, input.Comentario, input.MedioVerificacion,
                     input.Enviar ? Domain.Entry.WorkflowAction.Enviar : Domain.Entry.WorkflowAction.Guardar, input.Version, [], input.Variables))
@@ -246,6 +302,10 @@ public static class ApiV1
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
+
+    /// <summary>A point's own value: the formula on its figures (its indicator is tracked with it after the save).</summary>
+    private static decimal? OwnValue(Domain.Points.PointSubmission submission) =>
+        submission.Indicator is { } indicator ? Domain.Points.PointAggregate.Own(indicator.ParsedFormula, submission.FigureMap).Value : null;
 
     private static IReadOnlyDictionary<string, decimal>? Figures(IndicatorValue value) =>
         value.Variables.Count == 0 ? null : value.Variables.OrderBy(v => v.Code, StringComparer.Ordinal).ToDictionary(v => v.Code, v => v.Figure);

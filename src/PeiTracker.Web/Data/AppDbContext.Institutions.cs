@@ -48,9 +48,15 @@ public partial class AppDbContext
         builder.Entity<SemesterTarget>().HasQueryFilter(t => visibleInstitutionIds == null || visibleInstitutionIds.Contains(t.Indicator!.Plan!.InstitutionId));
         builder.Entity<IndicatorValue>().HasQueryFilter(v => visibleInstitutionIds == null || visibleInstitutionIds.Contains(v.Indicator!.Plan!.InstitutionId));
         builder.Entity<Evidence>().HasQueryFilter(e => visibleInstitutionIds == null || visibleInstitutionIds.Contains(e.Value!.Indicator!.Plan!.InstitutionId));
+        builder.Entity<ValueThread>().HasQueryFilter(t => visibleInstitutionIds == null || visibleInstitutionIds.Contains(t.Value!.Indicator!.Plan!.InstitutionId));
+        builder.Entity<ThreadMessage>().HasQueryFilter(m => visibleInstitutionIds == null || visibleInstitutionIds.Contains(m.Thread!.Value!.Indicator!.Plan!.InstitutionId));
         builder.Entity<Domain.Formulas.IndicatorVariable>().HasQueryFilter(v => visibleInstitutionIds == null || visibleInstitutionIds.Contains(v.Indicator!.Plan!.InstitutionId));
         builder.Entity<Domain.Formulas.ValueVariable>().HasQueryFilter(v => visibleInstitutionIds == null || visibleInstitutionIds.Contains(v.Value!.Indicator!.Plan!.InstitutionId));
         builder.Entity<UserUnit>().HasQueryFilter(u => visibleInstitutionIds == null || visibleInstitutionIds.Contains(u.Unit!.InstitutionId));
+        builder.Entity<Domain.Points.ReportingPoint>().HasQueryFilter(p => visibleInstitutionIds == null || visibleInstitutionIds.Contains(p.InstitutionId));
+        builder.Entity<UserReportingPoint>().HasQueryFilter(u => visibleInstitutionIds == null || visibleInstitutionIds.Contains(u.Point!.InstitutionId));
+        builder.Entity<Domain.Points.PointSubmission>().HasQueryFilter(s => visibleInstitutionIds == null || visibleInstitutionIds.Contains(s.Indicator!.Plan!.InstitutionId));
+        builder.Entity<Domain.Points.PointSubmissionFigure>().HasQueryFilter(f => visibleInstitutionIds == null || visibleInstitutionIds.Contains(f.Submission!.Indicator!.Plan!.InstitutionId));
         builder.Entity<EvaluationNarrative>().HasQueryFilter(OfVisiblePlan<EvaluationNarrative>(n => n.PlanId));
         builder.Entity<Commitment>().HasQueryFilter(OfVisiblePlan<Commitment>(c => c.PlanId));
         builder.Entity<CommitmentNote>().HasQueryFilter(OfVisiblePlan<CommitmentNote>(n => n.PlanId));
@@ -68,6 +74,7 @@ public partial class AppDbContext
         builder.Entity<PolicyGuideline>().HasQueryFilter(g => visibleInstitutionIds == null || visibleInstitutionIds.Contains(g.PolicyObjective!.NationalPolicy!.Plan!.InstitutionId));
         builder.Entity<PolicyService>().HasQueryFilter(s => visibleInstitutionIds == null || visibleInstitutionIds.Contains(s.PolicyGuideline!.PolicyObjective!.NationalPolicy!.Plan!.InstitutionId));
         builder.Entity<PolicyLink>().HasQueryFilter(OfVisiblePlan<PolicyLink>(l => l.PlanId));
+        builder.Entity<Progress.StoredPlanSummary>().HasQueryFilter(OfVisiblePlan<Progress.StoredPlanSummary>(s => s.PlanId));
         // A notice about an indicator belongs to the indicator's institution; one about no indicator, to its recipient's.
         builder.Entity<Notices.OutboxNotice>().HasQueryFilter(n => visibleInstitutionIds == null
             || (n.IndicatorId != null

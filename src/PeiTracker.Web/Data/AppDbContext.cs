@@ -33,6 +33,10 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
 
     public DbSet<Evidence> Evidence => Set<Evidence>();
 
+    public DbSet<ValueThread> ValueThreads => Set<ValueThread>();
+
+    public DbSet<ThreadMessage> ThreadMessages => Set<ThreadMessage>();
+
     public DbSet<Domain.Formulas.IndicatorVariable> IndicatorVariables => Set<Domain.Formulas.IndicatorVariable>();
 
     public DbSet<Domain.Formulas.ValueVariable> ValueVariables => Set<Domain.Formulas.ValueVariable>();
@@ -57,6 +61,14 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
 
     public DbSet<UserUnit> UserUnits => Set<UserUnit>();
 
+    public DbSet<Domain.Points.ReportingPoint> ReportingPoints => Set<Domain.Points.ReportingPoint>();
+
+    public DbSet<UserReportingPoint> UserReportingPoints => Set<UserReportingPoint>();
+
+    public DbSet<Domain.Points.PointSubmission> PointSubmissions => Set<Domain.Points.PointSubmission>();
+
+    public DbSet<Domain.Points.PointSubmissionFigure> PointSubmissionFigures => Set<Domain.Points.PointSubmissionFigure>();
+
     public DbSet<SectoralPlan> SectoralPlans => Set<SectoralPlan>();
 
     public DbSet<SectoralObjective> SectoralObjectives => Set<SectoralObjective>();
@@ -76,6 +88,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
     public DbSet<PolicyLink> PolicyLinks => Set<PolicyLink>();
 
     public DbSet<Notices.OutboxNotice> OutboxNotices => Set<Notices.OutboxNotice>();
+
+    public DbSet<Progress.StoredPlanSummary> StoredPlanSummaries => Set<Progress.StoredPlanSummary>();
 
     public DbSet<Notices.NoticePreference> NoticePreferences => Set<Notices.NoticePreference>();
 

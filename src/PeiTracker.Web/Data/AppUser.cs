@@ -30,4 +30,7 @@ public class AppUser : IdentityUser
 
     /// <summary>The units a Registrador answers for; empty for every other role.</summary>
     public List<UserUnit> Units { get; set; } = [];
+
+    /// <summary>The reporting points a Registrador enters figures for; empty for every other role.</summary>
+    public List<UserReportingPoint> Points { get; set; } = [];
 }

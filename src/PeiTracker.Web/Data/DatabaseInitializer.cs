@@ -19,6 +19,7 @@ public sealed class DatabaseInitializer(
     RoleManager<IdentityRole> roles,
     PlanSeeder planSeeder,
     ArticulationSeeder articulationSeeder,
+    Points.ReportingPointSeeder pointSeeder,
     DemoDataSeeder demoSeeder,
     DemoMode demoMode,
     IConfiguration configuration,
@@ -52,6 +53,7 @@ public sealed class DatabaseInitializer(
             }
 
             await articulationSeeder.SeedAsync(seedFile, cancellationToken);
+            await pointSeeder.SeedAsync(Points.ReportingPointFile.DefaultPath, cancellationToken);
         }
 
         await EnsureAdministratorAsync(cancellationToken);

@@ -4,7 +4,7 @@ namespace PeiTracker.Web.Data;
 
 /// <summary>
 /// What the app role may do, granted by the schema owner after every migration: read and write the plan's
-/// tables, only read and insert into the audit trail and the period snapshots, only read the migration history. It owns nothing, so it
+/// tables, only read and insert into the audit trail, the period snapshots and the messages of value conversations, only read the migration history. It owns nothing, so it
 /// cannot TRUNCATE, ALTER (disable the append-only trigger), DROP or create tables; and, not being a superuser,
 /// it cannot set session_replication_role to skip triggers. Default privileges give it the same rights on
 /// tables and sequences that later migrations create, even when they are applied by other means than the app.
@@ -30,6 +30,7 @@ public static class DatabasePrivileges
             REVOKE UPDATE ON SEQUENCE audit_entries_id_seq FROM {app};
             REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON {string.Join(", ", SnapshotTables)} FROM {app};
             REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON {Configurations.InformePublicationConfiguration.Table} FROM {app};
+            REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON {Configurations.ThreadMessageConfiguration.Table} FROM {app};
             REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON "{HistoryTable}" FROM {app};
             ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {app};
             ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {app};

@@ -30,6 +30,43 @@ public sealed record ValueSubmission(
     IReadOnlyList<(string FileName, byte[] Content)> Files,
     IReadOnlyDictionary<string, string?>? Variables = null);
 
+/// <summary>The figures a form typed for the formula's variables, from its fields "Variables[A]" (shared by the value and the point forms).</summary>
+public static class FormVariables
+{
+    /// <summary>Read by hand: model binding of a dictionary falls back to every other field of the form when none is named so.</summary>
+    public static Dictionary<string, string?> Read(IFormCollection form) =>
+        form.Keys.Where(k => k.StartsWith("Variables[", StringComparison.Ordinal) && k.EndsWith(']'))
+            .ToDictionary(k => k["Variables[".Length..^1], k => (string?)form[k].ToString(), StringComparer.Ordinal);
+}
+
+/// <summary>
+/// What a submission would do, from <see cref="ValueEntryService.CheckAsync"/>: the value, variables and texts it would
+/// store and the state it would leave, or the answer a save would give (<see cref="Failure"/>), nothing saved.
+/// </summary>
+public sealed record ValueCheck(
+    WriteResult<IndicatorValue>? Failure,
+    Indicator? Indicator,
+    IndicatorValue? Existing,
+    decimal? Value,
+    List<Domain.Formulas.ValueVariable> Figures,
+    string? Comment,
+    string? DataSource,
+    ValueStatus Next,
+    List<Evidence> Evidence,
+    bool DataValid)
+{
+    /// <summary>
+    /// The stored value already holds exactly this value, these variables and texts (its state aside), and no file is
+    /// added; also when the save would be refused (a value already sent), which an upload reports as nothing to do.
+    /// </summary>
+    public bool SameData => DataValid && Existing is { IsDemo: false } existing && Evidence.Count == 0
+        && existing.Value == Value && existing.Comment == Comment && existing.DataSource == DataSource
+        && Indicator.DescribeFigures(existing.Variables) == Indicator.DescribeFigures(Figures);
+
+    public static ValueCheck Failed(WriteResult<IndicatorValue> failure, Indicator? indicator, IndicatorValue? existing) =>
+        new(failure, indicator, existing, null, [], null, null, default, [], DataValid: false);
+}
+
 /// <summary>
 /// The single path by which values enter the system (pages and API): permissions by unit,
 /// validation by unit of measure, closed periods, the review workflow, evidence checks,
@@ -122,35 +159,39 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
             .AsSplitQuery()
             .SingleOrDefaultAsync(i => i.Id == indicatorId, cancellationToken);
 
-    public async Task<WriteResult<IndicatorValue>> SubmitAsync(ClaimsPrincipal user, ValueSubmission submission, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks a submission by every rule of <see cref="SubmitAsync"/> (permission, closed period, workflow, value,
+    /// variables, comment, evidence) and saves nothing: what the value would become, or why it cannot. Without
+    /// <paramref name="checkVersion"/> the version is not compared, for a caller (the Excel upload) that compares
+    /// the data first and reports a changed version itself. The indicator is loaded tracked, as a save needs it.
+    /// </summary>
+    public async Task<ValueCheck> CheckAsync(ClaimsPrincipal user, ValueSubmission submission, bool checkVersion, CancellationToken cancellationToken = default)
     {
         var indicator = await LoadAsync(submission.IndicatorId, cancellationToken);
         if (indicator is null)
         {
-            return WriteResult<IndicatorValue>.NotFound(UnknownIndicator);
-        }
-
-        if (!await CanEditAsync(user, indicator, cancellationToken))
-        {
-            return WriteResult<IndicatorValue>.Refused(OtherUnitMessage);
+            return ValueCheck.Failed(WriteResult<IndicatorValue>.NotFound(UnknownIndicator), null, null);
         }
 
         var existing = indicator.Values.SingleOrDefault(x => x.Year == submission.Year && x.Period == submission.Period);
-        if (!VersionMatches(existing, submission.Version))
+        if (!await CanEditAsync(user, indicator, cancellationToken))
         {
-            return Conflict(existing, indicator, versionMissing: existing is not null && submission.Version is null);
+            return ValueCheck.Failed(WriteResult<IndicatorValue>.Refused(OtherUnitMessage), indicator, existing);
         }
 
-        if (await ClosedProblemAsync(indicator.Plan!, submission.Year, submission.Period, cancellationToken) is { } closed)
+        if (checkVersion && !VersionMatches(existing, submission.Version))
         {
-            return WriteResult<IndicatorValue>.Refused(closed);
+            return ValueCheck.Failed(Conflict(existing, indicator, versionMissing: existing is not null && submission.Version is null), indicator, existing);
         }
 
+        // A save is refused before its data is read; a check without the version reads the data anyway, so an upload
+        // can tell a value that is already stored (nothing to do) from one it may no longer change.
         var actor = user.IsInRole(Roles.Administrador) || user.IsInRole(Roles.Planificador) ? WorkflowActor.PlanningOffice : WorkflowActor.Unit;
         var transition = ValueWorkflow.Apply(existing?.Status, submission.Action, actor);
-        if (!transition.Allowed)
+        var refusal = await ClosedProblemAsync(indicator.Plan!, submission.Year, submission.Period, cancellationToken) ?? transition.Reason;
+        if (refusal is not null && checkVersion)
         {
-            return WriteResult<IndicatorValue>.Refused(transition.Reason!);
+            return ValueCheck.Failed(WriteResult<IndicatorValue>.Refused(refusal), indicator, existing);
         }
 
         var errors = new Dictionary<string, string>();
@@ -172,39 +213,38 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
         var evidence = new List<Evidence>();
         var now = clock.GetUtcNow();
         var userName = user.Identity!.Name!;
-        foreach (var (fileName, content) in submission.Files)
-        {
-            var check = EvidenceRules.Check(fileName, content);
-            if (!check.Accepted)
-            {
-                errors[FilesField] = $"{check.SafeFileName}: {check.Error}";
-                continue;
-            }
+        evidence.AddRange(AcceptFiles(submission.Files, userName, now, FilesField, errors));
 
-            evidence.Add(new Evidence
-            {
-                FileName = check.SafeFileName,
-                ContentType = check.ContentType!,
-                Size = content.LongLength,
-                Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
-                Content = content,
-                UploadedBy = userName,
-                UploadedAt = now,
-            });
+        if (refusal is not null)
+        {
+            return new ValueCheck(WriteResult<IndicatorValue>.Refused(refusal), indicator, existing, value, figures, comment, dataSource, default, evidence, DataValid: errors.Count == 0);
         }
 
         if (errors.Count > 0)
         {
-            return WriteResult<IndicatorValue>.Invalid(errors);
+            return ValueCheck.Failed(WriteResult<IndicatorValue>.Invalid(errors), indicator, existing);
         }
 
-        var next = transition.Next!.Value;
+        return new ValueCheck(null, indicator, existing, value, figures, comment, dataSource, transition.Next!.Value, evidence, DataValid: true);
+    }
+
+    public async Task<WriteResult<IndicatorValue>> SubmitAsync(ClaimsPrincipal user, ValueSubmission submission, CancellationToken cancellationToken = default)
+    {
+        var check = await CheckAsync(user, submission, checkVersion: true, cancellationToken);
+        if (check.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var (indicator, existing, value, figures, comment, dataSource, next, evidence) =
+            (check.Indicator!, check.Existing, check.Value, check.Figures, check.Comment, check.DataSource, check.Next, check.Evidence);
+        var now = clock.GetUtcNow();
+        var userName = user.Identity!.Name!;
+
         var field = $"Valor {Labels.InSentence(submission.Period)} {submission.Year}";
         var changes = new List<FieldChange>();
         var target = existing;
-        var unchanged = existing is not null && evidence.Count == 0 && !existing.IsDemo
-            && existing.Value == value && existing.Comment == comment && existing.DataSource == dataSource && existing.Status == next
-            && Indicator.DescribeFigures(existing.Variables) == Indicator.DescribeFigures(figures);
+        var unchanged = check.SameData && existing!.Status == next;
         if (!unchanged)
         {
             var before = existing is null ? null : Describe(existing, indicator);
@@ -240,7 +280,7 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
             }
 
             changes.Add(new FieldChange(AuditKind.Valor, field, before, Describe(target, indicator)));
-            changes.AddRange(evidence.Select(file => new FieldChange(AuditKind.Valor, field + " · evidencia", null, $"{file.FileName} ({file.Size} bytes, sha256 {file.Sha256[..12]}…)")));
+            changes.AddRange(evidence.Select(file => EvidenceChange(field, file)));
             if (next == ValueStatus.Enviado)
             {
                 writer.Notify(await notices.ForAsync(NoticeKind.ValorEnviado, target, indicator, userName, reason: null, cancellationToken));
@@ -256,6 +296,41 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
             _ => await FreshConflictAsync(indicator.Id, submission.Year, submission.Period, cancellationToken),
         };
     }
+
+    /// <summary>
+    /// The files that pass the evidence checks (type by content, size), as evidence rows; each refused file puts its
+    /// reason on <paramref name="field"/>. The value's form and the value's conversation attach files through here.
+    /// </summary>
+    public static List<Evidence> AcceptFiles(IEnumerable<(string FileName, byte[] Content)> files, string userName, DateTimeOffset now, string field, Dictionary<string, string> errors)
+    {
+        var accepted = new List<Evidence>();
+        foreach (var (fileName, content) in files)
+        {
+            var check = EvidenceRules.Check(fileName, content);
+            if (!check.Accepted)
+            {
+                errors[field] = $"{check.SafeFileName}: {check.Error}";
+                continue;
+            }
+
+            accepted.Add(new Evidence
+            {
+                FileName = check.SafeFileName,
+                ContentType = check.ContentType!,
+                Size = content.LongLength,
+                Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
+                Content = content,
+                UploadedBy = userName,
+                UploadedAt = now,
+            });
+        }
+
+        return accepted;
+    }
+
+    /// <summary>How the history records an attached file.</summary>
+    public static FieldChange EvidenceChange(string field, Evidence file) =>
+        new(AuditKind.Valor, field + " · evidencia", null, $"{file.FileName} ({file.Size} bytes, sha256 {file.Sha256[..12]}…)");
 
     /// <summary>
     /// The value of a submission: computed from the formula's variables when they are given (a typed value must then
@@ -354,8 +429,36 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
 
         var kind = action == WorkflowAction.Observar ? NoticeKind.ValorObservado : NoticeKind.ValorValidado;
         writer.Notify(await notices.ForAsync(kind, value, value.Indicator!, user.Identity!.Name!, value.ReviewNote, cancellationToken));
-        return await SaveStatusAsync(user, value, value.Indicator!, transition.Next!.Value, reason?.Trim(), version, cancellationToken);
+        var conversation = await ConversationChangeAsync(user, value, action, cancellationToken);
+        return await SaveStatusAsync(user, value, value.Indicator!, transition.Next!.Value, reason?.Trim(), version, cancellationToken, conversation);
     }
+
+    /// <summary>
+    /// What a review does to the value's conversation (ADR 0022): an observation opens one with the reason as its first
+    /// message, or adds to the open one; a validation resolves the open one. Saved with the review, or not at all.
+    /// </summary>
+    private async Task<IReadOnlyList<FieldChange>> ConversationChangeAsync(ClaimsPrincipal user, IndicatorValue value, WorkflowAction action, CancellationToken cancellationToken)
+    {
+        var open = await db.ValueThreads.Include(t => t.Messages).SingleOrDefaultAsync(t => t.ValueId == value.Id && t.ResolvedAt == null, cancellationToken);
+        var userName = user.Identity!.Name!;
+        var now = clock.GetUtcNow();
+        if (action == WorkflowAction.Observar)
+        {
+            var (thread, change) = ValueThread.Observe(value, open, userName, await DisplayNameAsync(userName, cancellationToken), value.ReviewNote!, now);
+            if (open is null)
+            {
+                db.ValueThreads.Add(thread);
+            }
+
+            return [change];
+        }
+
+        return open is null ? [] : open.Resolve(value.Year, value.Period, userName, await DisplayNameAsync(userName, cancellationToken), "Valor validado.", now).Changes;
+    }
+
+    /// <summary>The person's full name, as messages show their author; the user name when the account has none.</summary>
+    public async Task<string> DisplayNameAsync(string userName, CancellationToken cancellationToken = default) =>
+        await db.Users.AsNoTracking().Where(u => u.UserName == userName).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken) is { Length: > 0 } name ? name : userName;
 
     /// <summary>
     /// The sender takes back a value sent to the planning office before it is reviewed: it returns to borrador, to
@@ -405,13 +508,13 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
     }
 
     /// <summary>Moves the value to its next state and audits the change, concurrency-checked against <paramref name="version"/>.</summary>
-    private async Task<WriteResult<IndicatorValue>> SaveStatusAsync(ClaimsPrincipal user, IndicatorValue value, Indicator indicator, ValueStatus next, string? reason, uint version, CancellationToken cancellationToken)
+    private async Task<WriteResult<IndicatorValue>> SaveStatusAsync(ClaimsPrincipal user, IndicatorValue value, Indicator indicator, ValueStatus next, string? reason, uint version, CancellationToken cancellationToken, IReadOnlyList<FieldChange>? alsoChanged = null)
     {
         var before = Labels.Of(value.Status);
         writer.Expect(value, version);
         value.Status = next;
         var change = new FieldChange(AuditKind.Valor, $"Estado del valor {Labels.InSentence(value.Period)} {value.Year}", before, Labels.Of(value.Status));
-        var status = await writer.SaveAsync(new AuditContext(user.Identity!.Name!, indicator.Key, reason, indicator.PlanId, indicator.Id), [change], cancellationToken);
+        var status = await writer.SaveAsync(new AuditContext(user.Identity!.Name!, indicator.Key, reason, indicator.PlanId, indicator.Id), [change, .. alsoChanged ?? []], cancellationToken);
         if (status == WriteStatus.Conflict)
         {
             var fresh = await db.Values.AsNoTracking().Include(v => v.Indicator).SingleAsync(v => v.Id == value.Id, cancellationToken);
@@ -447,9 +550,16 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
     /// <summary>A value as the history and the conflict message show it: every field a person enters.</summary>
     public static string Describe(IndicatorValue value, Indicator indicator) =>
         $"{ProgressFormat.Number(value.Value, Math.Max(indicator.Decimals, 0))} ({Labels.Of(value.Status).ToLowerInvariant()})" +
-        (Indicator.DescribeFigures(value.Variables) is { } figures ? $"; variables: {figures}" : "") +
-        (string.IsNullOrEmpty(value.Comment) ? "" : $"; comentario: {value.Comment}") +
-        (string.IsNullOrEmpty(value.DataSource) ? "" : $"; medio de verificación: {value.DataSource}");
+        DescribeDetails(value.Variables, value.Comment, value.DataSource);
+
+    /// <summary>A value's figure and texts without its state, as the Excel upload's preview shows what a row would store.</summary>
+    public static string DescribeData(decimal? value, IEnumerable<Domain.Formulas.ValueVariable> figures, string? comment, string? dataSource, Indicator indicator) =>
+        ProgressFormat.Number(value, Math.Max(indicator.Decimals, 0)) + DescribeDetails(figures, comment, dataSource);
+
+    private static string DescribeDetails(IEnumerable<Domain.Formulas.ValueVariable> figures, string? comment, string? dataSource) =>
+        (Indicator.DescribeFigures(figures) is { } described ? $"; variables: {described}" : "") +
+        (string.IsNullOrEmpty(comment) ? "" : $"; comentario: {comment}") +
+        (string.IsNullOrEmpty(dataSource) ? "" : $"; medio de verificación: {dataSource}");
 
     public static bool HasControlCharacters(string text) => text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
 

@@ -27,6 +27,11 @@ public enum ExportedData
 
     /// <summary>The vinculación con la PGG, the PESEM and national policy links (Ruta estratégica, Anexos B-1 and B-2).</summary>
     Articulation = 16,
+
+    /// <summary>The reporting points and their figures, printed by the Reporte de seguimiento's optional sheet "Desglose por punto de registro".</summary>
+    PointFigures = 32,
+    /// <summary>The conversations of the values' review, which the Informe cites among its sources (ADR 0022).</summary>
+    Conversations = 64,
 }
 
 /// <summary>
@@ -45,6 +50,8 @@ public static class DataAsOf
         AuditKind.Configuracion => ExportedData.ProgressRules,
         AuditKind.Institucion => ExportedData.Institution,
         AuditKind.Articulacion => ExportedData.Articulation,
+        AuditKind.ValorPunto or AuditKind.PuntoRegistro => ExportedData.PointFigures,
+        AuditKind.Conversacion => ExportedData.Conversations,
         _ => null,
     };
 

@@ -19,6 +19,7 @@ public static class SeguimientoReport
 {
     public const string MainSheet = "Seguimiento";
     public const string AlertSheet = "Alertas";
+    public const string PointSheet = "Desglose por punto de registro";
     public const int HeaderRow = 11;
 
     /// <summary>Columns before the logros esperados: código, denominación, UE, unidad de organización, relevancia, sentido, agregación, LB año, LB valor.</summary>
@@ -46,7 +47,7 @@ public static class SeguimientoReport
         throw new ArgumentException("The period is not one the report shows.", nameof(period));
     }
 
-    public static byte[] Build(PlanProgressView view, ReportPeriod period, DateTimeOffset dataAsOf, bool demo = false)
+    public static byte[] Build(PlanProgressView view, ReportPeriod period, DateTimeOffset dataAsOf, bool demo = false, IReadOnlyList<IndicatorBreakdown>? breakdowns = null)
     {
         var plan = view.Plan;
         var periods = Periods(view, period);
@@ -177,8 +178,46 @@ public static class SeguimientoReport
         }
 
         alerts.Header(2, filter: false);
+        if (breakdowns is not null)
+        {
+            AddPointSheet(xlsx, period, dataAsOf, demo, breakdowns);
+        }
+
         return xlsx.Build(dataAsOf);
     }
+
+    /// <summary>
+    /// The optional sheet: for each indicator collected by point, one row per point with its region, figures, own value
+    /// and state, then the indicator's row, the formula on the sums of the accepted points' figures.
+    /// </summary>
+    private static void AddPointSheet(XlsxWriter xlsx, ReportPeriod period, DateTimeOffset dataAsOf, bool demo, IReadOnlyList<IndicatorBreakdown> breakdowns)
+    {
+        var sheet = xlsx.AddSheet(PointSheet, 16, 16, 44, 18, 12, 18, 14, 26, 12, 18);
+        sheet.Row((DemoMark.Title($"Desglose por punto de registro · {period.Label} · {DataAsOf.Label(dataAsOf)}", demo), XlsxStyle.Title));
+        sheet.Row(("Código del indicador", XlsxStyle.Header), ("Código del punto", XlsxStyle.Header), ("Punto de registro", XlsxStyle.Header), ("Tipo", XlsxStyle.Header),
+            ("Continente", XlsxStyle.Header), ("País", XlsxStyle.Header), ("Departamento", XlsxStyle.Header), ("Variables", XlsxStyle.Header), ("Valor", XlsxStyle.Header), ("Estado", XlsxStyle.Header));
+        if (breakdowns.Count == 0)
+        {
+            sheet.Row(("Ningún indicador del plan se registra por punto de registro.", XlsxStyle.Text));
+        }
+
+        foreach (var (code, breakdown) in breakdowns)
+        {
+            foreach (var row in breakdown.Rows)
+            {
+                sheet.Row((code, XlsxStyle.Text), (row.Code, XlsxStyle.Text), (row.Name, XlsxStyle.Wrapped), (Labels.Of(row.Kind), XlsxStyle.Text), (row.Continent, XlsxStyle.Text),
+                    (row.Country, XlsxStyle.Text), (row.Department, XlsxStyle.Text), (Figures(row.Figures), XlsxStyle.Text), (row.Own.Value, XlsxStyle.TwoDecimals), (Labels.Of(row.Status), XlsxStyle.Text));
+            }
+
+            sheet.Row((code, XlsxStyle.Bold), ("Total", XlsxStyle.Bold), ($"Puntos aceptados: {breakdown.Total.PointCount} ({breakdown.Formula.Text} {breakdown.Total.Evaluation.Explanation})", XlsxStyle.Wrapped),
+                (null, XlsxStyle.Text), (null, XlsxStyle.Text), (null, XlsxStyle.Text), (null, XlsxStyle.Text), (Figures(breakdown.Total.Sums), XlsxStyle.Bold), (breakdown.Total.Evaluation.Value, XlsxStyle.TwoDecimals), (null, XlsxStyle.Text));
+        }
+
+        sheet.Header(2, filter: false);
+    }
+
+    private static string? Figures(IReadOnlyDictionary<string, decimal> figures) =>
+        Indicator.DescribeFigurePairs(figures.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Key, f.Value)));
 
     /// <summary>The periods the report has columns for: every selectable one up to the chosen period.</summary>
     private static List<ReportPeriod> Periods(PlanProgressView view, ReportPeriod period) => view.SelectablePeriods()
@@ -196,3 +235,6 @@ public static class SeguimientoReport
             _ => XlsxStyle.ThreeDecimals,
         };
 }
+
+/// <summary>An indicator's breakdown by reporting point, for the Reporte de seguimiento's optional sheet.</summary>
+public sealed record IndicatorBreakdown(string Code, Points.PointBreakdown Breakdown);

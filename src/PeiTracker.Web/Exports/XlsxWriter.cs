@@ -38,6 +38,15 @@ public enum XlsxStyle
 
     /// <summary>A figure (one decimal) in an AEI's row.</summary>
     ActionFigure,
+
+    /// <summary>Bordered, wrapped text on grey that a person reads but does not change (locked on a protected sheet).</summary>
+    ReadOnlyText,
+
+    /// <summary>Bordered, wrapped text a person fills in: left unlocked on a protected sheet.</summary>
+    InputText,
+
+    /// <summary>A bordered figure a person fills in, in Excel's general format: left unlocked on a protected sheet.</summary>
+    InputNumber,
 }
 
 /// <summary>
@@ -266,6 +275,9 @@ public sealed class XlsxWriter(string title, string? subject = null)
         XlsxStyle.ActionRow => (1u, 4u, 1u, 0u, true),
         XlsxStyle.ObjectiveFigure => (1u, 3u, 1u, 165u, false),
         XlsxStyle.ActionFigure => (1u, 4u, 1u, 165u, false),
+        XlsxStyle.ReadOnlyText => (0u, 4u, 1u, 0u, true),
+        XlsxStyle.InputText => (0u, 0u, 1u, 0u, true),
+        XlsxStyle.InputNumber => (0u, 0u, 1u, 0u, false),
         _ => (0u, 0u, 0u, 0u, false),
     };
 
@@ -299,6 +311,12 @@ public sealed class XlsxWriter(string title, string? subject = null)
                 : new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = wrap });
         }
 
+        if (style is XlsxStyle.InputText or XlsxStyle.InputNumber)
+        {
+            format.ApplyProtection = true;
+            format.Append(new Protection { Locked = false });
+        }
+
         return format;
     }
 }
@@ -308,8 +326,10 @@ public sealed class XlsxSheet
 {
     private readonly List<Row> rows = [];
     private readonly double[] widths;
+    private readonly HashSet<int> hiddenColumns = [];
     private int? headerRow;
     private bool filter;
+    private bool protect;
     private int lastColumn;
 
     internal XlsxSheet(string name, double[] widths)
@@ -352,6 +372,15 @@ public sealed class XlsxSheet
         headerRow = row;
         this.filter = filter;
     }
+
+    /// <summary>
+    /// Protects the sheet without a password: only the cells of the input styles can be changed, and hidden columns
+    /// stay hidden. A guide against slips, not a security measure: whoever uploads the file is checked again.
+    /// </summary>
+    public void Protect() => protect = true;
+
+    /// <summary>Hides columns (0-based) the application reads back but a person should not see or change.</summary>
+    public void Hide(params int[] columns) => hiddenColumns.UnionWith(columns);
 
     /// <summary>Points per line of 11-point text (Calibri, or Carlito where LibreOffice stands in for it), and the row's padding.</summary>
     private const double LinePoints = 15;
@@ -451,10 +480,23 @@ public sealed class XlsxSheet
             new SheetFormatProperties { DefaultRowHeight = 15 });
         if (widths.Length > 0)
         {
-            worksheet.Append(new Columns(widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true })));
+            worksheet.Append(new Columns(widths.Select((w, i) => new Column
+            {
+                Min = (uint)(i + 1),
+                Max = (uint)(i + 1),
+                Width = w,
+                CustomWidth = true,
+                Hidden = hiddenColumns.Contains(i) ? new BooleanValue(true) : null,
+            })));
         }
 
         worksheet.Append(new SheetData(rows.Select(r => (Row)r.CloneNode(true))));
+        if (protect)
+        {
+            // Locked cells stay selectable; rows may be resized and filtered, nothing else.
+            worksheet.Append(new SheetProtection { Sheet = true, Objects = true, Scenarios = true, FormatRows = false, AutoFilter = false });
+        }
+
         if (FilterRange is { } range)
         {
             worksheet.Append(new AutoFilter { Reference = range });

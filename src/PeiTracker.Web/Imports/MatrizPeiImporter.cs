@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
-using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -8,6 +6,7 @@ using PeiTracker.Domain;
 using PeiTracker.Domain.Editing;
 using PeiTracker.Web.Exports;
 using static PeiTracker.Web.Exports.MatrizPeiLayout;
+using static PeiTracker.Web.Imports.XlsxUpload;
 
 namespace PeiTracker.Web.Imports;
 
@@ -35,15 +34,14 @@ public static class MatrizPeiImporter
     public const string PartTooLargeMessage =
         "El contenido del archivo ocupa más de 50 MB al descomprimirlo; no se leerá. Cargue la matriz descargada de esta página.";
 
-    public const string UnreadableNumberMessage = "La celda numérica no contiene un número legible (el archivo está dañado); escriba la cifra de nuevo.";
+    public const string UnreadableNumberMessage = XlsxUpload.UnreadableNumberMessage;
 
     public const string NoIndicatorRowsMessage = "La hoja no tiene filas de indicadores: no hay nada que cargar.";
 
     public const string RowWithoutIndicatorMessage =
         "Esta fila tiene cifras, pero no indica el código del indicador ni la Clave PeiTracker: no se sabe a qué indicador pertenecen.";
 
-    public const string PercentFormatMessage =
-        "La celda tiene formato de porcentaje: Excel guarda 0.955 cuando muestra 95.5 %. Quite el formato de porcentaje y escriba la cifra (95.5).";
+    public const string PercentFormatMessage = XlsxUpload.PercentFormatMessage;
 
     public const string MoreErrorsMessage = "Hay más errores; solo se muestran los primeros 200. Corríjalos y vuelva a cargar el archivo.";
 
@@ -72,7 +70,7 @@ public static class MatrizPeiImporter
     public static string DuplicateRowMessage(string code, int firstRow) =>
         $"El indicador {code} ya aparece en la fila {firstRow.ToString(CultureInfo.InvariantCulture)}; cada indicador debe aparecer una sola vez.";
 
-    public static string ExcelErrorMessage(string error) => $"La celda muestra un error de Excel ({error}); escriba un número.";
+    public static string ExcelErrorMessage(string error) => XlsxUpload.ExcelErrorMessage(error);
 
     /// <summary>
     /// Reads the file and applies it to the plan's indicators (with their targets loaded); revised targets
@@ -88,41 +86,16 @@ public static class MatrizPeiImporter
     /// <summary>The rows below the header row, or the one reason the file cannot be read at all.</summary>
     internal static SheetContent Read(byte[] file, string? fileName, IReadOnlyList<int> years)
     {
-        if (file.LongLength > MaxFileBytes)
+        var (document, problem) = XlsxUpload.Open(file, fileName, MaxFileBytes, MaxPartBytes);
+        using (document)
         {
-            return SheetContent.Fail(FileTooLargeMessage, "");
-        }
-
-        var isZip = file.Length >= 4 && file[0] == 'P' && file[1] == 'K' && file[2] == 3 && file[3] == 4;
-        if (!isZip || (fileName is not null && !fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)))
-        {
-            return SheetContent.Fail(NotXlsxMessage, "");
-        }
-
-        try
-        {
-            // Sizes come from the zip's directory, before anything is decompressed. A part longer than its
-            // declared size is refused by the runtime's zip reader; MaxCharactersInPart is a second bound.
-            using (var zip = new ZipArchive(new MemoryStream(file, writable: false), ZipArchiveMode.Read))
+            return problem switch
             {
-                if (zip.Entries.Count > 1_000)
-                {
-                    return SheetContent.Fail(NotXlsxMessage, "");
-                }
-
-                if (zip.Entries.Any(e => e.Length > MaxPartBytes) || zip.Entries.Sum(e => e.Length) > 2 * MaxPartBytes)
-                {
-                    return SheetContent.Fail(PartTooLargeMessage, "");
-                }
-            }
-
-            using var document = SpreadsheetDocument.Open(new MemoryStream(file, writable: false), false, new OpenSettings { MaxCharactersInPart = MaxPartBytes });
-            return ReadSheet(document, years);
-        }
-        // InvalidOperationException: the package names a part (workbook, sheet, shared strings) it does not contain.
-        catch (Exception ex) when (ex is InvalidDataException or FormatException or OpenXmlPackageException or XmlException or IOException or InvalidOperationException)
-        {
-            return SheetContent.Fail(NotXlsxMessage, "");
+                XlsxUploadProblem.TooLarge => SheetContent.Fail(FileTooLargeMessage, ""),
+                XlsxUploadProblem.PartTooLarge => SheetContent.Fail(PartTooLargeMessage, ""),
+                XlsxUploadProblem.None => XlsxUpload.Guard(() => ReadSheet(document!, years), () => SheetContent.Fail(NotXlsxMessage, "")),
+                _ => SheetContent.Fail(NotXlsxMessage, ""),
+            };
         }
     }
 
@@ -140,26 +113,10 @@ public static class MatrizPeiImporter
             return SheetContent.Fail(MissingSheetMessage(sheets.Elements<Sheet>().Select(s => s.Name?.Value ?? "")), "");
         }
 
-        var lastColumn = KeyColumn(years.Count) + 1;
-        var sharedStrings = ReadSharedStrings(workbookPart.SharedStringTablePart);
-        var percentStyles = ReadPercentStyles(workbookPart.WorkbookStylesPart);
-        var rows = new List<SheetRow>();
-        var lastRowNumber = 0;
-        foreach (var row in Elements<Row>(worksheetPart))
+        var rows = XlsxUpload.Rows(workbookPart, worksheetPart, KeyColumn(years.Count) + 1, MaxRows);
+        if (rows is null)
         {
-            lastRowNumber = row.RowIndex?.Value is { } index and <= int.MaxValue ? (int)index : lastRowNumber + 1;
-            var cells = ReadCells(row, lastColumn, sharedStrings, percentStyles);
-            if (cells.Count == 0)
-            {
-                continue;
-            }
-
-            if (rows.Count == MaxRows)
-            {
-                return SheetContent.Fail(TooManyRowsMessage, WorksheetName);
-            }
-
-            rows.Add(new SheetRow(lastRowNumber, cells));
+            return SheetContent.Fail(TooManyRowsMessage, WorksheetName);
         }
 
         var expected = Headers(years);
@@ -323,229 +280,13 @@ public static class MatrizPeiImporter
     /// </summary>
     private static bool ReadNumber(SheetRow row, int column, IssueList errors, out decimal? value)
     {
-        value = null;
-        var cell = row.Cell(column);
-        string? error = null;
-        switch (cell.Kind)
-        {
-            case CellKind.Empty:
-                return true;
-            case CellKind.Error:
-                error = ExcelErrorMessage(cell.Text);
-                break;
-            case CellKind.Boolean:
-                error = DecimalText.InvalidMessage;
-                break;
-            case CellKind.Number when cell.PercentFormat:
-                error = PercentFormatMessage;
-                break;
-            case CellKind.Number:
-                if (!double.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var stored) || !double.IsFinite(stored))
-                {
-                    // Excel never stores NaN, INF or "1.5.5" in a number cell: the file was damaged or made by hand.
-                    error = UnreadableNumberMessage;
-                }
-                else if (!decimal.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || Math.Abs(number) >= 1_000_000_000_000m)
-                {
-                    error = DecimalText.TooLargeMessage;
-                }
-                else
-                {
-                    value = number;
-                }
-
-                break;
-            default:
-                if (DecimalText.TryParse(cell.Text, out var parsed, out var textError))
-                {
-                    value = parsed;
-                }
-                else
-                {
-                    error = textError;
-                }
-
-                break;
-        }
-
-        if (error is not null)
+        if (XlsxUpload.ReadNumber(row.Cell(column), out value) is { } error)
         {
             errors.Add(row.Number, column, error);
             return false;
         }
 
-        value = value is { } v ? Math.Round(v, 6, MidpointRounding.AwayFromZero) : null;
         return true;
-    }
-
-    /// <summary>
-    /// The row's non-empty cells up to <paramref name="lastColumn"/>, plus the first one beyond it (enough
-    /// to report an extra column) so a sheet of thousands of columns cannot fill the memory.
-    /// </summary>
-    private static Dictionary<int, SheetCell> ReadCells(Row row, int lastColumn, IReadOnlyList<string> sharedStrings, IReadOnlySet<uint> percentStyles)
-    {
-        var cells = new Dictionary<int, SheetCell>();
-        var column = -1;
-        var beyond = false;
-        foreach (var cell in row.Elements<Cell>())
-        {
-            var letters = new string((cell.CellReference?.Value ?? "").TakeWhile(char.IsAsciiLetter).ToArray());
-            column = ColumnIndex(letters) is var index and >= 0 ? index : column + 1;
-            if (column > lastColumn && beyond)
-            {
-                continue;
-            }
-
-            var value = ValueOf(cell, sharedStrings, percentStyles);
-            if (value.Kind != CellKind.Empty)
-            {
-                cells[column] = value;
-                beyond |= column > lastColumn;
-            }
-        }
-
-        return cells;
-    }
-
-    private static SheetCell ValueOf(Cell cell, IReadOnlyList<string> sharedStrings, IReadOnlySet<uint> percentStyles)
-    {
-        var type = cell.DataType?.Value;
-        var raw = cell.CellValue?.Text ?? "";
-        string text;
-        if (type == CellValues.SharedString)
-        {
-            if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= sharedStrings.Count)
-            {
-                throw new InvalidDataException("Shared string index out of range.");
-            }
-
-            text = sharedStrings[index];
-        }
-        else if (type == CellValues.InlineString)
-        {
-            text = cell.InlineString is { } inline ? PlainText(inline) : "";
-        }
-        else if (type == CellValues.Boolean)
-        {
-            return new SheetCell(CellKind.Boolean, raw, false);
-        }
-        else if (type == CellValues.Error)
-        {
-            return new SheetCell(CellKind.Error, raw, false);
-        }
-        else if (type == CellValues.String || type == CellValues.Date)
-        {
-            text = raw;
-        }
-        else
-        {
-            return raw.Trim().Length == 0
-                ? default
-                : new SheetCell(CellKind.Number, raw.Trim(), cell.StyleIndex?.Value is { } style && percentStyles.Contains(style));
-        }
-
-        return string.IsNullOrWhiteSpace(text) ? default : new SheetCell(CellKind.Text, text.Trim(), false);
-    }
-
-    /// <summary>Streams a part's elements of one type, each loaded with its children, never the whole part at once.</summary>
-    private static IEnumerable<T> Elements<T>(OpenXmlPart part)
-        where T : OpenXmlElement
-    {
-        using var reader = OpenXmlReader.Create(part);
-        if (!reader.Read())
-        {
-            yield break;
-        }
-
-        while (!reader.EOF)
-        {
-            if (reader.IsStartElement && reader.ElementType == typeof(T))
-            {
-                // LoadCurrentElement leaves the reader on the next element already.
-                yield return (T)reader.LoadCurrentElement()!;
-            }
-            else if (!reader.Read())
-            {
-                yield break;
-            }
-        }
-    }
-
-    /// <summary>The visible text of a string item: plain text and rich-text runs, not phonetic hints.</summary>
-    private static string PlainText(OpenXmlElement item) =>
-        string.Concat(item.ChildElements.Select(c => c switch
-        {
-            Text t => t.Text,
-            Run r => r.Text?.Text ?? "",
-            _ => "",
-        }));
-
-    private static List<string> ReadSharedStrings(SharedStringTablePart? part)
-    {
-        return part is null ? [] : Elements<SharedStringItem>(part).Select(PlainText).ToList();
-    }
-
-    /// <summary>Cell styles that show a number as a percentage (built-in formats 9 and 10, or a custom format with %).</summary>
-    private static HashSet<uint> ReadPercentStyles(WorkbookStylesPart? part)
-    {
-        var styles = new HashSet<uint>();
-        if (part is null)
-        {
-            return styles;
-        }
-
-        var percentFormats = new HashSet<uint> { 9, 10 };
-        foreach (var format in Elements<NumberingFormat>(part))
-        {
-            if (format.NumberFormatId?.Value is { } id && IsPercentFormat(format.FormatCode?.Value ?? ""))
-            {
-                percentFormats.Add(id);
-            }
-        }
-
-        var cellFormats = Elements<CellFormats>(part).FirstOrDefault()?.Elements<CellFormat>().ToList() ?? [];
-        for (var i = 0; i < cellFormats.Count; i++)
-        {
-            if (cellFormats[i].NumberFormatId?.Value is { } id && percentFormats.Contains(id))
-            {
-                styles.Add((uint)i);
-            }
-        }
-
-        return styles;
-    }
-
-    /// <summary>A % outside quoted literals, escapes and [colour/condition] brackets.</summary>
-    private static bool IsPercentFormat(string code)
-    {
-        var quoted = false;
-        var bracket = false;
-        for (var i = 0; i < code.Length; i++)
-        {
-            var c = code[i];
-            if (c == '"' && !bracket)
-            {
-                quoted = !quoted;
-            }
-            else if (!quoted && c == '[')
-            {
-                bracket = true;
-            }
-            else if (!quoted && c == ']')
-            {
-                bracket = false;
-            }
-            else if (!quoted && !bracket && c == '\\')
-            {
-                i++;
-            }
-            else if (!quoted && !bracket && c == '%')
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool SameHeader(string found, string expected) =>
@@ -553,26 +294,6 @@ public static class MatrizPeiImporter
 
     private static string ExpectedColumns(IReadOnlyList<int> years) =>
         string.Join(" | ", Headers(years).Select((h, i) => $"{ColumnLetter(i)} «{h}»"));
-
-    internal enum CellKind
-    {
-        Empty = 0,
-        Number = 1,
-        Text = 2,
-        Boolean = 3,
-        Error = 4,
-    }
-
-    /// <summary>One cell as read: for numbers, the stored invariant text (e.g. "95.5" or "1E-3").</summary>
-    internal readonly record struct SheetCell(CellKind Kind, string Text, bool PercentFormat);
-
-    internal sealed record SheetRow(int Number, IReadOnlyDictionary<int, SheetCell> Cells)
-    {
-        public SheetCell Cell(int column) => Cells.TryGetValue(column, out var cell) ? cell : default;
-
-        /// <summary>The cell as text whatever its kind (codes may arrive as numbers); empty when blank.</summary>
-        public string Text(int column) => Cell(column) is { Kind: not CellKind.Empty } cell ? cell.Text.Trim() : "";
-    }
 
     internal sealed record SheetContent(IReadOnlyList<SheetRow> Rows, MatrizIssue? Error)
     {

@@ -15,6 +15,14 @@ public sealed class PendingUploadStore(string folder, TimeProvider clock)
 
     public static string DefaultFolder => Path.Combine(Path.GetTempPath(), "peitracker-imports");
 
+    /// <summary>An uploaded file's name as the pages show it and the audit keeps it: no folders, at most 120 characters, the extension kept.</summary>
+    public static string CleanFileName(string name, string fallback)
+    {
+        var clean = Path.GetFileName(name.Replace('\\', '/')).Trim();
+        var extension = Path.GetExtension(clean) is { Length: <= 10 } ext ? ext : "";
+        return clean.Length == 0 ? fallback : clean.Length > 120 ? clean[..(120 - extension.Length)] + extension : clean;
+    }
+
     public string Save(string userId, byte[] content)
     {
         if (OperatingSystem.IsWindows())

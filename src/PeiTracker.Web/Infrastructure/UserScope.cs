@@ -21,16 +21,18 @@ public sealed class UserScope(AppDbContext db, IOptions<IdentityOptions> identit
     /// <summary>The ids of the units the user answers for; empty for anonymous users and for roles without units.</summary>
     public async Task<IReadOnlySet<int>> UnitIdsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        var userId = user.FindFirstValue(identityOptions.Value.ClaimsIdentity.UserIdClaimType);
-        if (userId is null)
-        {
-            return new HashSet<int>();
-        }
-
-        var unitIds = await db.UserUnits.AsNoTracking()
-            .Where(x => x.UserId == userId)
-            .Select(x => x.UnitId)
-            .ToListAsync(cancellationToken);
-        return unitIds.ToHashSet();
+        var userId = UserIdOf(user);
+        return userId is null ? new HashSet<int>()
+            : (await db.UserUnits.AsNoTracking().Where(x => x.UserId == userId).Select(x => x.UnitId).ToListAsync(cancellationToken)).ToHashSet();
     }
+
+    /// <summary>The ids of the reporting points the user enters figures for; empty for anonymous users and for roles without points.</summary>
+    public async Task<IReadOnlySet<int>> PointIdsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var userId = UserIdOf(user);
+        return userId is null ? new HashSet<int>()
+            : (await db.UserReportingPoints.AsNoTracking().Where(x => x.UserId == userId).Select(x => x.PointId).ToListAsync(cancellationToken)).ToHashSet();
+    }
+
+    private string? UserIdOf(ClaimsPrincipal user) => user.FindFirstValue(identityOptions.Value.ClaimsIdentity.UserIdClaimType);
 }

@@ -3,8 +3,11 @@ using PeiTracker.Web.Data;
 
 namespace PeiTracker.Web.Notices;
 
-/// <summary>An active account a notice is addressed to.</summary>
-public sealed record NoticeRecipient(string UserId, string Email, string Name);
+/// <summary>
+/// An active account a notice is addressed to; <see cref="OnIndicatorPage"/> when it reads the value on the indicator's
+/// page (a Consulta), not on the value's form.
+/// </summary>
+public sealed record NoticeRecipient(string UserId, string Email, string Name, bool OnIndicatorPage = false);
 
 /// <summary>
 /// Who a notice goes to, always active accounts with an e-mail: the planning office of an institution, the

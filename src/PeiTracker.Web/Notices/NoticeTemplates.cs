@@ -49,6 +49,27 @@ public static class NoticeTemplates
                 $"del periodo {facts.Period}: {facts.Value}.\nLo validó {facts.Actor} el {PeruTime.Format(facts.At)}.",
                 "Puede verlo en:", link,
                 $"Recibe este aviso porque registra los valores de {facts.Units} en PeiTracker.")),
+        NoticeKind.ConversacionRespuesta => (
+            $"Nuevo mensaje sobre el valor {facts.IndicatorCode} · {facts.Period}",
+            Letter(recipientName,
+                $"{facts.Actor} escribió en la conversación sobre el valor obtenido del indicador {facts.IndicatorCode} «{facts.IndicatorName}» " +
+                $"del periodo {facts.Period} ({facts.Value}) el {PeruTime.Format(facts.At)}:\n{facts.Reason}",
+                "Lea la conversación y responda en:", link,
+                "Recibe este aviso porque participa en la revisión de este valor (la unidad responsable o la oficina de planeamiento).")),
+        NoticeKind.ConversacionMencion => (
+            $"Le mencionaron en la conversación del valor {facts.IndicatorCode} · {facts.Period}",
+            Letter(recipientName,
+                $"{facts.Actor} le mencionó en la conversación sobre el valor obtenido del indicador {facts.IndicatorCode} «{facts.IndicatorName}» " +
+                $"del periodo {facts.Period} ({facts.Value}) el {PeruTime.Format(facts.At)}:\n{facts.Reason}",
+                "Lea la conversación en:", link,
+                "Recibe este aviso porque una persona de su institución le mencionó (@) en PeiTracker.")),
+        NoticeKind.ConversacionResuelta => (
+            $"Conversación resuelta: {facts.IndicatorCode} · {facts.Period}",
+            Letter(recipientName,
+                $"La oficina de planeamiento resolvió la conversación sobre el valor obtenido del indicador {facts.IndicatorCode} «{facts.IndicatorName}» " +
+                $"del periodo {facts.Period} ({facts.Value}).\n{facts.Reason}\nLa resolvió {facts.Actor} el {PeruTime.Format(facts.At)}.",
+                "Puede verla en:", link,
+                $"Recibe este aviso porque registra los valores de {facts.Units} en PeiTracker.")),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Every kind of notice needs its template."),
     };
 

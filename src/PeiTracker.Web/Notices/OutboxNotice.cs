@@ -35,6 +35,15 @@ public enum NoticeKind
 
     /// <summary>One e-mail with the day's notices of the kinds a person receives as a daily digest.</summary>
     ResumenDiario = 9,
+
+    /// <summary>A message in a value's conversation: the other side (the unit's Registradores or the planning office) reads it.</summary>
+    ConversacionRespuesta = 20,
+
+    /// <summary>Someone was named (@correo) in a message of a value's conversation.</summary>
+    ConversacionMencion = 21,
+
+    /// <summary>The planning office resolved a value's conversation: the unit hears of it.</summary>
+    ConversacionResuelta = 22,
 }
 
 /// <summary>How a person receives a kind of notice by e-mail (in the app every notice shows under the bell).</summary>
@@ -137,6 +146,9 @@ public class OutboxNotice
         NoticeKind.CompromisoVencido => "Compromiso vencido",
         NoticeKind.ResumenSemanal => "Resumen semanal para directivos",
         NoticeKind.ResumenDiario => "Resumen diario de avisos",
+        NoticeKind.ConversacionRespuesta => "Respuesta en una conversación",
+        NoticeKind.ConversacionMencion => "Mención en una conversación",
+        NoticeKind.ConversacionResuelta => "Conversación resuelta",
         _ => kind.ToString(),
     };
 

@@ -87,7 +87,7 @@ public sealed record SectorProgress(string Sector, IReadOnlyList<EntityProgress>
 /// </summary>
 public sealed record NationalRollUp(IReadOnlyList<SectorProgress> Sectors, long Generation);
 
-public sealed class NationalProgressService(AppDbContext db, PlanSummaryCache cache)
+public sealed class NationalProgressService(AppDbContext db, PlanSummaryCache cache, PlanSummaryStore store)
 {
     /// <summary>Plans whose trees are read together when summaries must be recomputed: bounds memory, not correctness.</summary>
     public const int BatchSize = 25;
@@ -126,14 +126,28 @@ public sealed class NationalProgressService(AppDbContext db, PlanSummaryCache ca
             try
             {
                 var stale = plans.Where(p => cache.Find(p.Id, p.DataVersion, !p.OnlyValidated) is null).ToList();
-                foreach (var batch in stale.Chunk(BatchSize))
+
+                // A restarted instance (or another one) finds what was computed before at the same versions in PostgreSQL.
+                var stored = await store.FindAsync([.. stale.Select(p => (p.Id, p.DataVersion, !p.OnlyValidated))], cancellationToken);
+                var staleVersions = stale.ToDictionary(p => p.Id, p => p.DataVersion);
+                foreach (var ((planId, includePending), periods) in stored)
+                {
+                    cache.Store(planId, staleVersions[planId], includePending, periods);
+                }
+
+                foreach (var batch in stale.Where(p => !stored.ContainsKey((p.Id, !p.OnlyValidated))).Chunk(BatchSize))
                 {
                     var versions = batch.ToDictionary(p => p.Id, p => p.DataVersion);
+                    var computed = new List<(int, long, bool, Dictionary<ReportPeriod, PeriodSummary>)>();
                     foreach (var tree in await db.LoadTreesAsync(versions.Keys, withValues: true, cancellationToken))
                     {
                         var includePending = !tree.Settings.OnlyValidated;
-                        cache.Store(tree.Id, versions[tree.Id], includePending, Summarize(PlanProgressService.Compute(tree, includePending)));
+                        var periods = Summarize(PlanProgressService.Compute(tree, includePending));
+                        cache.Store(tree.Id, versions[tree.Id], includePending, periods);
+                        computed.Add((tree.Id, versions[tree.Id], includePending, periods));
                     }
+
+                    await store.SaveAsync(computed, cancellationToken);
                 }
             }
             finally

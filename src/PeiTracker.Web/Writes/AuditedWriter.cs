@@ -27,9 +27,25 @@ public sealed class AuditedWriter(AppDbContext db, TimeProvider clock)
 {
     private readonly List<object> expected = [];
     private readonly List<OutboxNotice> notices = [];
+    private readonly List<AuditedChanges> alongside = [];
 
     /// <summary>Notices to write with the next save; dropped with it when nothing is written (unchanged, invalid, conflict).</summary>
     public void Notify(IEnumerable<OutboxNotice> caused) => notices.AddRange(caused);
+
+    /// <summary>
+    /// Changes of another operation that must be saved in the same transaction as the next save (a reporting point's
+    /// figures accepted together with the indicator's value they change); dropped with it when nothing is written.
+    /// </summary>
+    public void Alongside(AuditedChanges changes) => alongside.Add(changes);
+
+    /// <summary>Forgets what was declared for a save that will not happen (an operation refused after <see cref="Alongside"/>).</summary>
+    public void Drop()
+    {
+        db.ChangeTracker.Clear();
+        expected.Clear();
+        notices.Clear();
+        alongside.Clear();
+    }
 
     /// <summary>
     /// Declares the version the person saw (PostgreSQL's xmin as read when the form was opened): EF then
@@ -59,6 +75,7 @@ public sealed class AuditedWriter(AppDbContext db, TimeProvider clock)
             db.ChangeTracker.Clear();
             expected.Clear();
             notices.Clear();
+            alongside.Clear();
             return WriteStatus.Invalid;
         }
 
@@ -68,6 +85,8 @@ public sealed class AuditedWriter(AppDbContext db, TimeProvider clock)
     /// <summary>Writes the changes of several operations (an import touches many indicators) in one transaction.</summary>
     public async Task<WriteStatus> SaveAsync(IReadOnlyList<AuditedChanges> batches, CancellationToken cancellationToken = default)
     {
+        batches = [.. batches, .. alongside];
+        alongside.Clear();
         if (batches.All(b => b.Changes.Count == 0))
         {
             db.ChangeTracker.Clear();

@@ -98,7 +98,7 @@ public class EditarTests(AppFixture app)
 
         var response = await admin.PostPageFormAsync(url, "#edit-form", ("Input.FullName", "X"), ("Input.Role", Roles.Registrador));
 
-        Assert.Equal("Un Registrador necesita al menos una unidad responsable.", await AccountTestData.FieldErrorAsync(response, "Input.UnitIds"));
+        Assert.Equal("Un Registrador necesita al menos una unidad responsable o un punto de registro.", await AccountTestData.FieldErrorAsync(response, "Input.UnitIds"));
         Assert.Equal([Roles.Consulta], (await app.FindAccountAsync(email))!.Roles);
     }
 

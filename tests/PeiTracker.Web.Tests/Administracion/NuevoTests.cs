@@ -134,7 +134,7 @@ public class NuevoTests(AppFixture app)
         var response = await admin.PostPageFormAsync(Url, Form, Fields(email, Roles.Registrador));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Un Registrador necesita al menos una unidad responsable.", await AccountTestData.FieldErrorAsync(response, "Input.UnitIds"));
+        Assert.Equal("Un Registrador necesita al menos una unidad responsable o un punto de registro.", await AccountTestData.FieldErrorAsync(response, "Input.UnitIds"));
         Assert.Null(await app.FindAccountAsync(email));
     }
 

@@ -73,7 +73,7 @@ public class OpenApiDocumentTests(AppFixture app)
         var (mine, taken) = (plan.Indicators[0], plan.Indicators[1]);
         await api.PostAsJsonAsync($"/api/v1/indicadores/{taken}/valores", new { anio = 2025, valor = ValueTestPlan.OnTarget });
         const string Plans = "/api/v1/planes", Indicators = "/api/v1/planes/{code}/indicadores", Indicator = "/api/v1/indicadores/{id}";
-        const string Progress = "/api/v1/planes/{code}/avance", Values = "/api/v1/indicadores/{id}/valores";
+        const string Progress = "/api/v1/planes/{code}/avance", Values = "/api/v1/indicadores/{id}/valores", Breakdown = "/api/v1/indicadores/{id}/desglose";
         var progress = $"/api/v1/planes/{plan.Code}/avance";
         var calls = new List<Call>
         {
@@ -86,6 +86,10 @@ public class OpenApiDocumentTests(AppFixture app)
             new("GET", Indicator, $"/api/v1/indicadores/{mine}", api, 200),
             new("GET", Indicator, $"/api/v1/indicadores/{mine}", pending, 403),
             new("GET", Indicator, "/api/v1/indicadores/999999", api, 404),
+            new("GET", Breakdown, $"/api/v1/indicadores/{mine}/desglose?anio=2025&periodo=A", api, 200),
+            new("GET", Breakdown, $"/api/v1/indicadores/{mine}/desglose?anio=2025&periodo=II", api, 400),
+            new("GET", Breakdown, $"/api/v1/indicadores/{mine}/desglose?anio=2025", anonymous, 401),
+            new("GET", Breakdown, "/api/v1/indicadores/999999/desglose?anio=2025", api, 404),
             new("GET", Progress, progress + "?anio=2025&periodo=S1", api, 200),
             new("GET", Progress, progress + "?anio=2025&periodo=II", api, 400),
             new("GET", Progress, progress + "?periodo=A", api, 400),

@@ -59,8 +59,14 @@ public partial class DatosAlTests(AppFixture app)
         { AuditKind.Usuario, false, false },
         { AuditKind.Rol, false, false },
         { AuditKind.Aviso, false, false },
+        // A point's figures and the points themselves print only in the Reporte de seguimiento's optional breakdown sheet.
+        { AuditKind.PuntoRegistro, false, false },
+        { AuditKind.ValorPunto, false, false },
+        { AuditKind.UsuarioPunto, false, false },
         // When the units are reminded of a deadline prints in no export.
         { AuditKind.Recordatorio, false, false },
+        // A value's conversation moves only the Informe, which cites it among its sources.
+        { AuditKind.Conversacion, false, false },
     };
 
     private sealed record Dates(string Matriz, string MatrizFooter, string MatrizFile, string Fichas, string Seguimiento, string Alertas, string Json, string IndicatorsCsv, string ProgressCsv);

@@ -815,10 +815,10 @@ public partial class HostileInputTests(AppFixture app)
 
     private async Task<Session> CreateSessionAsync()
     {
-        // Percentage indicators with every target and no values yet, from the end of the plan:
+        // Percentage indicators of the seeded (vigente) plan, not of other tests' plans, with every target and no values yet, from the end of the plan:
         // other tests take theirs from the start (DataHelpers.IndicatorWithFullDataAsync).
         var picked = await app.QueryAsync(db => db.Indicators.AsNoTracking()
-            .Where(i => i.BaselineValue != null && i.Targets.Count == 6 && i.Unit == UnitOfMeasure.Porcentaje && !i.AllowsOver100 && !i.Values.Any())
+            .Where(i => i.Plan!.Status == PlanStatus.Vigente && i.BaselineValue != null && i.Targets.Count == 6 && i.Unit == UnitOfMeasure.Porcentaje && !i.AllowsOver100 && !i.Values.Any())
             .OrderByDescending(i => i.Id)
             .Select(i => new { i.Id, Target = i.Targets.Where(t => t.Year == Year).Select(t => t.Value).Single(), Unit = i.ResponsibleUnits.Select(u => u.UnitId).First() })
             .Take(5)

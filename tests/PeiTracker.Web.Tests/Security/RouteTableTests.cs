@@ -83,8 +83,12 @@ public partial class RouteTableTests(AppFixture app)
         ["Registro"] = Access.SignedIn,
         ["Registro/Index"] = Access.SignedIn,
         ["Registro/Valor/{id:int}"] = Access.UnitScoped,
+        // A point's Registrador enters only for their points, and a Registrador without points is denied.
+        ["Registro/Punto/{id:int}"] = Access.UnitScoped,
+        ["Registro/Puntos/{id:int}"] = Access.UnitScoped,
         ["Registro/Evidencia/{id:int}"] = Access.ViewScoped,
         ["Registro/Revision"] = Access.EditPlan,
+        ["Registro/Completitud"] = Access.EditPlan,
         ["Registro/Periodos"] = Access.EditPlan,
         ["Registro/Motivos"] = Access.EditPlan,
         ["Avisos"] = Access.SignedIn,
@@ -113,6 +117,8 @@ public partial class RouteTableTests(AppFixture app)
         ["Administracion/Avisos"] = Access.Administer,
         ["Administracion/Unidades"] = Access.Administer,
         ["Administracion/Unidad/{id:int}"] = Access.Administer,
+        ["Administracion/Puntos"] = Access.Administer,
+        ["Administracion/Punto/{id:int}"] = Access.Administer,
         ["Administracion/Editar/{id}"] = Access.Administer,
         ["Plataforma"] = Access.AdministerPlatform,
         ["Plataforma/Index"] = Access.AdministerPlatform,
@@ -122,6 +128,7 @@ public partial class RouteTableTests(AppFixture app)
         ["api/v1/planes/{code}/avance"] = Access.ApiToken,
         ["api/v1/indicadores/{id:int}"] = Access.ApiToken,
         ["api/v1/indicadores/{id:int}/valores"] = Access.ApiToken,
+        ["api/v1/indicadores/{id:int}/desglose"] = Access.ApiToken,
     };
 
     /// <summary>Razor pages that accept a POST without an anti-forgery token, each for a written reason.</summary>

@@ -5,6 +5,8 @@ using Npgsql;
 using PeiTracker.Domain;
 using PeiTracker.Domain.Entry;
 using PeiTracker.Web.Data;
+using PeiTracker.Web.Progress;
+using PeiTracker.Domain.Progress;
 using PeiTracker.Web.Synthetic;
 using PeiTracker.Web.Tests.Infrastructure;
 
@@ -206,5 +208,123 @@ public class NationalScaleTests(AppFixture app) : IClassFixture<AppFixture>, IAs
         var details = Assert.Single(page.QuerySelectorAll("details"));
         Assert.True(details.HasAttribute("open"));
         Assert.Contains("Gobiernos Regionales", details.TextContent);
+    }
+    private async Task<NationalRollUp> LoadAsRestartedAsync(ReportPeriod period)
+    {
+        // A new instance: nothing in memory, the same database.
+        await using var scope = app.CreateScope();
+        var services = scope.ServiceProvider;
+        var service = new NationalProgressService(services.GetRequiredService<AppDbContext>(), new PlanSummaryCache(), services.GetRequiredService<PlanSummaryStore>());
+        return await service.LoadAsync(period);
+    }
+
+    private static PeriodSummary? SummaryOf(NationalRollUp rollUp, string planCode) =>
+        rollUp.Sectors.SelectMany(s => s.Entities).Single(e => e.PlanCode == planCode).Summary;
+
+    private async Task<int> ExecuteAsync(string sql, string? code = null)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        if (code is not null)
+        {
+            command.Parameters.AddWithValue("code", code);
+        }
+
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    private Task<string> SyntheticPlanAsync(int skip) =>
+        app.QueryAsync(db => db.Plans.Where(p => p.Code.StartsWith(SyntheticPlans.PlanPrefix)).OrderBy(p => p.Code).Select(p => p.Code).Skip(skip).FirstAsync());
+
+    [Fact]
+    public async Task NationalView_Computed_StoresOneSummaryPerPlanAtItsVersion()
+    {
+        await (await CeplanAsync()).GetAsync("/Tablero/Nacional?anio=2025&periodo=A");
+
+        var stale = await app.QueryAsync(db => db.Plans.CountAsync(p =>
+            !db.StoredPlanSummaries.Any(s => s.PlanId == p.Id && s.DataVersion == p.DataVersion && s.Engine == PlanSummaryStore.Engine)));
+
+        Assert.Equal(0, stale);
+    }
+
+    [Fact]
+    public async Task NationalView_AfterARestart_ReadsTheStoredSummariesInsteadOfRecomputingThem()
+    {
+        var period = new ReportPeriod(2025, PeriodKind.Anual);
+        var code = await SyntheticPlanAsync(3);
+        var computed = SummaryOf(await LoadAsRestartedAsync(period), code)!;
+        // Only a summary read from the table can say 12.3 %: the plan's own figures say something else.
+        Assert.NotEqual(12.3m, computed.Avance);
+        await ExecuteAsync("""
+            UPDATE plan_summaries s SET periods = (
+              SELECT jsonb_agg(CASE WHEN e->>'year' = '2025' AND e->>'kind' = '0' THEN jsonb_set(e, '{avance}', '12.3') ELSE e END)
+              FROM jsonb_array_elements(s.periods) e)
+            FROM plans p WHERE p.id = s.plan_id AND p.code = @code
+            """, code);
+
+        var restarted = await LoadAsRestartedAsync(period);
+
+        var stored = SummaryOf(restarted, code)!;
+        Assert.Equal(12.3m, stored.Avance);
+        Assert.Equal(computed.Total, stored.Total);
+    }
+
+    [Fact]
+    public async Task StoredSummary_AfterAWriteToItsPlan_IsRecomputedAndReplaced()
+    {
+        var period = new ReportPeriod(2025, PeriodKind.Anual);
+        var code = await SyntheticPlanAsync(4);
+        var truth = SummaryOf(await LoadAsRestartedAsync(period), code)!;
+        await ExecuteAsync("UPDATE plan_summaries s SET periods = '[]' FROM plans p WHERE p.id = s.plan_id AND p.code = @code", code);
+        Assert.Null(SummaryOf(await LoadAsRestartedAsync(period), code));
+
+        // Any write to the plan moves its data version: the stored row no longer counts.
+        await ExecuteAsync("UPDATE plans SET name = name WHERE code = @code", code);
+        var after = SummaryOf(await LoadAsRestartedAsync(period), code);
+
+        Assert.Equal(truth, after, SummaryComparer.Instance);
+        Assert.True(await app.QueryAsync(db => db.StoredPlanSummaries.AnyAsync(s => db.Plans.Any(p => p.Id == s.PlanId && p.Code == code) && s.Periods != "[]")));
+    }
+
+    [Fact]
+    public async Task StoredSummary_OfAnotherBuild_IsRecomputed()
+    {
+        var period = new ReportPeriod(2025, PeriodKind.Anual);
+        var code = await SyntheticPlanAsync(5);
+        var truth = SummaryOf(await LoadAsRestartedAsync(period), code)!;
+        await ExecuteAsync("UPDATE plan_summaries s SET periods = '[]', engine = 'otra-version' FROM plans p WHERE p.id = s.plan_id AND p.code = @code", code);
+
+        var after = SummaryOf(await LoadAsRestartedAsync(period), code);
+
+        Assert.Equal(truth, after, SummaryComparer.Instance);
+        Assert.Equal(PlanSummaryStore.Engine, await app.QueryAsync(db => db.StoredPlanSummaries.Where(s => db.Plans.Any(p => p.Id == s.PlanId && p.Code == code)).Select(s => s.Engine).FirstAsync()));
+    }
+
+    [Fact]
+    public void StoredSummary_Json_RoundTripsEveryFigure()
+    {
+        var periods = new Dictionary<ReportPeriod, PeriodSummary>
+        {
+            [new ReportPeriod(2025, PeriodKind.Anual)] = new(87.654321m, ProgressStatus.Amarillo, new Dictionary<ProgressStatus, int> { [ProgressStatus.Verde] = 3, [ProgressStatus.SinDato] = 2 }, 4, 9),
+            [new ReportPeriod(2026, PeriodKind.PrimerSemestre)] = new(null, ProgressStatus.SinDato, new Dictionary<ProgressStatus, int>(), 0, 9),
+        };
+
+        var back = PlanSummaryStore.Read(PlanSummaryStore.Write(periods));
+
+        Assert.Equal(periods.Keys.OrderBy(k => k.Year).ThenBy(k => k.Kind), back.Keys.OrderBy(k => k.Year).ThenBy(k => k.Kind));
+        Assert.All(periods, p => Assert.Equal(p.Value, back[p.Key], SummaryComparer.Instance));
+    }
+
+    private sealed class SummaryComparer : IEqualityComparer<PeriodSummary?>
+    {
+        public static readonly SummaryComparer Instance = new();
+
+        public bool Equals(PeriodSummary? x, PeriodSummary? y) =>
+            x is null || y is null ? x is null && y is null :
+            x.Avance == y.Avance && x.Status == y.Status && x.AvanceIndicators == y.AvanceIndicators && x.ObjectiveIndicators == y.ObjectiveIndicators
+            && x.Counts.OrderBy(c => c.Key).SequenceEqual(y.Counts.OrderBy(c => c.Key));
+
+        public int GetHashCode(PeriodSummary? obj) => 0;
     }
 }

@@ -15,5 +15,7 @@ public class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
         builder.Property(e => e.UploadedBy).HasMaxLength(256);
         builder.HasOne(e => e.Value).WithMany(v => v.Evidence).HasForeignKey(e => e.ValueId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => e.ValueId);
+        builder.HasOne<ThreadMessage>().WithMany(m => m.Evidence).HasForeignKey(e => e.ThreadMessageId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(e => e.ThreadMessageId);
     }
 }

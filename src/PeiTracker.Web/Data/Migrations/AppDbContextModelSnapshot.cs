@@ -984,6 +984,10 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("size");
 
+                    b.Property<long?>("ThreadMessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("thread_message_id");
+
                     b.Property<DateTimeOffset>("UploadedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("uploaded_at");
@@ -1000,6 +1004,9 @@ namespace PeiTracker.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_evidence");
+
+                    b.HasIndex("ThreadMessageId")
+                        .HasDatabaseName("ix_evidence_thread_message_id");
 
                     b.HasIndex("ValueId")
                         .HasDatabaseName("ix_evidence_value_id");
@@ -1132,6 +1139,10 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Property<string>("CalculationMethod")
                         .HasColumnType("text")
                         .HasColumnName("calculation_method");
+
+                    b.Property<bool>("CollectedByPoint")
+                        .HasColumnType("boolean")
+                        .HasColumnName("collected_by_point");
 
                     b.Property<string>("DataSource")
                         .HasColumnType("text")
@@ -1880,6 +1891,206 @@ namespace PeiTracker.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PeiTracker.Domain.Points.PointSubmission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("period");
+
+                    b.Property<int>("PointId")
+                        .HasColumnType("integer")
+                        .HasColumnName("point_id");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("review_note");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_point_submissions");
+
+                    b.HasIndex("PointId")
+                        .HasDatabaseName("ix_point_submissions_point_id");
+
+                    b.HasIndex("IndicatorId", "Year", "Period", "PointId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_point_submissions_indicator_id_year_period_point_id");
+
+                    b.ToTable("point_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.Points.PointSubmissionFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<decimal>("Figure")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("figure");
+
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("submission_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_point_submission_figures");
+
+                    b.HasIndex("SubmissionId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_point_submission_figures_submission_id_code");
+
+                    b.ToTable("point_submission_figures", (string)null);
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.Points.ReportingPoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Continent")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("continent");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("country");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("department");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("institution_id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reporting_points");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_reporting_points_unit_id");
+
+                    b.HasIndex("InstitutionId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reporting_points_institution_id_code");
+
+                    b.ToTable("reporting_points", (string)null);
+                });
+
             modelBuilder.Entity("PeiTracker.Domain.SemesterTarget", b =>
                 {
                     b.Property<int>("Id")
@@ -2192,6 +2403,114 @@ namespace PeiTracker.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PeiTracker.Domain.ThreadMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("author");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("side");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("integer")
+                        .HasColumnName("thread_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_value_thread_messages");
+
+                    b.HasIndex("ThreadId")
+                        .HasDatabaseName("ix_value_thread_messages_thread_id");
+
+                    b.ToTable("value_thread_messages", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_value_thread_messages_text", "length(text) BETWEEN 1 AND 2000");
+                        });
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.ValueThread", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("opened_by");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<int>("ValueId")
+                        .HasColumnType("integer")
+                        .HasColumnName("value_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_value_threads");
+
+                    b.HasIndex("ValueId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_value_threads_one_open")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.ToTable("value_threads", (string)null);
+                });
+
             modelBuilder.Entity("PeiTracker.Web.Data.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -2360,6 +2679,25 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("PeiTracker.Web.Data.UserReportingPoint", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("PointId")
+                        .HasColumnType("integer")
+                        .HasColumnName("point_id");
+
+                    b.HasKey("UserId", "PointId")
+                        .HasName("pk_user_reporting_points");
+
+                    b.HasIndex("PointId")
+                        .HasDatabaseName("ix_user_reporting_points_point_id");
+
+                    b.ToTable("user_reporting_points", (string)null);
                 });
 
             modelBuilder.Entity("PeiTracker.Web.Data.UserUnit", b =>
@@ -2531,6 +2869,41 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasDatabaseName("ix_outbox_notices_recipient_user_id_read_at");
 
                     b.ToTable("outbox_notices", (string)null);
+                });
+
+            modelBuilder.Entity("PeiTracker.Web.Progress.StoredPlanSummary", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_id");
+
+                    b.Property<bool>("IncludePending")
+                        .HasColumnType("boolean")
+                        .HasColumnName("include_pending");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("data_version");
+
+                    b.Property<string>("Engine")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("engine");
+
+                    b.Property<string>("Periods")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("periods");
+
+                    b.HasKey("PlanId", "IncludePending")
+                        .HasName("pk_plan_summaries");
+
+                    b.ToTable("plan_summaries", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2856,6 +3229,12 @@ namespace PeiTracker.Web.Data.Migrations
 
             modelBuilder.Entity("PeiTracker.Domain.Evidence", b =>
                 {
+                    b.HasOne("PeiTracker.Domain.ThreadMessage", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ThreadMessageId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_evidence_thread_messages_thread_message_id");
+
                     b.HasOne("PeiTracker.Domain.IndicatorValue", "Value")
                         .WithMany("Evidence")
                         .HasForeignKey("ValueId")
@@ -3114,6 +3493,60 @@ namespace PeiTracker.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PeiTracker.Domain.Points.PointSubmission", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_point_submissions_indicators_indicator_id");
+
+                    b.HasOne("PeiTracker.Domain.Points.ReportingPoint", "Point")
+                        .WithMany()
+                        .HasForeignKey("PointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_point_submissions_reporting_points_point_id");
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("Point");
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.Points.PointSubmissionFigure", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.Points.PointSubmission", "Submission")
+                        .WithMany("Figures")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_point_submission_figures_point_submissions_submission_id");
+
+                    b.Navigation("Submission");
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.Points.ReportingPoint", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reporting_points_institutions_institution_id");
+
+                    b.HasOne("PeiTracker.Domain.OrganizationalUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reporting_points_organizational_units_unit_id");
+
+                    b.Navigation("Institution");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("PeiTracker.Domain.SemesterTarget", b =>
                 {
                     b.HasOne("PeiTracker.Domain.Indicator", "Indicator")
@@ -3179,6 +3612,30 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("PeiTracker.Domain.ThreadMessage", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.ValueThread", "Thread")
+                        .WithMany("Messages")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_value_thread_messages_value_threads_thread_id");
+
+                    b.Navigation("Thread");
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.ValueThread", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.IndicatorValue", "Value")
+                        .WithMany("Threads")
+                        .HasForeignKey("ValueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_value_threads_values_value_id");
+
+                    b.Navigation("Value");
+                });
+
             modelBuilder.Entity("PeiTracker.Web.Data.ApiToken", b =>
                 {
                     b.HasOne("PeiTracker.Web.Data.AppUser", "User")
@@ -3201,6 +3658,27 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasConstraintName("fk_asp_net_users_institutions_institution_id");
 
                     b.Navigation("Institution");
+                });
+
+            modelBuilder.Entity("PeiTracker.Web.Data.UserReportingPoint", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.Points.ReportingPoint", "Point")
+                        .WithMany()
+                        .HasForeignKey("PointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_reporting_points_reporting_points_point_id");
+
+                    b.HasOne("PeiTracker.Web.Data.AppUser", "User")
+                        .WithMany("Points")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_reporting_points_users_user_id");
+
+                    b.Navigation("Point");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("PeiTracker.Web.Data.UserUnit", b =>
@@ -3247,6 +3725,16 @@ namespace PeiTracker.Web.Data.Migrations
                         .HasForeignKey("RecipientUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_outbox_notices_asp_net_users_recipient_user_id");
+                });
+
+            modelBuilder.Entity("PeiTracker.Web.Progress.StoredPlanSummary", b =>
+                {
+                    b.HasOne("PeiTracker.Domain.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_summaries_plans_plan_id");
                 });
 
             modelBuilder.Entity("PeiTracker.Domain.Articulation.NationalPolicy", b =>
@@ -3296,6 +3784,8 @@ namespace PeiTracker.Web.Data.Migrations
                 {
                     b.Navigation("Evidence");
 
+                    b.Navigation("Threads");
+
                     b.Navigation("Variables");
                 });
 
@@ -3320,6 +3810,11 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Navigation("Objectives");
                 });
 
+            modelBuilder.Entity("PeiTracker.Domain.Points.PointSubmission", b =>
+                {
+                    b.Navigation("Figures");
+                });
+
             modelBuilder.Entity("PeiTracker.Domain.StrategicAction", b =>
                 {
                     b.Navigation("Indicators");
@@ -3332,8 +3827,20 @@ namespace PeiTracker.Web.Data.Migrations
                     b.Navigation("Indicators");
                 });
 
+            modelBuilder.Entity("PeiTracker.Domain.ThreadMessage", b =>
+                {
+                    b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("PeiTracker.Domain.ValueThread", b =>
+                {
+                    b.Navigation("Messages");
+                });
+
             modelBuilder.Entity("PeiTracker.Web.Data.AppUser", b =>
                 {
+                    b.Navigation("Points");
+
                     b.Navigation("Units");
                 });
 #pragma warning restore 612, 618

@@ -54,6 +54,8 @@ public class EditarModel(
 
     public IReadOnlyList<UnitOption> UnitChoices { get; private set; } = [];
 
+    public IReadOnlyList<UnitOption> PointChoices { get; private set; } = [];
+
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
 
     public string? ConflictMessage { get; private set; }
@@ -71,6 +73,8 @@ public class EditarModel(
         public string? Role { get; set; }
 
         public List<int> UnitIds { get; set; } = [];
+
+        public List<int> PointIds { get; set; } = [];
 
         /// <summary>Jefe(a) de la OGPP: approves the Informe de evaluación (ADR 0016).</summary>
         public bool HeadsPlanningOffice { get; set; }
@@ -138,6 +142,11 @@ public class EditarModel(
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.UnitIds)}", UnitOptions.UnknownOrInactive);
         }
 
+        if (Input.PointIds.Any(pointId => PointChoices.All(o => o.Id != pointId)))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.PointIds)}", PointOptions.UnknownOrInactive);
+        }
+
         if (Input.Role != Roles.Administrador && await IsLastActiveAdministratorAsync())
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Role)}", LastAdministratorDemotion);
@@ -158,6 +167,9 @@ public class EditarModel(
         var unitIds = Input.UnitIds.Distinct().ToList();
         var unitsBefore = UnitOptions.Describe(user.Units.Select(u => u.UnitId), UnitChoices);
         var unitsAfter = UnitOptions.Describe(unitIds, UnitChoices);
+        var pointIds = Input.PointIds.Distinct().ToList();
+        var pointsBefore = UnitOptions.Describe(user.Points.Select(p => p.PointId), PointChoices);
+        var pointsAfter = UnitOptions.Describe(pointIds, PointChoices);
         var changes = 0;
         if (fullName != user.FullName)
         {
@@ -197,6 +209,15 @@ public class EditarModel(
             user.Units.RemoveAll(u => !unitIds.Contains(u.UnitId));
             user.Units.AddRange(unitIds.Where(unitId => user.Units.All(u => u.UnitId != unitId))
                 .Select(unitId => new UserUnit { UserId = user.Id, UnitId = unitId }));
+            changes++;
+        }
+
+        if (pointsBefore != pointsAfter)
+        {
+            Audit(AuditKind.UsuarioPunto, PointOptions.Field, pointsBefore, pointsAfter, Input.Reason);
+            user.Points.RemoveAll(p => !pointIds.Contains(p.PointId));
+            user.Points.AddRange(pointIds.Where(pointId => user.Points.All(p => p.PointId != pointId))
+                .Select(pointId => new UserReportingPoint { UserId = user.Id, PointId = pointId }));
             changes++;
         }
 
@@ -328,7 +349,7 @@ public class EditarModel(
     /// <summary>Loads the account tracked, for the handlers to change; the edit form shows its current data unless it is being posted.</summary>
     private async Task<bool> LoadAsync(string id, bool fillEditForm)
     {
-        var user = await scope.Users.Include(u => u.Units).SingleOrDefaultAsync(u => u.Id == id);
+        var user = await scope.Users.Include(u => u.Units).Include(u => u.Points).SingleOrDefaultAsync(u => u.Id == id);
         if (user is null)
         {
             return false;
@@ -338,8 +359,9 @@ public class EditarModel(
         CurrentRole = (await userManager.GetRolesAsync(user)).Where(r => r != Roles.AdministradorPlataforma).Order(StringComparer.Ordinal).FirstOrDefault();
         IsLockedOut = user.LockoutEnd > clock.GetUtcNow();
         UnitChoices = await UnitOptions.LoadAsync(db, user.Units.Select(u => u.UnitId).ToList());
+        PointChoices = await PointOptions.LoadAsync(db, user.InstitutionId, user.Points.Select(p => p.PointId).ToList());
         History = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.Subject == user.Email && (a.Kind == AuditKind.Usuario || a.Kind == AuditKind.Rol))
+            .Where(a => a.Subject == user.Email && (a.Kind == AuditKind.Usuario || a.Kind == AuditKind.Rol || a.Kind == AuditKind.UsuarioPunto))
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Take(30)
             .ToListAsync();
@@ -350,6 +372,7 @@ public class EditarModel(
                 FullName = user.FullName,
                 Role = CurrentRole,
                 UnitIds = user.Units.Select(u => u.UnitId).ToList(),
+                PointIds = user.Points.Select(p => p.PointId).ToList(),
                 HeadsPlanningOffice = user.HeadsPlanningOffice,
                 HeadsUnit = user.HeadsUnit,
                 ConcurrencyStamp = user.ConcurrencyStamp,

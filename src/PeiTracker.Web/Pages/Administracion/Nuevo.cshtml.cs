@@ -25,6 +25,8 @@ public class NuevoModel(
 
     public IReadOnlyList<UnitOption> UnitChoices { get; private set; } = [];
 
+    public IReadOnlyList<UnitOption> PointChoices { get; private set; } = [];
+
     /// <summary>Set after a successful creation with a generated password: the only time it is shown.</summary>
     public (string Email, string Password)? Created { get; private set; }
 
@@ -37,6 +39,8 @@ public class NuevoModel(
         public string? Role { get; set; }
 
         public List<int> UnitIds { get; set; } = [];
+
+        public List<int> PointIds { get; set; } = [];
 
         /// <summary>Jefe(a) de la OGPP: approves the Informe de evaluación (ADR 0016).</summary>
         public bool HeadsPlanningOffice { get; set; }
@@ -74,11 +78,13 @@ public class NuevoModel(
     public async Task OnGetAsync()
     {
         UnitChoices = await UnitOptions.LoadAsync(db);
+        PointChoices = await PointOptions.LoadAsync(db, scope.HomeInstitutionId);
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         UnitChoices = await UnitOptions.LoadAsync(db);
+        PointChoices = await PointOptions.LoadAsync(db, scope.HomeInstitutionId);
         var validation = await validator.ValidateAsync(Input);
         foreach (var failure in validation.Errors)
         {
@@ -88,6 +94,11 @@ public class NuevoModel(
         if (Input.UnitIds.Any(id => UnitChoices.All(o => o.Id != id)))
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.UnitIds)}", UnitOptions.UnknownOrInactive);
+        }
+
+        if (Input.PointIds.Any(id => PointChoices.All(o => o.Id != id)))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.PointIds)}", PointOptions.UnknownOrInactive);
         }
 
         var email = Input.Email?.Trim() ?? "";
@@ -131,6 +142,8 @@ public class NuevoModel(
         var role = await db.Roles.AsNoTracking().SingleAsync(r => r.Name == Input.Role);
         var unitIds = Input.UnitIds.Distinct().ToList();
         user.Units.AddRange(unitIds.Select(id => new UserUnit { UserId = user.Id, UnitId = id }));
+        var pointIds = Input.PointIds.Distinct().ToList();
+        user.Points.AddRange(pointIds.Select(id => new UserReportingPoint { UserId = user.Id, PointId = id }));
 
         // The role link and the audit rows are staged in the DbContext the user store saves through,
         // so CreateAsync writes the account, its role, its units and their audit in one transaction.
@@ -142,6 +155,11 @@ public class NuevoModel(
         if (unitIds.Count > 0)
         {
             db.AddAudit(now, admin, AuditKind.Usuario, email, "Unidades responsables", null, UnitOptions.Describe(unitIds, UnitChoices), null);
+        }
+
+        if (pointIds.Count > 0)
+        {
+            db.AddAudit(now, admin, AuditKind.UsuarioPunto, email, PointOptions.Field, null, UnitOptions.Describe(pointIds, PointChoices), null);
         }
 
         if (user.HeadsPlanningOffice)

@@ -15,6 +15,9 @@ public interface IRoleAndUnits
 
     List<int> UnitIds { get; }
 
+    /// <summary>The reporting points a Registrador enters figures for (a consulate's staff), with or without units.</summary>
+    List<int> PointIds { get; }
+
     bool HeadsPlanningOffice { get; }
 
     bool HeadsUnit { get; }
@@ -22,11 +25,15 @@ public interface IRoleAndUnits
 
 public sealed class RoleAndUnitsValidator : AbstractValidator<IRoleAndUnits>
 {
+    public const string RegistradorNeedsUnitOrPoint = "Un Registrador necesita al menos una unidad responsable o un punto de registro.";
+
     public RoleAndUnitsValidator()
     {
         RuleFor(x => x.Role).Must(r => r is not null && Roles.All.Contains(r)).WithMessage("Elija un rol de la lista.");
-        RuleFor(x => x.UnitIds).NotEmpty().When(x => x.Role == Roles.Registrador)
-            .WithMessage("Un Registrador necesita al menos una unidad responsable.");
+        RuleFor(x => x.UnitIds).NotEmpty().When(x => x.Role == Roles.Registrador && x.PointIds.Count == 0)
+            .WithMessage(RegistradorNeedsUnitOrPoint);
+        RuleFor(x => x.PointIds).Empty().When(x => x.Role is not null && x.Role != Roles.Registrador)
+            .WithMessage("Solo el rol Registrador tiene puntos de registro: quite los puntos o elija Registrador.");
         RuleFor(x => x.UnitIds).NotEmpty().When(x => x.HeadsUnit && x.Role != Roles.Registrador)
             .WithMessage("Una jefatura de unidad necesita la unidad que dirige: elíjala en la lista.");
         RuleFor(x => x.UnitIds).Empty().When(x => x.Role is not null && x.Role != Roles.Registrador && !x.HeadsUnit)
@@ -63,5 +70,22 @@ public static class UnitOptions
     {
         var labels = options.Where(o => unitIds.Contains(o.Id)).Select(o => o.Label).Order(StringComparer.Ordinal).ToList();
         return labels.Count == 0 ? null : string.Join("; ", labels);
+    }
+}
+
+public static class PointOptions
+{
+    public const string Field = "Puntos de registro";
+    public const string UnknownOrInactive = "Uno de los puntos de registro elegidos no existe o está desactivado.";
+
+    /// <summary>The points an account may be given: the active ones and those it already has.</summary>
+    public static Task<List<UnitOption>> LoadAsync(AppDbContext db, int? institutionId, IReadOnlyCollection<int>? kept = null)
+    {
+        var keep = kept ?? [];
+        return db.ReportingPoints.AsNoTracking()
+            .Where(p => p.InstitutionId == institutionId && (p.IsActive || keep.Contains(p.Id)))
+            .OrderBy(p => p.Code)
+            .Select(p => new UnitOption(p.Id, p.Code + " · " + p.Name + (p.IsActive ? "" : " — desactivado")))
+            .ToListAsync();
     }
 }

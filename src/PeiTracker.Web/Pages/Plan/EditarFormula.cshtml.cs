@@ -40,6 +40,9 @@ public class EditarFormulaModel(AppDbContext db, AuditedWriter writer) : PageMod
         public string? Reason { get; set; }
 
         public uint Version { get; set; }
+
+        /// <summary>"Se registra por punto de registro": each point enters the variables, the value is the formula on their sums.</summary>
+        public bool CollectedByPoint { get; set; }
     }
 
     public class VariableInput
@@ -68,6 +71,7 @@ public class EditarFormulaModel(AppDbContext db, AuditedWriter writer) : PageMod
                 .Concat(Enumerable.Range(0, SpareRows).Select(_ => new VariableInput()))
                 .ToList(),
             Version = Indicator.Version,
+            CollectedByPoint = Indicator.CollectedByPoint,
         };
         return Page();
     }
@@ -101,12 +105,14 @@ public class EditarFormulaModel(AppDbContext db, AuditedWriter writer) : PageMod
         var definitions = Input.Variables.Where(v => !string.IsNullOrWhiteSpace(v.Code))
             .Select(v => new VariableDefinition(v.Code!.Trim(), v.Name, v.Source, v.Unit)).ToList();
         writer.Expect(Indicator, Input.Version);
-        var edit = Indicator.EditFormula(Input.Formula, definitions);
-        if (!edit.IsValid)
+        var formulaEdit = Indicator.EditFormula(Input.Formula, definitions);
+        if (!formulaEdit.IsValid)
         {
-            ModelState.AddEditErrors(edit, "Input.");
+            ModelState.AddEditErrors(formulaEdit, "Input.");
             return Page();
         }
+
+        var edit = EditResult.Applied([.. formulaEdit.Changes, .. Indicator.SetCollectedByPoint(Input.CollectedByPoint).Changes]);
 
         var context = new AuditContext(User.Identity!.Name!, Indicator.Key, Input.Reason!.Trim(), Indicator.PlanId, Indicator.Id);
         switch (await writer.SaveAsync(context, edit))

@@ -15,8 +15,13 @@ namespace PeiTracker.Web.Pages.Plan;
 /// come from caches checked against the plan's data version (ADR 0007); the values with their evidence and the
 /// history are read at every request, in one query each, whatever their number.
 /// </summary>
-public class IndicadorModel(AppDbContext db, PlanProgressService progress, IndicatorSheetCache sheets, IAuthorizationService authorization) : PageModel
+public class IndicadorModel(AppDbContext db, PlanProgressService progress, IndicatorSheetCache sheets, IAuthorizationService authorization, Entry.ValueConversations conversations) : PageModel
 {
+    /// <summary>The conversations of the indicator's values, for those who may read them (ADR 0022); empty for anyone else.</summary>
+    public IReadOnlyList<Entry.ThreadView> Threads { get; private set; } = [];
+
+    public bool ReadsConversations { get; private set; }
+
     public IndicatorSheet Indicator { get; private set; } = null!;
 
     public IReadOnlyList<ValueRow> Values { get; private set; } = [];
@@ -77,6 +82,12 @@ public class IndicadorModel(AppDbContext db, PlanProgressService progress, Indic
         };
     }
 
+    /// <summary>The figures by reporting point and region for <see cref="BreakdownPeriod"/>, when the indicator is collected by point.</summary>
+    public Points.PointBreakdown? Breakdown { get; private set; }
+
+    /// <summary>The period of the breakdown: the one chosen, else the latest with a point's figures, else the plan's first year.</summary>
+    public ReportPeriod? BreakdownPeriod { get; private set; }
+
     /// <summary>The dashboard view this page was opened from, when it was: the breadcrumb leads back to it.</summary>
     public string? Back { get; private set; }
 
@@ -99,13 +110,32 @@ public class IndicadorModel(AppDbContext db, PlanProgressService progress, Indic
         Progress = (await progress.LoadAsync(stamp, IncludePending, cancellationToken)).Of(id);
         Values = (await ValuesQuery(db, id).ToListAsync(cancellationToken))
             .OrderBy(v => v.Year).ThenBy(v => v.Period).ToList();
+        var owner = await db.Indicators.AsNoTracking().Include(i => i.ResponsibleUnits).Include(i => i.Plan).SingleAsync(i => i.Id == id, cancellationToken);
+        ReadsConversations = await conversations.CanReadAsync(User, owner, cancellationToken);
+        Threads = ReadsConversations ? await conversations.ThreadsAsync(id, cancellationToken: cancellationToken) : [];
         History = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.IndicatorId == id)
+            .Where(a => a.IndicatorId == id && (ReadsConversations || a.Kind != AuditKind.Conversacion))
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Take(200)
             .ToListAsync(cancellationToken);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditPlan)).Succeeded;
+        await LoadBreakdownAsync(id, cancellationToken);
         return Page();
+    }
+
+    private async Task LoadBreakdownAsync(int id, CancellationToken cancellationToken)
+    {
+        var indicator = await db.Indicators.AsNoTracking().Include(i => i.Plan).Include(i => i.Variables)
+            .SingleAsync(i => i.Id == id, cancellationToken);
+        if (!indicator.CollectedByPoint)
+        {
+            return;
+        }
+
+        var latest = await db.PointSubmissions.AsNoTracking().Where(s => s.IndicatorId == id)
+            .OrderByDescending(s => s.Year).ThenByDescending(s => s.Period).Select(s => new { s.Year, s.Period }).FirstOrDefaultAsync(cancellationToken);
+        BreakdownPeriod = ChosenPeriod ?? (latest is null ? new ReportPeriod(Indicator.FirstYear, PeriodKind.Anual) : new ReportPeriod(latest.Year, latest.Period));
+        Breakdown = await Points.PointBreakdown.LoadAsync(db, indicator, BreakdownPeriod.Year, BreakdownPeriod.Kind, cancellationToken);
     }
 
     private static IQueryable<ValueRow> ValuesQuery(AppDbContext db, int id) =>

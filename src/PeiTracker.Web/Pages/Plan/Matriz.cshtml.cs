@@ -84,7 +84,7 @@ public class MatrizModel(AppDbContext db, TimeProvider clock, PendingUploadStore
             return Page();
         }
 
-        FileName = CleanFileName(Upload!.FileName);
+        FileName = PendingUploadStore.CleanFileName(Upload!.FileName, "matriz.xlsx");
         if (Upload.Length > MatrizPeiImporter.MaxFileBytes)
         {
             Preview = new MatrizPreview { Errors = [new MatrizIssue("", null, null, MatrizPeiImporter.FileTooLargeMessage)] };
@@ -202,11 +202,4 @@ public class MatrizModel(AppDbContext db, TimeProvider clock, PendingUploadStore
 
     private void ValidateReason() =>
         ChangeReason.Check(ModelState, nameof(Reason), Reason, "Explique el motivo de la carga: queda en el historial de cada cifra cambiada.");
-
-    private static string CleanFileName(string name)
-    {
-        var clean = Path.GetFileName(name.Replace('\\', '/')).Trim();
-        var extension = Path.GetExtension(clean) is { Length: <= 10 } ext ? ext : "";
-        return clean.Length == 0 ? "matriz.xlsx" : clean.Length > 120 ? clean[..(120 - extension.Length)] + extension : clean;
-    }
 }

@@ -36,9 +36,18 @@ public class RevisionModel(AppDbContext db, ValueEntryService entry, PlanProgres
     [BindProperty(SupportsGet = true)]
     public int? Antiguedad { get; set; }
 
+    /// <summary>One period (year and A, S1 or S2), as the completeness board links to it; every period when absent or unknown.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Anio { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Periodo { get; set; }
+
+    public ReportPeriod? PeriodShown => Anio is { } year && PeriodText.TryParse(Periodo, out var kind) ? new ReportPeriod(year, kind) : null;
+
     public int? AgeShown => Antiguedad is { } days && ReviewAge.Choices.Contains(days) ? days : null;
 
-    public bool Filtered => Unidad is not null || Oei is not null || AgeShown is not null;
+    public bool Filtered => Unidad is not null || Oei is not null || AgeShown is not null || PeriodShown is not null;
 
     /// <summary>The planning office's saved reasons, offered beside each reason box.</summary>
     public IReadOnlyList<ObservationReason> SavedReasons { get; private set; } = [];
@@ -101,6 +110,7 @@ public class RevisionModel(AppDbContext db, ValueEntryService entry, PlanProgres
             .Where(i => Unidad is null || i.Indicator.ResponsibleUnits.Any(u => u.UnitId == Unidad))
             .Where(i => Oei is null || i.Objective.Id == Oei)
             .Where(i => AgeShown is not { } days || ReviewAge.IsOlderThan(i.SentOn, Today, days))
+            .Where(i => PeriodShown is not { } shown || (i.Value.Year == shown.Year && i.Value.Period == shown.Kind))
             .ToList();
         SavedReasons = await SavedReasonsOf(db).ToListAsync();
         PendingCount = open.Count(v => v.Status == ValueStatus.Enviado);
@@ -164,6 +174,6 @@ public class RevisionModel(AppDbContext db, ValueEntryService entry, PlanProgres
         TempData[result.Succeeded ? "Status" : "Error"] = named + (result.Succeeded
             ? (action == WorkflowAction.Validar ? "valor validado; ya cuenta en el tablero." : "valor observado; la unidad verá el motivo y podrá corregirlo.")
             : result.Summary());
-        return RedirectToPage(new { plan = Plan, unidad = Unidad, oei = Oei, estado = Estado, antiguedad = AgeShown });
+        return RedirectToPage(new { plan = Plan, unidad = Unidad, oei = Oei, estado = Estado, antiguedad = AgeShown, anio = PeriodShown?.Year, periodo = PeriodShown?.QueryValue });
     }
 }

@@ -14,8 +14,32 @@ namespace PeiTracker.Web.Pages.Registro;
 [UploadLimit(60 * 1024 * 1024)]
 [RequestSizeLimit(60 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
-public class ValorModel(ValueEntryService entry) : PageModel
+public class ValorModel(ValueEntryService entry, ValueConversations conversations) : PageModel
 {
+    /// <summary>The reply or the resolution typed in the value's conversation.</summary>
+    [BindProperty]
+    public string? Mensaje { get; set; }
+
+    [BindProperty]
+    public List<IFormFile> Adjuntos { get; set; } = [];
+
+    /// <summary>Accounts picked to be mentioned, by id (besides the @correo written in the text).</summary>
+    [BindProperty]
+    public List<string> Mencionar { get; set; } = [];
+
+    /// <summary>The version of the open conversation the person read.</summary>
+    [BindProperty]
+    public uint ThreadVersion { get; set; }
+
+    /// <summary>The conversations of this value, oldest first (ADR 0022).</summary>
+    public IReadOnlyList<ThreadView> Threads { get; private set; } = [];
+
+    public ThreadView? OpenThread => Threads.LastOrDefault(t => t.IsOpen);
+
+    public IReadOnlyList<Mentionable> Mentionables { get; private set; } = [];
+
+    public bool CanResolve => ValueConversations.IsPlanningOffice(User);
+
     [BindProperty(SupportsGet = true)]
     public int Anio { get; set; }
 
@@ -174,8 +198,7 @@ public class ValorModel(ValueEntryService entry) : PageModel
             return refused;
         }
 
-        Variables = Request.Form.Keys.Where(k => k.StartsWith("Variables[", StringComparison.Ordinal) && k.EndsWith(']'))
-            .ToDictionary(k => k["Variables[".Length..^1], k => (string?)Request.Form[k].ToString(), StringComparer.Ordinal);
+        Variables = FormVariables.Read(Request.Form);
         var files = new List<(string, byte[])>();
         // Every named file goes to the evidence check, which refuses an empty one with its reason (model binding
         // already leaves out the empty part a file input sends when nothing was chosen).
@@ -212,6 +235,67 @@ public class ValorModel(ValueEntryService entry) : PageModel
             Version = Current?.Version ?? ValueEntryService.NoValueVersion;
         }
 
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReplyAsync(int id)
+    {
+        if (await RefusePostAsync(id) is { } refused)
+        {
+            return refused;
+        }
+
+        var files = new List<(string, byte[])>();
+        foreach (var file in Adjuntos)
+        {
+            if (file.Length > EvidenceRules.DefaultMaxBytes)
+            {
+                ModelState.AddModelError(ValueConversations.FilesField, $"{EvidenceRules.SafeFileName(file.FileName)}: el archivo supera el límite de 10 MB.");
+                return Page();
+            }
+
+            using var stream = new MemoryStream();
+            await file.CopyToAsync(stream);
+            files.Add((file.FileName, stream.ToArray()));
+        }
+
+        var result = await conversations.ReplyAsync(User, id, Period.Year, Period.Kind, Mensaje, files, Mencionar, ThreadVersion);
+        return await AfterThreadWriteAsync(id, result, "mensaje enviado en la conversación.");
+    }
+
+    public async Task<IActionResult> OnPostResolveAsync(int id)
+    {
+        if (await RefusePostAsync(id) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await conversations.ResolveAsync(User, id, Period.Year, Period.Kind, Mensaje, ThreadVersion);
+        return await AfterThreadWriteAsync(id, result, "conversación resuelta; la unidad recibirá un aviso.");
+    }
+
+    /// <summary>Back to the conversation after a message; on a refusal the typed text stays in the box, with the reason.</summary>
+    private async Task<IActionResult> AfterThreadWriteAsync(int id, WriteResult<Domain.ThreadMessage> result, string done)
+    {
+        if (result.Status == WriteStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.Succeeded)
+        {
+            TempData["Status"] = $"{Indicator.PublishedCode} · {Period.Label}: {done}";
+            return Redirect($"/Registro/Valor/{id}?anio={Period.Year}&periodo={Period.QueryValue}#conversacion");
+        }
+
+        result.AddTo(ModelState);
+        if (result.Status == WriteStatus.Conflict)
+        {
+            await LoadAsync(id);
+            ThreadVersion = OpenThread?.Version ?? 0;
+        }
+
+        Version = Current?.Version ?? ValueEntryService.NoValueVersion;
         return Page();
     }
 
@@ -271,6 +355,16 @@ public class ValorModel(ValueEntryService entry) : PageModel
             ? PeriodText.InvalidMessage + " Vuelva al Registro y elija allí el indicador y el periodo."
             : await entry.PeriodProblemAsync(indicator.Plan!, Period.Year, Period.Kind);
         PeriodClosed = !UnknownPeriod && await entry.IsClosedAsync(indicator.Plan!, Period.Year, Period.Kind);
+        if (CanEdit && !UnknownPeriod && await conversations.CanWriteAsync(User, indicator))
+        {
+            Threads = await conversations.ThreadsAsync(indicator.Id, Period.Year, Period.Kind);
+            Mentionables = Threads.Any(t => t.IsOpen) ? await conversations.MentionablesAsync(indicator) : [];
+            if (HttpMethods.IsGet(Request.Method))
+            {
+                ThreadVersion = OpenThread?.Version ?? 0;
+            }
+        }
+
         return true;
     }
 }

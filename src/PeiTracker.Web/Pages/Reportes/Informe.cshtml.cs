@@ -50,6 +50,9 @@ public partial class InformeModel(PlanProgressService progress, AppDbContext db,
 
     public DateTimeOffset DataAsOfDate { get; private set; }
 
+    /// <summary>The conversations of this period's values, cited as the sources of the values the Informe reports (ADR 0022).</summary>
+    public IReadOnlyList<Entry.ThreadView> Conversations { get; private set; } = [];
+
     /// <summary>Set when the address names no period (<see cref="ReportPeriod.FromQuery"/>).</summary>
     public string? PeriodNote { get; private set; }
 
@@ -244,7 +247,9 @@ public partial class InformeModel(PlanProgressService progress, AppDbContext db,
             .Where(a => a.PlanId == view.Plan.Id && a.Kind == AuditKind.Informe && fields.Contains(a.Field))
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(500).ToListAsync();
         Units = view.AllIndicators.SelectMany(i => i.Units).DistinctBy(u => u.Id).OrderBy(u => u.Name).ToList();
-        DataAsOfDate = await DataAsOf.OfPlanAsync(db, view.Plan.Id, view.Plan.FirstYear, ExportedData.Progress, HttpContext.RequestAborted);
+        DataAsOfDate = await DataAsOf.OfPlanAsync(db, view.Plan.Id, view.Plan.FirstYear, ExportedData.Progress | ExportedData.Conversations, HttpContext.RequestAborted);
+        Conversations = await Entry.ValueConversations.ThreadsQuery(db.ValueThreads.Where(t => t.Value!.Indicator!.PlanId == view.Plan.Id && t.Value.Year == Period.Year && t.Value.Period == Period.Kind))
+            .ToListAsync(HttpContext.RequestAborted);
         await LoadCommitmentsAsync();
         await LoadSignOffAsync();
         return true;

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using PeiTracker.Domain;
+using PeiTracker.Domain.Formulas;
+using PeiTracker.Domain.Points;
+using PeiTracker.Web.Data;
+
+namespace PeiTracker.Web.Points;
+
+/// <summary>One point's row of the breakdown: who, where, its figures, its own value (formula on its figures) and state.</summary>
+public sealed record PointRow(
+    int SubmissionId,
+    string Code,
+    string Name,
+    ReportingPointKind Kind,
+    string Unit,
+    string Continent,
+    string Country,
+    string? Department,
+    string Region,
+    IReadOnlyDictionary<string, decimal> Figures,
+    FormulaEvaluation Own,
+    PointSubmissionStatus Status,
+    string? Comment,
+    string? ReviewNote,
+    uint Version);
+
+/// <summary>A region's row: the formula on the sums of its accepted points' figures.</summary>
+public sealed record RegionRow(string Continent, string? Country, int Points, PointAggregate Aggregate);
+
+/// <summary>
+/// An indicator's figures by reporting point and by region for one period. Only accepted figures enter the totals
+/// (the indicator's value and each region's); every point's row shows its state.
+/// </summary>
+public sealed record PointBreakdown(
+    Formula Formula,
+    IReadOnlyList<IndicatorVariable> Variables,
+    int Year,
+    PeriodKind Period,
+    IReadOnlyList<PointRow> Rows,
+    PointAggregate Total,
+    IReadOnlyList<RegionRow> Continents,
+    IReadOnlyList<RegionRow> Countries,
+    IReadOnlyList<(string Code, string Name)> Missing)
+{
+    public string VariableName(string code) => Variables.FirstOrDefault(v => v.Code == code)?.Name ?? code;
+
+    public static async Task<PointBreakdown> LoadAsync(AppDbContext db, Indicator indicator, int year, PeriodKind period, CancellationToken cancellationToken = default)
+    {
+        var formula = indicator.ParsedFormula;
+        var submissions = await db.PointSubmissions.AsNoTracking()
+            .Where(s => s.IndicatorId == indicator.Id && s.Year == year && s.Period == period)
+            .Select(s => new { s.Id, s.Point, Unit = s.Point!.Unit!.Acronym, s.Status, s.Comment, s.ReviewNote, s.Version, Figures = s.Figures.Select(f => new { f.Code, f.Figure }).ToList() })
+            .ToListAsync(cancellationToken);
+        var rows = submissions
+            .Select(s =>
+            {
+                var figures = s.Figures.ToDictionary(f => f.Code, f => f.Figure, StringComparer.Ordinal);
+                var p = s.Point!;
+                return new PointRow(s.Id, p.Code, p.Name, p.Kind, s.Unit, p.Continent, p.Country, p.Department, p.Region, figures,
+                    PointAggregate.Own(formula, figures), s.Status, s.Comment, s.ReviewNote, s.Version);
+            })
+            .OrderBy(r => r.Continent, StringComparer.Ordinal).ThenBy(r => r.Country, StringComparer.Ordinal).ThenBy(r => r.Code, StringComparer.Ordinal)
+            .ToList();
+        var accepted = rows.Where(r => r.Status == PointSubmissionStatus.Aceptado).ToList();
+        PointAggregate Sum(IEnumerable<PointRow> group) => PointAggregate.Of(formula, group.Select(r => new PointFigures(r.Code, r.Figures)));
+        var continents = accepted.GroupBy(r => r.Continent).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new RegionRow(g.Key, null, g.Count(), Sum(g))).ToList();
+        var countries = accepted.GroupBy(r => (r.Continent, r.Country)).OrderBy(g => g.Key.Continent, StringComparer.Ordinal).ThenBy(g => g.Key.Country, StringComparer.Ordinal)
+            .Select(g => new RegionRow(g.Key.Continent, g.Key.Country, g.Count(), Sum(g))).ToList();
+        var reported = rows.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
+        var missing = (await db.ReportingPoints.AsNoTracking()
+                .Where(p => p.InstitutionId == indicator.Plan!.InstitutionId && p.IsActive)
+                .OrderBy(p => p.Code).Select(p => new { p.Code, p.Name }).ToListAsync(cancellationToken))
+            .Where(p => !reported.Contains(p.Code)).Select(p => (p.Code, p.Name)).ToList();
+        var variables = formula.Variables.Select(code => indicator.Variables.FirstOrDefault(v => v.Code == code) ?? new IndicatorVariable { Code = code, Name = code }).ToList();
+        return new PointBreakdown(formula, variables, year, period, rows, Sum(accepted), continents, countries, missing);
+    }
+}
