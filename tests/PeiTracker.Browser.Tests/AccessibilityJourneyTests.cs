@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 using PeiTracker.Domain;
 using PeiTracker.Web.Data;
 using PeiTracker.Web.Data.Seed;
+using PeiTracker.Web.Notices;
 
 namespace PeiTracker.Browser.Tests;
 
@@ -49,13 +50,13 @@ public class AccessibilityJourneyTests(BrowserFixture app)
         [
             "/Tablero?anio=2025&periodo=A", $"/Tablero/Objetivo/{ids.Objective}?anio=2025&periodo=A", $"/Tablero/Accion/{ids.Action}", "/Tablero/Unidades",
             $"/Tablero/Unidades/{ids.Unit}", "/Tablero/Nacional", "/Plan", $"/Plan/Indicador/{ids.Indicator}", "/Plan/Validacion", "/Registro", "/Reportes",
-            "/Cuenta/Contrasena", "/Cuenta/Tokens", "/Cuenta/AccesoDenegado",
+            "/Cuenta/Contrasena", "/Cuenta/Tokens", "/Cuenta/AccesoDenegado", "/Avisos", "/Avisos/Preferencias",
         ],
         Web.Data.Roles.Registrador =>
         [
             "/Registro", $"/Registro/Valor/{ids.UnitIndicatorOpen}?anio=2026&periodo=S1", $"/Registro/Valor/{ids.UnitIndicatorSent}?anio=2025&periodo=A",
             $"/Registro/Valor/{ids.UnitIndicatorOpen}?anio=2027&periodo=A", "/Tablero", $"/Plan/Indicador/{ids.UnitIndicatorSent}",
-            "/Registro/Carga?anio=2026&periodo=S2",
+            "/Registro/Carga?anio=2026&periodo=S2", "/Avisos/Preferencias",
         ],
         Web.Data.Roles.Planificador =>
         [
@@ -65,8 +66,21 @@ public class AccessibilityJourneyTests(BrowserFixture app)
             $"/Registro/Puntos/{ids.Indicator}?anio=2025&periodo=A", $"/Plan/Indicador/{ids.Indicator}/Formula",
         ],
         _ => ["/Registro/Revision", "/Administracion", "/Administracion/Nuevo", $"/Administracion/Editar/{ids.UserId}", "/Administracion/Configuracion",
-            "/Administracion/Unidades", $"/Administracion/Unidad/{ids.Unit}", "/Administracion/Puntos", $"/Administracion/Punto/{ids.Point}"],
+            "/Administracion/Unidades", $"/Administracion/Unidad/{ids.Unit}", "/Administracion/Puntos", $"/Administracion/Punto/{ids.Point}", "/Administracion/Avisos"],
     };
+
+    /// <summary>
+    /// The pages anyone may open: sign-in, the transparency portal, and an e-mail's unsubscribe link (asking for the
+    /// confirmation of a kind that can be switched off, and explaining one that cannot).
+    /// </summary>
+    internal static async Task<string[]> PublicPagesAsync(BrowserFixture app)
+    {
+        var ids = await IdsAsync(app);
+        var tokens = app.Factory.Services.GetRequiredService<UnsubscribeTokens>();
+        return ["/Cuenta/Ingresar", "/Transparencia",
+            "/Avisos/Baja?t=" + Uri.EscapeDataString(tokens.For(ids.UserId, NoticeKind.PlazoProximo)),
+            "/Avisos/Baja?t=" + Uri.EscapeDataString(tokens.For(ids.UserId, NoticeKind.PlazoEscalado))];
+    }
 
     [Theory]
     [MemberData(nameof(Roles))]
@@ -96,8 +110,8 @@ public class AccessibilityJourneyTests(BrowserFixture app)
         var page = await context.NewPageAsync();
         var found = new List<string>();
 
-        // The public pages: sign-in and the transparency portal (a published period's page is checked in TransparencyJourneyTests).
-        foreach (var path in new[] { "/Cuenta/Ingresar", "/Transparencia" })
+        // The public pages (a published period's page is checked in TransparencyJourneyTests).
+        foreach (var path in await PublicPagesAsync(app))
         {
             await page.GotoAsync(app.BaseUrl + path);
             var result = await page.RunAxe(Wcag21);

@@ -83,7 +83,7 @@ public class TabletJourneyTests(BrowserFixture app)
         var page = await context.NewPageAsync();
         var found = new List<string>();
 
-        foreach (var path in new[] { "/Cuenta/Ingresar", "/Transparencia" })
+        foreach (var path in await AccessibilityJourneyTests.PublicPagesAsync(app))
         {
             await page.GotoAsync(app.BaseUrl + path);
             if (await SidewaysScrollOfAsync(page, path) is { } problem)

@@ -92,8 +92,9 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider protection)
             var parts = protector.Unprotect(token).Split('\n');
             return parts is [var userId, var kindText] && Enum.TryParse<NoticeKind>(kindText, out var kind) && Enum.IsDefined(kind) ? (userId, kind) : null;
         }
-        catch (CryptographicException)
+        catch (Exception ex) when (ex is CryptographicException or FormatException)
         {
+            // Changed, truncated, or not base64url at all.
             return null;
         }
     }

@@ -18,27 +18,6 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, MailSettings setti
 
         var interval = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("PEI_MAIL_POLL_SECONDS", 10)));
         logger.LogInformation("Sending notices through {Host}:{Port} every {Interval}.", settings.Host, settings.Port, interval);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                // A database that is briefly unreachable must not stop the worker for the life of the process.
-                logger.LogError(ex, "The outbox could not be read; trying again in {Interval}.", interval);
-            }
-
-            try
-            {
-                await Task.Delay(interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
+        await PeriodicPass.RunAsync<OutboxDispatcher>(scopes, interval, clock, logger, (dispatcher, token) => dispatcher.DispatchDueAsync(token), stoppingToken);
     }
 }

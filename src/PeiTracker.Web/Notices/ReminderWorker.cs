@@ -11,27 +11,6 @@ public sealed class ReminderWorker(IServiceScopeFactory scopes, TimeProvider clo
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromSeconds(Math.Max(5, configuration.GetValue("PEI_REMINDER_POLL_SECONDS", 60)));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ReminderScheduler>().RunAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                // A database that is briefly unreachable must not stop the reminders for the life of the process.
-                logger.LogError(ex, "The reminders could not be scheduled; trying again in {Interval}.", interval);
-            }
-
-            try
-            {
-                await Task.Delay(interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
+        await PeriodicPass.RunAsync<ReminderScheduler>(scopes, interval, clock, logger, (scheduler, token) => scheduler.RunAsync(token), stoppingToken);
     }
 }

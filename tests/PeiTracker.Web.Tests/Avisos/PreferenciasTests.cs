@@ -31,6 +31,17 @@ public partial class PreferenciasTests(MailFixture app)
     private static Task<HttpResponseMessage> ChooseAsync(HttpClient browser, NoticeKind kind, NoticeDelivery delivery) =>
         browser.PostFormAsync(Url, [($"Delivery[{kind}]", delivery.ToString())], "#preferences-form");
 
+    /// <summary>The 7-day reminder sent to the Registrador, and the unsubscribe link its e-mail carries.</summary>
+    private async Task<(string Email, MimeKit.MimeMessage Mail, string Link)> RemindedAsync()
+    {
+        var (plan, email, _) = await RegistradorAsync();
+        app.MoveTo(plan.Due.AddDays(-7));
+        await app.ScheduleAsync();
+        await app.DispatchAsync();
+        var mail = Assert.Single(app.Smtp.To(email));
+        return (email, mail, UnsubscribeLink().Match(mail.TextBody!).Value);
+    }
+
     private Task<List<NoticePreference>> PreferencesOfAsync(string email) =>
         app.QueryAsync(db => db.NoticePreferences.IgnoreQueryFilters().Where(p => db.Users.Any(u => u.Id == p.UserId && u.Email == email)).ToListAsync());
 
@@ -47,6 +58,8 @@ public partial class PreferenciasTests(MailFixture app)
         Assert.Empty(app.Smtp.To(email));
         var notice = Assert.Single(await app.NoticesToAsync(email));
         Assert.Equal(NoticeStatus.Omitido, notice.Status);
+        // Days went by: the session ended, the person signs in again.
+        browser = await app.LoginAsync(email);
         Assert.Contains(notice.Subject, (await browser.GetDocumentAsync("/Avisos")).QuerySelector("#my-notices")!.TextContent);
         var page = await browser.GetDocumentAsync(Url);
         Assert.NotNull(page.QuerySelector($"#pref-{NoticeKind.PlazoProximo}-{NoticeDelivery.Ninguno}[checked]"));
@@ -85,7 +98,7 @@ public partial class PreferenciasTests(MailFixture app)
         var digest = Assert.Single(after, n => n.Kind == NoticeKind.ResumenDiario);
         Assert.All(after.Where(n => n.Kind != NoticeKind.ResumenDiario), n => Assert.Equal((NoticeStatus.Resumido, digest.Id), (n.Status, n.DigestId!.Value)));
         // The bell shows the two notices, not the digest that repeats them.
-        Assert.Equal(2, (await browser.GetDocumentAsync("/Avisos")).QuerySelectorAll("#my-notices > li").Length);
+        Assert.Equal(2, (await (await app.LoginAsync(email)).GetDocumentAsync("/Avisos")).QuerySelectorAll("#my-notices > li").Length);
     }
 
     [Theory]
@@ -108,12 +121,7 @@ public partial class PreferenciasTests(MailFixture app)
     [Fact]
     public async Task UnsubscribeLink_OpenedWithoutSigningIn_SetsTheKindToNoneAfterConfirmation()
     {
-        var (plan, email, _) = await RegistradorAsync();
-        app.MoveTo(plan.Due.AddDays(-7));
-        await app.ScheduleAsync();
-        await app.DispatchAsync();
-        var mail = Assert.Single(app.Smtp.To(email));
-        var link = UnsubscribeLink().Match(mail.TextBody!).Value;
+        var (email, mail, link) = await RemindedAsync();
         Assert.Equal($"<{link}>", mail.Headers["List-Unsubscribe"]);
         Assert.Equal("List-Unsubscribe=One-Click", mail.Headers["List-Unsubscribe-Post"]);
         var path = new Uri(link).PathAndQuery;
@@ -134,11 +142,7 @@ public partial class PreferenciasTests(MailFixture app)
     [Fact]
     public async Task UnsubscribeLink_OneClickPostFromTheMailClient_SetsTheKindToNone()
     {
-        var (plan, email, _) = await RegistradorAsync();
-        app.MoveTo(plan.Due.AddDays(-7));
-        await app.ScheduleAsync();
-        await app.DispatchAsync();
-        var link = UnsubscribeLink().Match(Assert.Single(app.Smtp.To(email)).TextBody!).Value;
+        var (email, _, link) = await RemindedAsync();
 
         var response = await app.CreateClient().PostAsync(new Uri(link).PathAndQuery, new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
 
@@ -149,11 +153,7 @@ public partial class PreferenciasTests(MailFixture app)
     [Fact]
     public async Task UnsubscribeLink_TamperedToken_IsRefusedAndChangesNothing()
     {
-        var (plan, email, _) = await RegistradorAsync();
-        app.MoveTo(plan.Due.AddDays(-7));
-        await app.ScheduleAsync();
-        await app.DispatchAsync();
-        var link = UnsubscribeLink().Match(Assert.Single(app.Smtp.To(email)).TextBody!).Value;
+        var (email, _, link) = await RemindedAsync();
         var token = Uri.UnescapeDataString(link[(link.IndexOf("t=", StringComparison.Ordinal) + 2)..]);
         var tampered = token[..10] + (token[10] == 'A' ? 'B' : 'A') + token[11..];
         var anonymous = app.CreateClient();

@@ -19,6 +19,11 @@ public class ReminderSchedulerTests(MailFixture app)
 
     private async Task<List<string>> SubjectsToAsync(string email) => (await app.NoticesToAsync(email)).Select(n => n.Subject).ToList();
 
+    /// <summary>A person's escalations (heads also get the weekly digest, whose week may start during a test).</summary>
+    private async Task<List<OutboxNotice>> EscalationsToAsync(string email) => (await app.NoticesToAsync(email)).Where(n => n.Kind == NoticeKind.PlazoEscalado).ToList();
+
+    private IEnumerable<MimeKit.MimeMessage> EscalationMailsTo(string email) => app.Smtp.To(email).Where(m => m.Subject!.StartsWith("Reporte atrasado", StringComparison.Ordinal));
+
     [Fact]
     public async Task Reminders_DaysBeforeAtAndAfterTheDeadline_FireOnTheirDaysOnlyToUnitsThatHaveNotSent()
     {
@@ -91,14 +96,14 @@ public class ReminderSchedulerTests(MailFixture app)
 
         app.MoveTo(plan.Due.AddDays(2));
         await app.ScheduleAsync();
-        Assert.Empty(await app.NoticesToAsync(headA));
+        Assert.Empty(await EscalationsToAsync(headA));
         Assert.DoesNotContain(await app.NoticesToAsync(planner), n => n.Body.Contains(plan.Code, StringComparison.Ordinal));
 
         app.MoveTo(plan.Due.AddDays(3));
         await app.ScheduleAsync();
         await app.ScheduleAsync();
 
-        var toHead = Assert.Single(await app.NoticesToAsync(headA));
+        var toHead = Assert.Single(await EscalationsToAsync(headA));
         Assert.Equal((NoticeKind.PlazoEscalado, $"Reporte atrasado 3 días: {plan.AcronymA} · Anual 2025"), (toHead.Kind, toHead.Subject));
         Assert.Contains("IOEI.01.01", toHead.Body);
         Assert.Contains("IOEI.01.02", toHead.Body);
@@ -106,13 +111,13 @@ public class ReminderSchedulerTests(MailFixture app)
         Assert.Equal((NoticeKind.PlazoEscalado, $"Unidades con reporte atrasado 3 días: Anual 2025 · {plan.Code}"), (toOffice.Kind, toOffice.Subject));
         Assert.Contains($"Unidad A", toOffice.Body);
         Assert.DoesNotContain($"({plan.AcronymB})", toOffice.Body);
-        Assert.Empty(await app.NoticesToAsync(headB));
-        Assert.Empty(await app.NoticesToAsync(notHead));
+        Assert.Empty(await EscalationsToAsync(headB));
+        Assert.Empty(await EscalationsToAsync(notHead));
         Assert.DoesNotContain(await app.NoticesToAsync(otherPlanner), n => n.Body.Contains(plan.Code, StringComparison.Ordinal));
         Assert.DoesNotContain(await app.NoticesToAsync(registradorA), n => n.Kind == NoticeKind.PlazoEscalado);
 
         await app.DispatchAsync();
-        Assert.Single(app.Smtp.To(headA));
+        Assert.Single(EscalationMailsTo(headA));
         Assert.Single(app.Smtp.To(planner), m => m.TextBody!.Contains(plan.Code, StringComparison.Ordinal));
     }
 
@@ -229,7 +234,7 @@ public class ReminderSchedulerTests(MailFixture app)
         await app.DrainOutboxAsync();
 
         Assert.Equal(2, app.Smtp.To(registrador).Count());
-        Assert.Single(app.Smtp.To(head));
+        Assert.Single(EscalationMailsTo(head));
         Assert.All((await app.NoticesToAsync(registrador)).Concat(await app.NoticesToAsync(head)), n => Assert.Equal(NoticeStatus.Enviado, n.Status));
     }
 
@@ -288,16 +293,21 @@ public class ReminderSchedulerTests(MailFixture app)
         var otherDirector = await app.CreateUserAsync(Roles.Consulta, institutionId: other.InstitutionId);
         var monday = ReminderScheduler.WeekStart(app.Today()).AddDays(7);
 
+        var week = $"Semana del {monday:dd/MM/yyyy}.";
+        Task<List<OutboxNotice>> WeeklyToAsync(string email) =>
+            app.NoticesToAsync(email).ContinueWith(t => t.Result.Where(n => n.Kind == NoticeKind.ResumenSemanal && n.Body.Contains(week, StringComparison.Ordinal)).ToList(), TaskScheduler.Default);
+
+        // Before 08:00 on Monday it is still last week's (a person new since then gets that one).
         app.MoveTo(monday, hour: 7);
         await app.ScheduleAsync();
-        Assert.DoesNotContain(await app.NoticesToAsync(director), n => n.Kind == NoticeKind.ResumenSemanal);
+        Assert.Empty(await WeeklyToAsync(director));
         app.MoveTo(monday);
         await app.ScheduleAsync();
         app.MoveTo(monday.AddDays(2));
         await app.ScheduleAsync();
 
-        var digest = Assert.Single(await app.NoticesToAsync(director), n => n.Kind == NoticeKind.ResumenSemanal);
-        Assert.Single(await app.NoticesToAsync(head), n => n.Kind == NoticeKind.ResumenSemanal);
+        var digest = Assert.Single(await WeeklyToAsync(director));
+        Assert.Single(await WeeklyToAsync(head));
         Assert.DoesNotContain(await app.NoticesToAsync(registrador), n => n.Kind == NoticeKind.ResumenSemanal);
         Assert.DoesNotContain(await app.NoticesToAsync(otherDirector), n => n.Body.Contains(plan.Code, StringComparison.Ordinal));
         var section = digest.Body[digest.Body.IndexOf($"Plan {plan.Code}", StringComparison.Ordinal)..];
@@ -314,6 +324,6 @@ public class ReminderSchedulerTests(MailFixture app)
         Assert.DoesNotContain($"({plan.AcronymA})", section);
 
         await app.DispatchAsync();
-        Assert.StartsWith("Resumen semanal: ", Assert.Single(app.Smtp.To(director), m => m.Subject!.StartsWith("Resumen semanal", StringComparison.Ordinal)).Subject);
+        Assert.Single(app.Smtp.To(director), m => m.Subject!.StartsWith("Resumen semanal: ", StringComparison.Ordinal) && m.TextBody!.Contains(week, StringComparison.Ordinal));
     }
 }
