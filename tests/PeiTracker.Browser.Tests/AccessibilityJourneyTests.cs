@@ -59,7 +59,7 @@ public class AccessibilityJourneyTests(BrowserFixture app)
         [
             "/Registro/Revision", "/Registro/Periodos", "/Registro?anio=2025&periodo=A", "/Plan", $"/Plan/Indicador/{ids.Indicator}/Editar", $"/Plan/Indicador/{ids.Indicator}/Metas",
             $"/Plan/Objetivo/{ids.Objective}/Editar", $"/Plan/Accion/{ids.Action}/Editar", "/Plan/Matriz", "/Auditoria", "/Reportes/Informe", "/Reportes/Seguimiento",
-            $"/Reportes/Fichas?oei={ids.Objective}", "/Registro/Motivos",
+            $"/Reportes/Fichas?oei={ids.Objective}", "/Registro/Motivos", "/Registro/Completitud", "/Registro/Completitud?anio=0",
         ],
         _ => ["/Registro/Revision", "/Administracion", "/Administracion/Nuevo", $"/Administracion/Editar/{ids.UserId}", "/Administracion/Configuracion",
             "/Administracion/Unidades", $"/Administracion/Unidad/{ids.Unit}"],
