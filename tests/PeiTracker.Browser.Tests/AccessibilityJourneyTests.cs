@@ -62,7 +62,7 @@ public class AccessibilityJourneyTests(BrowserFixture app)
         [
             "/Registro/Revision", "/Registro/Periodos", "/Registro?anio=2025&periodo=A", "/Plan", $"/Plan/Indicador/{ids.Indicator}/Editar", $"/Plan/Indicador/{ids.Indicator}/Metas",
             $"/Plan/Objetivo/{ids.Objective}/Editar", $"/Plan/Accion/{ids.Action}/Editar", "/Plan/Matriz", "/Auditoria", "/Reportes/Informe", "/Reportes/Seguimiento",
-            $"/Reportes/Fichas?oei={ids.Objective}", "/Registro/Motivos", "/Registro/Carga?anio=2025&periodo=A", $"/Registro/Punto/{ids.Indicator}?anio=2025&periodo=A",
+            $"/Reportes/Fichas?oei={ids.Objective}", "/Registro/Motivos", "/Registro/Completitud", "/Registro/Completitud?anio=0", "/Registro/Carga?anio=2025&periodo=A", $"/Registro/Punto/{ids.Indicator}?anio=2025&periodo=A",
             $"/Registro/Puntos/{ids.Indicator}?anio=2025&periodo=A", $"/Plan/Indicador/{ids.Indicator}/Formula",
         ],
         _ => ["/Registro/Revision", "/Administracion", "/Administracion/Nuevo", $"/Administracion/Editar/{ids.UserId}", "/Administracion/Configuracion",

@@ -26,16 +26,27 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The mail server the app sends its notices to (in-process, loopback), whose inbox the journeys read.</summary>
+    public LoopbackSmtpServer Smtp { get; } = new();
+
     public static string ScreenshotFolder { get; } = Path.Combine(FindRepositoryRoot(), "artifacts", "screenshots");
 
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
+        await Smtp.StartAsync();
+        // A port chosen now, so the links in the e-mails (PEI_PUBLIC_URL) are the address the browser opens.
+        var address = $"http://127.0.0.1:{FreePort()}";
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             // Development: static web assets are served from the project's wwwroot (the test host has no publish output).
             builder.UseEnvironment("Development");
-            builder.UseSetting("PEI_URLS", "http://127.0.0.1:0");
+            builder.UseSetting("PEI_URLS", address);
+            builder.UseSetting("PEI_PUBLIC_URL", address + "/");
+            builder.UseSetting("PEI_SMTP_HOST", "127.0.0.1");
+            builder.UseSetting("PEI_SMTP_PORT", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("PEI_SMTP_TLS", "none");
+            builder.UseSetting("PEI_MAIL_POLL_SECONDS", "1");
             builder.UseSetting("PEI_DB", database.ConnectionString);
             builder.UseSetting("PEI_DB_OWNER", database.OwnerConnectionString);
             builder.UseSetting("PEI_ADMIN_EMAIL", AdminEmail);
@@ -73,10 +84,20 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         playwright?.Dispose();
         await Factory.DisposeAsync();
+        await Smtp.DisposeAsync();
         if (database is not null)
         {
             await database.DisposeAsync();
         }
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     /// <summary>A fresh browser context (own cookies), signed in through the login page as a person would.</summary>

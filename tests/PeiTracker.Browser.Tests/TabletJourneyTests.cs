@@ -10,7 +10,7 @@ namespace PeiTracker.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public class TabletJourneyTests(BrowserFixture app)
 {
-    private static readonly ViewportSize Tablet = new() { Width = 768, Height = 1024 };
+    internal static readonly ViewportSize Tablet = new() { Width = 768, Height = 1024 };
 
     /// <summary>
     /// The page's width beside the window's, and the elements that reach past the window's right edge without a
@@ -46,7 +46,7 @@ public class TabletJourneyTests(BrowserFixture app)
         public string[] Culprits { get; set; } = [];
     }
 
-    private static async Task<string?> SidewaysScrollOfAsync(IPage page, string path)
+    internal static async Task<string?> SidewaysScrollOfAsync(IPage page, string path)
     {
         var found = await page.EvaluateAsync<Overflow>(OverflowScript);
         return found.ScrollWidth <= found.InnerWidth

@@ -29,6 +29,9 @@ public class DatabasePrivilegesTests(AppFixture app)
         { "table of its own", "CREATE TABLE audit_copy (id bigint)" },
         { "rewind the audit sequence", "SELECT setval(pg_get_serial_sequence('audit_entries', 'id'), 1)" },
         { "forge the migration history", "DELETE FROM \"__EFMigrationsHistory\"" },
+        // A message of a value's conversation is never edited nor erased (ADR 0022).
+        { "edit a conversation message", "UPDATE value_thread_messages SET text = 'otro texto'" },
+        { "erase conversation messages", "DELETE FROM value_thread_messages" },
     };
 
     [Theory]

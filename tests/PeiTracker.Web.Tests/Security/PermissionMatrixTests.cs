@@ -31,6 +31,7 @@ public class PermissionMatrixTests(AppFixture app)
             ("/Tablero/Unidades", [A, P, R, C]),
             ("/Registro", [A, P, R, C]),
             ("/Registro/Revision", [A, P]),
+            ("/Registro/Completitud", [A, P]),
             ("/Registro/Periodos", [A, P]),
             ("/Reportes", [A, P, R, C]),
             ("/Reportes/Fichas", [A, P, R, C]),
