@@ -143,6 +143,18 @@ public class ReportingPointEntryTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Registro_ForAPointsRegistrador_LinksEachIndicatorCollectedByPointToTheirPointsForm()
+    {
+        var plan = await PointTestPlan.CreateAsync(app);
+        var (_, browser, _) = await PointTestPlan.PointRegistradorAsync(app, "CG-MIAMI");
+
+        var page = await browser.GetDocumentAsync($"/Registro?plan={plan.Plan.Code}&anio=2025&periodo=A");
+
+        var links = page.QuerySelectorAll("[data-testid=por-punto] a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
+        Assert.Equal([("CG-MIAMI", $"/Registro/Punto/{plan.IndicatorId}?punto=CG-MIAMI&anio=2025&periodo=A")], links);
+    }
+
+    [Fact]
     public async Task Registrador_OfAnotherPoint_CannotEnterForThisOne()
     {
         var plan = await PointTestPlan.CreateAsync(app);

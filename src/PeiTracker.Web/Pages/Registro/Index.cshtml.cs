@@ -51,6 +51,12 @@ public class IndexModel(AppDbContext db, UserScope scope, TimeProvider clock) : 
 
     public record Row(Indicator Indicator, string Units, decimal? Target, IndicatorValue? Value);
 
+    /// <summary>An indicator collected by point, and the person's points that enter it (the links to their entry pages).</summary>
+    public record PointTask(Indicator Indicator, IReadOnlyList<string> PointCodes);
+
+    /// <summary>For a Registrador of reporting points: the indicators their points enter, each point with its own link.</summary>
+    public IReadOnlyList<PointTask> PointTasks { get; private set; } = [];
+
     public async Task OnGetAsync(string? plan)
     {
         var code = await db.ResolveCodeAsync(plan);
@@ -80,6 +86,13 @@ public class IndexModel(AppDbContext db, UserScope scope, TimeProvider clock) : 
             .Where(i => units is null || i.ResponsibleUnits.Any(u => units.Contains(u.UnitId)))
             .SelectMany(i => i.Values.Where(v => v.Status == ValueStatus.Observado && !closed.Contains((v.Year, v.Period))).Select(v => new Row(i, "", i.TargetFor(v.Year), v)))
             .ToList();
+        var myPoints = User.IsInRole(Roles.Registrador) ? await scope.PointIdsAsync(User) : new HashSet<int>();
+        if (myPoints.Count > 0)
+        {
+            var codes = await db.ReportingPoints.AsNoTracking().Where(p => myPoints.Contains(p.Id) && p.IsActive).OrderBy(p => p.Code).Select(p => p.Code).ToListAsync();
+            PointTasks = Plan.Indicators.Where(i => i.CollectedByPoint).OrderBy(i => i.Key).Select(i => new PointTask(i, codes)).ToList();
+        }
+
         Deadline = await db.PeriodDeadlines.AsNoTracking()
             .Where(d => d.PlanId == Plan.Id && d.Year == Period.Year && d.Period == Period.Kind)
             .Select(d => (DateOnly?)d.DueDate).SingleOrDefaultAsync();
