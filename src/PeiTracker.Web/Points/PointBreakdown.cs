@@ -76,3 +76,27 @@ public sealed record PointBreakdown(
         return new PointBreakdown(formula, variables, year, period, rows, Sum(accepted), continents, countries, missing);
     }
 }
+
+/// <summary>
+/// The breakdowns the indicator page shows, kept per indicator and period against the plan's data version (which the
+/// points' figures move, ADR 0007): with 154 points a breakdown is a few hundred rows read and summed, the same for
+/// every reader until a point's figures or the plan change.
+/// </summary>
+public sealed class PointBreakdownCache(int capacity)
+{
+    private readonly Microsoft.Extensions.Caching.Memory.MemoryCache kept = new(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = capacity });
+
+    /// <summary>The breakdown at <paramref name="dataVersion"/>, read when not kept; the version must be read before the call.</summary>
+    public async Task<PointBreakdown> GetAsync(AppDbContext db, Indicator indicator, int year, PeriodKind period, long dataVersion, CancellationToken cancellationToken = default)
+    {
+        var key = (indicator.Id, year, period);
+        if (kept.TryGetValue(key, out var found) && found is (long version, PointBreakdown breakdownKept) && version == dataVersion)
+        {
+            return breakdownKept;
+        }
+
+        var breakdown = await PointBreakdown.LoadAsync(db, indicator, year, period, cancellationToken);
+        Microsoft.Extensions.Caching.Memory.CacheExtensions.Set(kept, key, (dataVersion, breakdown), new Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions { Size = 1 });
+        return breakdown;
+    }
+}

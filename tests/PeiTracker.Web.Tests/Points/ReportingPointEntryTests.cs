@@ -119,6 +119,24 @@ public class ReportingPointEntryTests(AppFixture app)
     }
 
     [Fact]
+    public async Task IndicatorPage_AfterAnotherPointIsAccepted_ShowsTheNewBreakdownNotTheKeptOne()
+    {
+        var (plan, reviewer) = await ThreeConsulatesSentAsync();
+        await ReviewAsync(reviewer, plan.IndicatorId, "CG-MIAMI", "Accept");
+        var url = $"/Plan/Indicador/{plan.IndicatorId}?anio=2025&periodo=A";
+        string Total(AngleSharp.Dom.IDocument page) => page.QuerySelector("[data-testid=desglose-total]")!.TextContent;
+        Assert.Contains("= 36 / 40 × 100 = 90", Total(await reviewer.GetDocumentAsync(url)));
+        // Asked again without changes: the kept breakdown, the same figures.
+        Assert.Contains("= 36 / 40 × 100 = 90", Total(await reviewer.GetDocumentAsync(url)));
+
+        await ReviewAsync(reviewer, plan.IndicatorId, "CG-MADRID", "Accept");
+
+        var after = await reviewer.GetDocumentAsync(url);
+        Assert.Contains("= 86 / 100 × 100 = 86", Total(after));
+        Assert.Equal(2, after.QuerySelectorAll("[data-testid=desglose-grafico] rect.bar-accepted").Length);
+    }
+
+    [Fact]
     public async Task Breakdown_Api_ListsPointsRegionsAndTheSummedValue()
     {
         var (plan, reviewer) = await ThreeConsulatesSentAsync();

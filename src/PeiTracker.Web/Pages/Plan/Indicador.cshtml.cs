@@ -15,7 +15,7 @@ namespace PeiTracker.Web.Pages.Plan;
 /// come from caches checked against the plan's data version (ADR 0007); the values with their evidence and the
 /// history are read at every request, in one query each, whatever their number.
 /// </summary>
-public class IndicadorModel(AppDbContext db, PlanProgressService progress, IndicatorSheetCache sheets, IAuthorizationService authorization, Entry.ValueConversations conversations) : PageModel
+public class IndicadorModel(AppDbContext db, PlanProgressService progress, IndicatorSheetCache sheets, Points.PointBreakdownCache breakdowns, IAuthorizationService authorization, Entry.ValueConversations conversations) : PageModel
 {
     /// <summary>The conversations of the indicator's values, for those who may read them (ADR 0022); empty for anyone else.</summary>
     public IReadOnlyList<Entry.ThreadView> Threads { get; private set; } = [];
@@ -88,6 +88,9 @@ public class IndicadorModel(AppDbContext db, PlanProgressService progress, Indic
     /// <summary>The period of the breakdown: the one chosen, else the latest with a point's figures, else the plan's first year.</summary>
     public ReportPeriod? BreakdownPeriod { get; private set; }
 
+    /// <summary>Everything the rendered breakdown depends on (it shows the same to every reader of the page).</summary>
+    public string BreakdownKey { get; private set; } = "";
+
     /// <summary>The dashboard view this page was opened from, when it was: the breadcrumb leads back to it.</summary>
     public string? Back { get; private set; }
 
@@ -119,11 +122,11 @@ public class IndicadorModel(AppDbContext db, PlanProgressService progress, Indic
             .Take(200)
             .ToListAsync(cancellationToken);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditPlan)).Succeeded;
-        await LoadBreakdownAsync(id, cancellationToken);
+        await LoadBreakdownAsync(id, stamp.DataVersion, cancellationToken);
         return Page();
     }
 
-    private async Task LoadBreakdownAsync(int id, CancellationToken cancellationToken)
+    private async Task LoadBreakdownAsync(int id, long dataVersion, CancellationToken cancellationToken)
     {
         var indicator = await db.Indicators.AsNoTracking().Include(i => i.Plan).Include(i => i.Variables)
             .SingleAsync(i => i.Id == id, cancellationToken);
@@ -135,7 +138,8 @@ public class IndicadorModel(AppDbContext db, PlanProgressService progress, Indic
         var latest = await db.PointSubmissions.AsNoTracking().Where(s => s.IndicatorId == id)
             .OrderByDescending(s => s.Year).ThenByDescending(s => s.Period).Select(s => new { s.Year, s.Period }).FirstOrDefaultAsync(cancellationToken);
         BreakdownPeriod = ChosenPeriod ?? (latest is null ? new ReportPeriod(Indicator.FirstYear, PeriodKind.Anual) : new ReportPeriod(latest.Year, latest.Period));
-        Breakdown = await Points.PointBreakdown.LoadAsync(db, indicator, BreakdownPeriod.Year, BreakdownPeriod.Kind, cancellationToken);
+        Breakdown = await breakdowns.GetAsync(db, indicator, BreakdownPeriod.Year, BreakdownPeriod.Kind, dataVersion, cancellationToken);
+        BreakdownKey = string.Join('|', id, dataVersion, BreakdownPeriod.Year, BreakdownPeriod.QueryValue);
     }
 
     private static IQueryable<ValueRow> ValuesQuery(AppDbContext db, int id) =>
