@@ -41,7 +41,7 @@ public class ConversationJourneyTests(BrowserFixture app)
     }
 
     /// <summary>
-    /// An indicator of one unit (not the DGA's, which other journeys use), with a 2026
+    /// An indicator of the official plan, of one unit (not the DGA's, which other journeys use) and not collected by point (another journey marks one), with a 2026
     /// logro esperado; its demo value of 2026, if any, is taken away so the unit enters the value itself.
     /// </summary>
     private async Task<(int Id, string Code, int UnitId, decimal Target)> IndicatorAsync()
@@ -49,7 +49,7 @@ public class ConversationJourneyTests(BrowserFixture app)
         await using var scope = app.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var found = await db.Indicators
-            .Where(i => i.ResponsibleUnits.Count == 1 && i.ResponsibleUnits.All(u => u.Unit!.Acronym != "DGA") && i.Targets.Any(t => t.Year == 2026)
+            .Where(i => i.Plan!.Code == "MRE-PEI-2025-2030" && !i.CollectedByPoint && i.ResponsibleUnits.Count == 1 && i.ResponsibleUnits.All(u => u.Unit!.Acronym != "DGA") && i.Targets.Any(t => t.Year == 2026)
                 && i.Values.Where(v => v.Year == 2026 && v.Period == PeriodKind.Anual).All(v => v.IsDemo))
             .OrderByDescending(i => i.Id)
             .Select(i => new ValueTuple<int, string, int, decimal>(i.Id, i.PublishedCode, i.ResponsibleUnits.First().UnitId, i.Targets.First(t => t.Year == 2026).Value))
