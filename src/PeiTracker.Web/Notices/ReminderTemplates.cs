@@ -36,7 +36,7 @@ public static class ReminderTemplates
     {
         var (subject, when) = step.Stage switch
         {
-            ReminderStage.Antes => ($"Faltan {Days(step.DaysBefore)} para reportar {period}: {unit.Acronym}", $"vence el {Date(due)}, en {Days(step.DaysBefore)}"),
+            ReminderStage.Antes => ($"{(step.DaysBefore == 1 ? "Falta" : "Faltan")} {Days(step.DaysBefore)} para reportar {period}: {unit.Acronym}", $"vence el {Date(due)}, en {Days(step.DaysBefore)}"),
             ReminderStage.Vence => ($"Hoy vence el plazo para reportar {period}: {unit.Acronym}", $"vence hoy, {Date(due)}"),
             _ => ($"Venció el plazo para reportar {period}: {unit.Acronym}", $"venció el {Date(due)}"),
         };

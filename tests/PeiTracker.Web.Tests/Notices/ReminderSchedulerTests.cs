@@ -64,7 +64,7 @@ public class ReminderSchedulerTests(MailFixture app)
         await app.ScheduleAsync();
 
         Assert.Equal(
-            [$"Faltan 7 días para reportar {period}", $"Faltan 1 día para reportar {period}", $"Hoy vence el plazo para reportar {period}", $"Venció el plazo para reportar {period}"],
+            [$"Faltan 7 días para reportar {period}", $"Falta 1 día para reportar {period}", $"Hoy vence el plazo para reportar {period}", $"Venció el plazo para reportar {period}"],
             await SubjectsToAsync(registradorA));
         Assert.Equal([NoticeKind.PlazoProximo, NoticeKind.PlazoProximo, NoticeKind.PlazoProximo, NoticeKind.PlazoVencido], (await app.NoticesToAsync(registradorA)).Select(n => n.Kind));
         Assert.Empty(await app.NoticesToAsync(registradorB));
@@ -131,7 +131,7 @@ public class ReminderSchedulerTests(MailFixture app)
         // Down from before the 7-day reminder until the day before the deadline: the 1-day one goes, not both.
         app.MoveTo(plan.Due.AddDays(-1));
         await app.ScheduleAsync();
-        Assert.Equal([$"Faltan 1 día para reportar Anual 2025: {plan.AcronymA}"], await SubjectsToAsync(registrador));
+        Assert.Equal([$"Falta 1 día para reportar Anual 2025: {plan.AcronymA}"], await SubjectsToAsync(registrador));
 
         var late = await ReminderTestPlan.CreateAsync(app, app.Today().AddDays(-ReminderRules.MaxLateDays - 1));
         var lateRegistrador = await ReminderTestPlan.PersonAsync(app, Roles.Registrador, [late.UnitA]);
