@@ -184,6 +184,7 @@ builder.Services.Configure<CacheTagHelperOptions>(options =>
 builder.Services.AddScoped<ValueEntryService>();
 builder.Services.AddScoped<PeiTracker.Web.Points.PointEntryService>();
 builder.Services.AddScoped<PeiTracker.Web.Imports.BulkEntryImport>();
+builder.Services.AddScoped<PeiTracker.Web.Points.PointBulkImport>();
 builder.Services.AddScoped<ValueConversations>();
 builder.Services.AddScoped<AuditedWriter>();
 

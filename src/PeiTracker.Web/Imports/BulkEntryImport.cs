@@ -46,6 +46,18 @@ public sealed record BulkIssue(string Sheet, int? Row, string? Column, string? C
         + (Sheet.Length == 0 ? "" : ": ") + Message;
 }
 
+/// <summary>What the preview of an upload needs of each row, whatever the planilla (values or a reporting point's figures).</summary>
+public interface IBulkRow
+{
+    BulkOutcome Outcome { get; }
+
+    /// <summary>An unchanged draft (or observed entry) that «Guardar y enviar» sends as it is.</summary>
+    bool Sendable { get; }
+
+    /// <summary>What the row would do against the data as read, for <see cref="BulkPreviewOf{TRow}.Fingerprint"/>.</summary>
+    string Fingerprint { get; }
+}
+
 /// <summary>One row of the file and what confirming would do with it.</summary>
 public sealed record BulkRow(
     string Sheet,
@@ -59,18 +71,20 @@ public sealed record BulkRow(
     string? Calculation,
     ValueStatus? State,
     uint CurrentVersion,
-    ValueSubmission? Submission)
+    ValueSubmission? Submission) : IBulkRow
 {
-    /// <summary>An unchanged draft (or observed value) that «Guardar y enviar» sends as it is.</summary>
     public bool Sendable => Outcome == BulkOutcome.SinCambios && State is ValueStatus.Borrador or ValueStatus.Observado;
+
+    public string Fingerprint => string.Join("|", IndicatorId.ToString(CultureInfo.InvariantCulture), Outcome, Before, After, State, CurrentVersion.ToString(CultureInfo.InvariantCulture));
 }
 
 /// <summary>What an upload would save, and every reason it cannot; nothing is saved while it is a preview.</summary>
-public sealed class BulkPreview
+public abstract class BulkPreviewOf<TRow>
+    where TRow : IBulkRow
 {
     private string? fingerprint;
 
-    public IReadOnlyList<BulkRow> Rows { get; init; } = [];
+    public IReadOnlyList<TRow> Rows { get; init; } = [];
 
     public IReadOnlyList<BulkIssue> Errors { get; init; } = [];
 
@@ -82,13 +96,21 @@ public sealed class BulkPreview
 
     public int Changes => Rows.Count(r => r.Outcome is BulkOutcome.Nuevo or BulkOutcome.Cambia);
 
+    public int Unchanged => Rows.Count(r => r.Outcome == BulkOutcome.SinCambios);
+
     /// <summary>Only a file without any error is confirmed, and only when it changes something (ADR 0020).</summary>
     public bool CanConfirm => !HasErrors && Rows.Any(r => r.Outcome is BulkOutcome.Nuevo or BulkOutcome.Cambia || r.Sendable);
 
-    /// <summary>A hash of what each row would do against the values as read: confirming saves only what was previewed.</summary>
-    public string Fingerprint => fingerprint ??= Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", Rows.Select(r =>
-        string.Join("|", r.IndicatorId.ToString(CultureInfo.InvariantCulture), r.Outcome, r.Before, r.After, r.State, r.CurrentVersion.ToString(CultureInfo.InvariantCulture)))))));
+    /// <summary>A hash of what each row would do against the data as read: confirming saves only what was previewed.</summary>
+    public string Fingerprint => fingerprint ??= Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", Rows.Select(r => r.Fingerprint)))));
 
+    /// <summary>The rows confirming with «Guardar y enviar» (<paramref name="send"/>) or «Guardar como borrador» would save.</summary>
+    public IReadOnlyList<TRow> ToSave(bool send) => [.. Rows.Where(r => r.Outcome is BulkOutcome.Nuevo or BulkOutcome.Cambia || (r.Sendable && send))];
+}
+
+/// <summary>The preview of a planilla of values.</summary>
+public sealed class BulkPreview : BulkPreviewOf<BulkRow>
+{
     public static BulkPreview Fail(string message) => new() { Errors = [new BulkIssue("", null, null, null, message)] };
 }
 
@@ -184,7 +206,7 @@ public sealed class BulkEntryImport(AppDbContext db, ValueEntryService entry, ID
     /// </summary>
     public async Task<string?> ConfirmAsync(ClaimsPrincipal user, BulkPreview preview, WorkflowAction action, CancellationToken cancellationToken = default)
     {
-        var rows = preview.Rows.Where(r => r.Outcome is BulkOutcome.Nuevo or BulkOutcome.Cambia || (r.Sendable && action == WorkflowAction.Enviar)).ToList();
+        var rows = preview.ToSave(action == WorkflowAction.Enviar);
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
@@ -314,7 +336,7 @@ public sealed class BulkEntryImport(AppDbContext db, ValueEntryService entry, ID
     }
 
     /// <summary>A figure as the entry form would receive it (invariant text), or null with the cell's problem reported.</summary>
-    private static string? ReadFigure(IReadOnlyDictionary<int, XlsxUpload.SheetCell> cells, int column, Action<int, string> add)
+    internal static string? ReadFigure(IReadOnlyDictionary<int, XlsxUpload.SheetCell> cells, int column, Action<int, string> add)
     {
         if (!cells.TryGetValue(column, out var cell) || cell.Kind == XlsxUpload.CellKind.Empty)
         {
@@ -341,7 +363,7 @@ public sealed class BulkEntryImport(AppDbContext db, ValueEntryService entry, ID
         return DecimalText.Show(value);
     }
 
-    private static string? Text(IReadOnlyDictionary<int, XlsxUpload.SheetCell> cells, int column) =>
+    internal static string? Text(IReadOnlyDictionary<int, XlsxUpload.SheetCell> cells, int column) =>
         cells.TryGetValue(column, out var cell) && cell.Kind != XlsxUpload.CellKind.Empty && cell.Text.Trim() is { Length: > 0 } text ? text : null;
 
     /// <summary>"12,5%" → "12.5": what the person most likely meant, when it reads as a number.</summary>
@@ -370,19 +392,46 @@ public sealed class BulkEntryImport(AppDbContext db, ValueEntryService entry, ID
         public static FileContent Fail(string message) => new(null, [], message);
     }
 
-    private FileContent Read(byte[] file, string? fileName)
+    private FileContent Read(byte[] file, string? fileName) => Open(file, fileName, ReadWorkbook, FileContent.Fail);
+
+    /// <summary>Opens an uploaded planilla within the size limits and reads it, or answers why it cannot be read.</summary>
+    internal static T Open<T>(byte[] file, string? fileName, Func<SpreadsheetDocument, T> read, Func<string, T> fail)
     {
         var (document, problem) = XlsxUpload.Open(file, fileName, MaxFileBytes, MaxPartBytes);
         using (document)
         {
             return problem switch
             {
-                XlsxUploadProblem.TooLarge => FileContent.Fail(FileTooLargeMessage),
-                XlsxUploadProblem.PartTooLarge => FileContent.Fail(PartTooLargeMessage),
-                XlsxUploadProblem.None => XlsxUpload.Guard(() => ReadWorkbook(document!), () => FileContent.Fail(NotXlsxMessage)),
-                _ => FileContent.Fail(NotXlsxMessage),
+                XlsxUploadProblem.TooLarge => fail(FileTooLargeMessage),
+                XlsxUploadProblem.PartTooLarge => fail(PartTooLargeMessage),
+                XlsxUploadProblem.None => XlsxUpload.Guard(() => read(document!), () => fail(NotXlsxMessage)),
+                _ => fail(NotXlsxMessage),
             };
         }
+    }
+
+    /// <summary>The titles of a sheet's header row, cell by cell from column A.</summary>
+    internal static List<string> HeaderTexts(IEnumerable<XlsxUpload.SheetRow> rows)
+    {
+        var header = rows.FirstOrDefault(r => r.Number == HeaderRow);
+        return header is null ? [] : Enumerable.Range(0, header.Cells.Keys.DefaultIfEmpty(-1).Max() + 1).Select(header.Text).ToList();
+    }
+
+    /// <summary>
+    /// Why a sheet's column titles are not the planilla's (the first column that differs, or a sheet without any
+    /// input column), or null when they are.
+    /// </summary>
+    internal static string? WrongHeaders(string sheet, IReadOnlyList<string> found, IReadOnlyList<string> expected, bool missingInputs)
+    {
+        var wrong = Enumerable.Range(0, Math.Max(expected.Count, found.Count))
+            .FirstOrDefault(c => !string.Equals(c < found.Count ? found[c] : "", c < expected.Count ? expected[c] : "", StringComparison.OrdinalIgnoreCase), -1);
+        if (wrong < 0 && !missingInputs)
+        {
+            return null;
+        }
+
+        wrong = Math.Max(wrong, FirstInputColumn);
+        return WrongColumnsMessage(sheet, XlsxWriter.ColumnName(wrong), wrong < found.Count && found[wrong].Length > 0 ? found[wrong] : "(vacía)", wrong < expected.Count ? expected[wrong] : "(nada)");
     }
 
     private FileContent ReadWorkbook(SpreadsheetDocument document)
@@ -435,16 +484,12 @@ public sealed class BulkEntryImport(AppDbContext db, ValueEntryService entry, ID
                 return FileContent.Fail(TooManyRowsMessage);
             }
 
-            var header = sheetRows.FirstOrDefault(r => r.Number == HeaderRow);
-            var found = header is null ? [] : Enumerable.Range(0, header.Cells.Keys.DefaultIfEmpty(-1).Max() + 1).Select(header.Text).ToList();
+            var found = HeaderTexts(sheetRows);
             var codes = index == 0 ? [] : found.Skip(FirstInputColumn).TakeWhile(h => h != CommentHeader).Select(VariableCode).ToList();
             var expected = Headers(index == 0 ? [ValueHeader] : found.Skip(FirstInputColumn).Take(codes.Count));
-            var wrong = Enumerable.Range(0, Math.Max(expected.Count, found.Count))
-                .FirstOrDefault(c => !string.Equals(c < found.Count ? found[c] : "", c < expected.Count ? expected[c] : "", StringComparison.OrdinalIgnoreCase), -1);
-            if (wrong >= 0 || (index > 0 && codes.Count == 0))
+            if (WrongHeaders(name, found, expected, missingInputs: index > 0 && codes.Count == 0) is { } wrongHeaders)
             {
-                wrong = Math.Max(wrong, FirstInputColumn);
-                return FileContent.Fail(WrongColumnsMessage(name, XlsxWriter.ColumnName(wrong), wrong < found.Count && found[wrong].Length > 0 ? found[wrong] : "(vacía)", wrong < expected.Count ? expected[wrong] : "(nada)"));
+                return FileContent.Fail(wrongHeaders);
             }
 
             var sheet = new SheetInfo(name, index, expected, codes);

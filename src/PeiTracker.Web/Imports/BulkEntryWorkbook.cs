@@ -71,11 +71,21 @@ public sealed record BulkEntryControl(int PlanId, int Year, PeriodKind Period, I
 
     public sealed record Entry(int IndicatorId, uint Version, int Sheet);
 
-    public string Protect(IDataProtectionProvider protection) =>
-        protection.CreateProtector(Purpose).Protect(JsonSerializer.Serialize(this));
+    public string Protect(IDataProtectionProvider protection) => SignedJson.Protect(protection, Purpose, this);
 
     /// <summary>The control text read back, or null when it was not made by this application (or was changed).</summary>
-    public static BulkEntryControl? Unprotect(IDataProtectionProvider protection, string? text)
+    public static BulkEntryControl? Unprotect(IDataProtectionProvider protection, string? text) => SignedJson.Unprotect<BulkEntryControl>(protection, Purpose, text);
+}
+
+/// <summary>A record as JSON signed (and encrypted) with the application's data protection keys, for one purpose.</summary>
+public static class SignedJson
+{
+    public static string Protect<T>(IDataProtectionProvider protection, string purpose, T value) =>
+        protection.CreateProtector(purpose).Protect(JsonSerializer.Serialize(value));
+
+    /// <summary>The record read back, or null when the text was not made by this application for this purpose (or was changed).</summary>
+    public static T? Unprotect<T>(IDataProtectionProvider protection, string purpose, string? text)
+        where T : class
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -84,7 +94,7 @@ public sealed record BulkEntryControl(int PlanId, int Year, PeriodKind Period, I
 
         try
         {
-            return JsonSerializer.Deserialize<BulkEntryControl>(protection.CreateProtector(Purpose).Unprotect(text.Trim()));
+            return JsonSerializer.Deserialize<T>(protection.CreateProtector(purpose).Unprotect(text.Trim()));
         }
         catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or JsonException or FormatException)
         {
@@ -149,7 +159,7 @@ public static class BulkEntryWorkbook
             .ToList();
 
     /// <summary>Indicators whose variable columns read the same share a sheet.</summary>
-    private static string Signature(Indicator indicator) =>
+    internal static string Signature(Indicator indicator) =>
         string.Join("|", OrderedVariables(indicator).Select(v => BulkEntryLayout.VariableHeader(v.Code, v.Name)));
 
     private static void AddSheet(
@@ -163,25 +173,8 @@ public static class BulkEntryWorkbook
         string note,
         string? token)
     {
-        var widths = new List<double> { 14, 48, 14, 14, 22, 14 };
-        widths.AddRange(inputs.Select(_ => 16d));
-        widths.AddRange([40, 30, 10, 10]);
-        var sheet = writer.AddSheet(name, [.. widths]);
-        var keyColumn = BulkEntryLayout.KeyColumn(inputs.Count);
-        (object?, XlsxStyle)[] Line(string text, XlsxStyle style, string? hidden = null)
-        {
-            var cells = new (object?, XlsxStyle)[keyColumn + 1];
-            cells[0] = (text, style);
-            cells[keyColumn] = (hidden, XlsxStyle.Text);
-            return cells;
-        }
-
-        sheet.Row(Line($"Carga de valores · {plan.Name}", XlsxStyle.Title, token));
-        sheet.Row(Line($"{periodLabel} · {scopeLabel}", XlsxStyle.Bold));
-        sheet.Row(Line(note, XlsxStyle.Text));
-        sheet.Row(Line(items.Count == 0 ? "No hay indicadores pendientes en esta hoja." : "Las columnas grises son de lectura; complete las blancas. Vea la hoja «Instrucciones».", XlsxStyle.Text));
-        sheet.Row([.. BulkEntryLayout.Headers(inputs).Select(h => ((object?)h, XlsxStyle.Header))]);
-        sheet.Header(BulkEntryLayout.HeaderRow, filter: false);
+        var sheet = StartSheet(writer, name, $"Carga de valores · {plan.Name}", $"{periodLabel} · {scopeLabel}", note, items.Count == 0,
+            BulkEntryLayout.Headers(inputs), inputs.Count, [40, 30], BulkEntryLayout.KeyColumn(inputs.Count), token);
         foreach (var (indicator, value) in items)
         {
             var figures = value?.Variables.ToDictionary(v => v.Code, v => v.Figure) ?? [];
@@ -210,8 +203,39 @@ public static class BulkEntryWorkbook
             sheet.Row([.. cells]);
         }
 
+        var keyColumn = BulkEntryLayout.KeyColumn(inputs.Count);
         sheet.Hide(keyColumn, keyColumn + 1);
         sheet.Protect();
+    }
+
+    /// <summary>
+    /// A planilla sheet up to its column titles: title (with the signed control text in the hidden key column when
+    /// given), subtitle, note, hint, and the frozen header row; the read-only columns, the inputs, the trailing text
+    /// columns of <paramref name="textWidths"/>, then the two hidden columns.
+    /// </summary>
+    internal static XlsxSheet StartSheet(XlsxWriter writer, string name, string title, string subtitle, string note, bool empty,
+        IReadOnlyList<string> headers, int inputs, double[] textWidths, int keyColumn, string? token)
+    {
+        var widths = new List<double> { 14, 48, 14, 14, 22, 14 };
+        widths.AddRange(Enumerable.Repeat(16d, inputs));
+        widths.AddRange(textWidths);
+        widths.AddRange([10, 10]);
+        var sheet = writer.AddSheet(name, [.. widths]);
+        (object?, XlsxStyle)[] Line(string text, XlsxStyle style, string? hidden = null)
+        {
+            var cells = new (object?, XlsxStyle)[keyColumn + 1];
+            cells[0] = (text, style);
+            cells[keyColumn] = (hidden, XlsxStyle.Text);
+            return cells;
+        }
+
+        sheet.Row(Line(title, XlsxStyle.Title, token));
+        sheet.Row(Line(subtitle, XlsxStyle.Bold));
+        sheet.Row(Line(note, XlsxStyle.Text));
+        sheet.Row(Line(empty ? "No hay indicadores pendientes en esta hoja." : "Las columnas grises son de lectura; complete las blancas. Vea la hoja «Instrucciones».", XlsxStyle.Text));
+        sheet.Row([.. headers.Select(h => ((object?)h, XlsxStyle.Header))]);
+        sheet.Header(BulkEntryLayout.HeaderRow, filter: false);
+        return sheet;
     }
 
     private static void AddInstructions(XlsxWriter writer, string periodLabel, int variableSheets)

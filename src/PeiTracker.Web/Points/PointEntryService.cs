@@ -17,6 +17,28 @@ namespace PeiTracker.Web.Points;
 public sealed record PointEntry(int IndicatorId, string PointCode, int Year, PeriodKind Period, IReadOnlyDictionary<string, string?> Variables, string? Comment, PointAction Action, uint? Version);
 
 /// <summary>
+/// What an entry would do, from <see cref="PointEntryService.CheckAsync"/>: the figures and comment it would store and
+/// the state it would leave, or the answer a save would give (<see cref="Failure"/>), nothing saved.
+/// </summary>
+public sealed record PointCheck(
+    WriteResult<PointSubmission>? Failure,
+    Indicator? Indicator,
+    ReportingPoint? Point,
+    PointSubmission? Existing,
+    List<PointSubmissionFigure> Figures,
+    string? Comment,
+    PointSubmissionStatus Next,
+    bool DataValid)
+{
+    /// <summary>The stored figures already hold exactly these figures and this comment (their state aside).</summary>
+    public bool SameData => DataValid && Existing is { } existing && existing.Comment == Comment
+        && PointSubmission.DescribeFigures(existing.Figures) == PointSubmission.DescribeFigures(Figures);
+
+    public static PointCheck Failed(WriteResult<PointSubmission> failure, Indicator? indicator, ReportingPoint? point, PointSubmission? existing) =>
+        new(failure, indicator, point, existing, [], null, default, DataValid: false);
+}
+
+/// <summary>
 /// The one path of a reporting point's figures (pages and API): the point's Registradores enter and send them, the
 /// indicator's responsible unit (or the OGPP) accepts or observes them. Accepting recomputes the indicator's value
 /// from the sums of every accepted point's figures and writes it through <see cref="ValueEntryService"/> in the same
@@ -45,51 +67,57 @@ public sealed class PointEntryService(AppDbContext db, UserScope scope, TimeProv
         return db.ReportingPoints.AsNoTracking().Include(p => p.Unit).SingleOrDefaultAsync(p => p.InstitutionId == institutionId && p.Code == clean, cancellationToken);
     }
 
-    public async Task<WriteResult<PointSubmission>> SubmitAsync(ClaimsPrincipal user, PointEntry entry, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks an entry by every rule of <see cref="SubmitAsync"/> (indicator collected by point, the point and the
+    /// person's right to enter for it, closed period, workflow, figures, comment) and saves nothing: what the point's
+    /// figures would become, or why they cannot. Without <paramref name="checkVersion"/> the version is not compared,
+    /// for the Excel upload, which compares the data first and reports a changed version itself (ADR 0020).
+    /// </summary>
+    public async Task<PointCheck> CheckAsync(ClaimsPrincipal user, PointEntry entry, bool checkVersion, CancellationToken cancellationToken = default)
     {
         var indicator = await values.LoadAsync(entry.IndicatorId, cancellationToken);
         if (indicator is null)
         {
-            return WriteResult<PointSubmission>.NotFound(ValueEntryService.UnknownIndicator);
+            return PointCheck.Failed(WriteResult<PointSubmission>.NotFound(ValueEntryService.UnknownIndicator), null, null, null);
         }
 
         if (!indicator.CollectedByPoint)
         {
-            return WriteResult<PointSubmission>.Refused(NotByPointMessage);
+            return PointCheck.Failed(WriteResult<PointSubmission>.Refused(NotByPointMessage), indicator, null, null);
         }
 
         var point = await FindPointAsync(indicator.Plan!.InstitutionId, entry.PointCode, cancellationToken);
         if (point is null)
         {
-            return WriteResult<PointSubmission>.NotFound(UnknownPoint(entry.PointCode));
+            return PointCheck.Failed(WriteResult<PointSubmission>.NotFound(UnknownPoint(entry.PointCode)), indicator, null, null);
         }
 
         if (!await CanEnterAsync(user, point, cancellationToken))
         {
-            return WriteResult<PointSubmission>.Refused(OtherPointMessage);
+            return PointCheck.Failed(WriteResult<PointSubmission>.Refused(OtherPointMessage), indicator, point, null);
         }
 
         if (!point.IsActive)
         {
-            return WriteResult<PointSubmission>.Refused($"El punto de registro {point.Label} está desactivado: no registra cifras nuevas.");
+            return PointCheck.Failed(WriteResult<PointSubmission>.Refused($"El punto de registro {point.Label} está desactivado: no registra cifras nuevas."), indicator, point, null);
         }
 
         var existing = await db.PointSubmissions.Include(s => s.Figures)
             .SingleOrDefaultAsync(s => s.IndicatorId == indicator.Id && s.Year == entry.Year && s.Period == entry.Period && s.PointId == point.Id, cancellationToken);
-        if (existing is null ? entry.Version is not (null or ValueEntryService.NoValueVersion) : entry.Version != existing.Version)
+        if (checkVersion && (existing is null ? entry.Version is not (null or ValueEntryService.NoValueVersion) : entry.Version != existing.Version))
         {
-            return await ConflictAsync(indicator, point, entry.Year, entry.Period);
+            return PointCheck.Failed(await ConflictAsync(indicator, point, entry.Year, entry.Period), indicator, point, existing);
         }
 
-        if (await values.IsClosedAsync(indicator.Plan, entry.Year, entry.Period, cancellationToken))
-        {
-            return WriteResult<PointSubmission>.Refused($"El periodo {Labels.InSentence(entry.Period)} {entry.Year} está cerrado por la OGPP: no admite cambios salvo que se reabra.");
-        }
-
+        // A save is refused before its figures are read; a check without the version reads them anyway, so an upload
+        // can tell figures already stored (nothing to do) from figures it may no longer change.
         var transition = PointWorkflow.Apply(existing?.Status, entry.Action);
-        if (!transition.Allowed)
+        var refusal = await values.IsClosedAsync(indicator.Plan, entry.Year, entry.Period, cancellationToken)
+            ? $"El periodo {Labels.InSentence(entry.Period)} {entry.Year} está cerrado por la OGPP: no admite cambios salvo que se reabra."
+            : transition.Reason;
+        if (refusal is not null && checkVersion)
         {
-            return WriteResult<PointSubmission>.Refused(transition.Reason!);
+            return PointCheck.Failed(WriteResult<PointSubmission>.Refused(refusal), indicator, point, existing);
         }
 
         var errors = new Dictionary<string, string>();
@@ -116,15 +144,30 @@ public sealed class PointEntryService(AppDbContext db, UserScope scope, TimeProv
             errors[ValueEntryService.CommentField] = ValueEntryService.ControlCharactersMessage;
         }
 
-        if (errors.Count > 0)
+        var figures = computed.Figures.Select(f => new PointSubmissionFigure { Code = f.Code, Figure = f.Figure }).ToList();
+        if (refusal is not null)
         {
-            return WriteResult<PointSubmission>.Invalid(errors);
+            return new PointCheck(WriteResult<PointSubmission>.Refused(refusal), indicator, point, existing, figures, comment, default, DataValid: errors.Count == 0);
         }
 
-        var figures = computed.Figures.Select(f => new PointSubmissionFigure { Code = f.Code, Figure = f.Figure }).ToList();
-        var next = transition.Next!.Value;
-        if (existing is not null && existing.Status == next && existing.Comment == comment
-            && PointSubmission.DescribeFigures(existing.Figures) == PointSubmission.DescribeFigures(figures))
+        if (errors.Count > 0)
+        {
+            return PointCheck.Failed(WriteResult<PointSubmission>.Invalid(errors), indicator, point, existing);
+        }
+
+        return new PointCheck(null, indicator, point, existing, figures, comment, transition.Next!.Value, DataValid: true);
+    }
+
+    public async Task<WriteResult<PointSubmission>> SubmitAsync(ClaimsPrincipal user, PointEntry entry, CancellationToken cancellationToken = default)
+    {
+        var check = await CheckAsync(user, entry, checkVersion: true, cancellationToken);
+        if (check.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var (indicator, point, existing, figures, comment, next) = (check.Indicator!, check.Point!, check.Existing, check.Figures, check.Comment, check.Next);
+        if (check.SameData && existing!.Status == next)
         {
             return WriteResult<PointSubmission>.Unchanged(existing);
         }

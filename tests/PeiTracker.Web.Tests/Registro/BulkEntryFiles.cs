@@ -63,9 +63,13 @@ public static class BulkEntryFiles
         return stream.ToArray();
     }
 
-    public static async Task<IDocument> UploadAsync(HttpClient client, string plan, int year, string period, byte[] bytes, string fileName = "carga.xlsx")
+    public static Task<IDocument> UploadAsync(HttpClient client, string plan, int year, string period, byte[] bytes, string fileName = "carga.xlsx") =>
+        UploadAsync(client, PageUrl(plan, year, period), bytes, fileName);
+
+    /// <summary>Opens the upload page at <paramref name="pageUrl"/>, sends the file with its form and answers the preview.</summary>
+    public static async Task<IDocument> UploadAsync(HttpClient client, string pageUrl, byte[] bytes, string fileName)
     {
-        var page = await client.GetDocumentAsync(PageUrl(plan, year, period));
+        var page = await client.GetDocumentAsync(pageUrl);
         var form = (IHtmlFormElement)page.QuerySelector("form.upload-form")!;
         using var content = new MultipartFormDataContent
         {

@@ -176,7 +176,7 @@ public class CargaModel(AppDbContext db, UserScope scope, TimeProvider clock, Va
         }
 
         uploads.Delete(UserId, Token);
-        var sent = Preview.Rows.Count(r => r.Outcome is BulkOutcome.Nuevo or BulkOutcome.Cambia || (r.Sendable && action == WorkflowAction.Enviar));
+        var sent = Preview.ToSave(action == WorkflowAction.Enviar).Count;
         TempData["Status"] = action == WorkflowAction.Enviar
             ? $"Carga de «{FileName}»: {sent} valor(es) guardado(s) y enviado(s) a la OGPP para su validación."
             : $"Carga de «{FileName}»: {sent} valor(es) guardado(s) como borrador. Recuerde enviarlos a la OGPP.";
