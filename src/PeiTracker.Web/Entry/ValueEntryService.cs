@@ -17,6 +17,8 @@ namespace PeiTracker.Web.Entry;
 /// value the person saw: its xmin, or <see cref="ValueEntryService.NoValueVersion"/> when there was none yet;
 /// null when the caller sent none, which is refused wherever a value exists. With <see cref="Variables"/>, the value
 /// is computed from the figures of the indicator's formula and <see cref="ValueText"/> may be left empty.
+/// <see cref="FromPoints"/> marks the value computed from the sums of the accepted reporting points' figures, the only
+/// way the value of an indicator collected by point changes (ADR 0019).
 /// </summary>
 public sealed record ValueSubmission(
     int IndicatorId,
@@ -28,7 +30,8 @@ public sealed record ValueSubmission(
     WorkflowAction Action,
     uint? Version,
     IReadOnlyList<(string FileName, byte[] Content)> Files,
-    IReadOnlyDictionary<string, string?>? Variables = null);
+    IReadOnlyDictionary<string, string?>? Variables = null,
+    bool FromPoints = false);
 
 /// <summary>The figures a form typed for the formula's variables, from its fields "Variables[A]" (shared by the value and the point forms).</summary>
 public static class FormVariables
@@ -79,6 +82,9 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
     public const string PeriodField = "Periodo";
     public const string FilesField = "Evidencias";
     public const string UnknownIndicator = "El indicador no existe.";
+    public const string ByPointMessage =
+        "Este indicador se registra por punto de registro: su valor se calcula de las sumas de las cifras aceptadas de los puntos y no se escribe a mano. Corrija las cifras del punto que corresponda y acéptelas en la revisión de puntos. No se guardó nada.";
+
     public const string OtherUnitMessage = "No puede registrar valores de este indicador: pertenece a otra unidad orgánica. Solo las personas de la unidad responsable (y la OGPP) registran sus valores.";
     public const string ControlCharactersMessage = "El texto contiene caracteres no permitidos (caracteres de control): bórrelos y vuelva a intentarlo.";
 
@@ -201,6 +207,11 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
         }
 
         var (value, figures) = ReadValue(indicator, submission, errors);
+        if (indicator.CollectedByPoint && !submission.FromPoints
+            && !(existing is not null && existing.Value == value && Indicator.DescribeFigures(existing.Variables) == Indicator.DescribeFigures(figures)))
+        {
+            return ValueCheck.Failed(WriteResult<IndicatorValue>.Refused(ByPointMessage), indicator, existing);
+        }
 
         var comment = Clean(submission.Comment, 2000, CommentField, errors);
         var dataSource = Clean(submission.DataSource, 1000, "MedioVerificacion", errors);

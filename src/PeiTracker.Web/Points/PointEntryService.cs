@@ -297,7 +297,7 @@ public sealed class PointEntryService(AppDbContext db, UserScope scope, TimeProv
         var comment = value?.Comment ?? $"Calculado de las cifras de {aggregate.PointCount} puntos de registro aceptados.";
         writer.Alongside(acceptance);
         var result = await values.SubmitAsync(user, new ValueSubmission(indicator.Id, submission.Year, submission.Period, null, comment, value?.DataSource,
-            Domain.Entry.WorkflowAction.Guardar, value?.Version ?? ValueEntryService.NoValueVersion, [], sums), cancellationToken);
+            Domain.Entry.WorkflowAction.Guardar, value?.Version ?? ValueEntryService.NoValueVersion, [], sums, FromPoints: true), cancellationToken);
         switch (result.Status)
         {
             case WriteStatus.Saved or WriteStatus.Unchanged:

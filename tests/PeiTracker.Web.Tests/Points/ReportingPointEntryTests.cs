@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using PeiTracker.Domain;
 using PeiTracker.Domain.Points;
 using PeiTracker.Web.Data;
+using PeiTracker.Web.Entry;
 using PeiTracker.Web.Points;
 using PeiTracker.Web.Tests.Infrastructure;
 
@@ -254,6 +255,31 @@ public class ReportingPointEntryTests(AppFixture app)
         Assert.Contains("No se aceptaron las cifras de CG-MADRID · Consulado General del Perú en Madrid: el valor anual 2025 del indicador ya está enviado", page.QuerySelector("[data-testid=revision-error]")!.TextContent);
         Assert.Equal(90m, (await app.QueryAsync(db => db.Values.SingleAsync(v => v.IndicatorId == plan.IndicatorId))).Value);
         Assert.Equal(PointSubmissionStatus.Enviado, (await app.QueryAsync(db => db.PointSubmissions.SingleAsync(s => s.IndicatorId == plan.IndicatorId && s.Point!.Code == "CG-MADRID"))).Status);
+    }
+
+    [Fact]
+    public async Task TheUnitsOwnFigures_ForAnIndicatorCollectedByPoint_AreRefused_TheComputedValueIsSentAsItIs()
+    {
+        var (plan, reviewer) = await ThreeConsulatesSentAsync();
+        var (_, _, unitApi) = await plan.Plan.RegistradorAsync(app);
+        object Own(string a, string b, uint? version) => new { anio = 2025, periodo = "A", variables = new Dictionary<string, string> { ["A"] = a, ["B"] = b }, enviar = true, version };
+
+        var typedFirst = await unitApi.PostAsJsonAsync($"/api/v1/indicadores/{plan.IndicatorId}/valores", Own("99", "100", 0));
+        await ReviewAsync(reviewer, plan.IndicatorId, "CG-MIAMI", "Accept");
+        var value = await app.QueryAsync(db => db.Values.SingleAsync(v => v.IndicatorId == plan.IndicatorId));
+        var changed = await unitApi.PostAsJsonAsync($"/api/v1/indicadores/{plan.IndicatorId}/valores", Own("37", "40", value.Version));
+        var form = await reviewer.GetDocumentAsync($"/Registro/Valor/{plan.IndicatorId}?anio=2025&periodo=A");
+        var sentAsItIs = await unitApi.PostAsJsonAsync($"/api/v1/indicadores/{plan.IndicatorId}/valores", Own("36", "40", value.Version));
+
+        Assert.NotEqual(HttpStatusCode.OK, typedFirst.StatusCode);
+        Assert.Contains(ValueEntryService.ByPointMessage, await typedFirst.Content.ReadAsStringAsync());
+        Assert.NotEqual(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Contains(ValueEntryService.ByPointMessage, await changed.Content.ReadAsStringAsync());
+        Assert.NotNull(form.QuerySelector("[data-testid=por-punto] a[href^='/Registro/Puntos/']"));
+        Assert.True(form.QuerySelector("#variable-A")!.HasAttribute("readonly"));
+        Assert.Equal(HttpStatusCode.OK, sentAsItIs.StatusCode);
+        var stored = await app.QueryAsync(db => db.Values.SingleAsync(v => v.IndicatorId == plan.IndicatorId));
+        Assert.Equal((90m, ValueStatus.Enviado), (stored.Value, stored.Status));
     }
 
     [Fact]

@@ -216,13 +216,16 @@ public class CargaModel(AppDbContext db, UserScope scope, TimeProvider clock, Va
         return true;
     }
 
-    /// <summary>The person's indicators without a value for the period, or with one in borrador or observado.</summary>
+    /// <summary>
+    /// The person's indicators without a value for the period, or with one in borrador or observado; not those
+    /// collected by point, whose value is computed from the points' figures (/Registro/CargaPuntos).
+    /// </summary>
     private async Task<List<BulkEntryWorkbook.Item>> PendingAsync()
     {
         var (year, kind) = (Period.Year, Period.Kind);
         IReadOnlySet<int>? units = IsPlanningOffice ? Unidad is { } unit ? new HashSet<int> { unit } : null : await scope.UnitIdsAsync(User);
         var indicators = await db.Indicators.AsNoTracking()
-            .Where(i => i.PlanId == Plan!.Id)
+            .Where(i => i.PlanId == Plan!.Id && !i.CollectedByPoint)
             .Where(i => units == null || i.ResponsibleUnits.Any(u => units.Contains(u.UnitId)))
             .Include(i => i.Variables)
             .Include(i => i.ResponsibleUnits).ThenInclude(u => u.Unit)
