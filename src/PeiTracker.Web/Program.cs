@@ -172,6 +172,7 @@ builder.Services.AddSingleton<DemoMode>();
 builder.Services.AddScoped<PlanProgressService>();
 builder.Services.AddSingleton(new ProgressCache(builder.Configuration.GetValue("PEI_PROGRESS_CACHE_PLANS", 64)));
 builder.Services.AddSingleton(new IndicatorSheetCache(builder.Configuration.GetValue("PEI_INDICATOR_SHEETS", 2048)));
+builder.Services.AddSingleton(new PeiTracker.Web.Pages.Plan.ArticulationMapCache(builder.Configuration.GetValue("PEI_ARTICULATION_MAPS", 2048)));
 builder.Services.AddSingleton(new PeiTracker.Web.Points.PointBreakdownCache(builder.Configuration.GetValue("PEI_INDICATOR_SHEETS", 2048)));
 builder.Services.AddSingleton<PlanSummaryCache>();
 builder.Services.AddScoped<PlanSummaryStore>();

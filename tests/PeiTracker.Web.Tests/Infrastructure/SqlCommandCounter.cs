@@ -9,13 +9,21 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
 {
     private readonly IDisposable allListeners;
     private readonly List<IDisposable> subscriptions = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> texts = new();
     private int count;
 
     public SqlCommandCounter() => allListeners = DiagnosticListener.AllListeners.Subscribe(this);
 
     public int Count => Volatile.Read(ref count);
 
-    public void Reset() => Interlocked.Exchange(ref count, 0);
+    /// <summary>The SQL of the commands counted since the last <see cref="Reset"/>.</summary>
+    public IReadOnlyList<string> Texts => [.. texts];
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref count, 0);
+        texts.Clear();
+    }
 
     public void OnNext(DiagnosticListener value)
     {
@@ -32,6 +40,11 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
     {
         if (value.Key == RelationalEventId.CommandExecuted.Name)
         {
+            if (value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData executed)
+            {
+                texts.Enqueue(executed.Command.CommandText);
+            }
+
             Interlocked.Increment(ref count);
         }
     }

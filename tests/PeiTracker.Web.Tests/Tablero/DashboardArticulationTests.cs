@@ -129,6 +129,35 @@ public class DashboardArticulationTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Dashboard_KeepsTheArticulationPerDataVersion_AndAChangedPesemStatementShowsAtOnce()
+    {
+        await EnsurePlanAsync();
+        var client = await app.LoginAsync();
+        var url = $"/Tablero?plan={Code}&anio=2025&periodo=A";
+        await client.GetAsync(url);
+        using var counter = new SqlCommandCounter();
+
+        await client.GetAsync(url);
+        var again = counter.Texts;
+        const string revised = "Objetivo sectorial 1, redacción revisada";
+        await app.QueryAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE sectoral_objectives SET statement = {revised} WHERE code = 'OES.01' AND sectoral_plan_id = (SELECT s.id FROM sectoral_plans s JOIN plans p ON p.id = s.plan_id WHERE p.code = {Code})"));
+        try
+        {
+            var page = await client.GetDocumentAsync(url);
+
+            Assert.NotEmpty(again);
+            Assert.DoesNotContain(again, sql => sql.Contains("sectoral", StringComparison.Ordinal) || sql.Contains("pgg_eje", StringComparison.Ordinal));
+            Assert.Equal(revised, page.QuerySelector("[data-testid=avance-pesem] tr[data-code='OES.01'] .code")!.GetAttribute("title"));
+        }
+        finally
+        {
+            await app.QueryAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
+                $"UPDATE sectoral_objectives SET statement = 'Objetivo sectorial 1' WHERE code = 'OES.01' AND sectoral_plan_id = (SELECT s.id FROM sectoral_plans s JOIN plans p ON p.id = s.plan_id WHERE p.code = {Code})"));
+        }
+    }
+
+    [Fact]
     public async Task Dashboard_PlanWithoutArticulation_ShowsNoArticulationSection()
     {
         var client = await app.LoginAsync();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using PeiTracker.Domain.Articulation;
 using PeiTracker.Web.Data;
 
@@ -73,5 +74,31 @@ public sealed class ArticulationMap
             actions.ToDictionary(a => a.Id, a => new PggAlignment(a.PggStatus, a.PggEje, a.PggLineamiento)),
             objectiveOes,
             oes);
+    }
+}
+
+/// <summary>
+/// The plan's <see cref="ArticulationMap"/>, read once per plan data version: every row it is made of (the OEI's and
+/// AEI's vinculación, the PESEM's objectives and actions, the Anexo B-1's links) moves the version (ADR 0007), so the
+/// dashboard no longer reads four tables at every request to draw its roll-ups per PESEM objective and PGG eje.
+/// </summary>
+public sealed class ArticulationMapCache(int capacity)
+{
+    private readonly MemoryCache maps = new(new MemoryCacheOptions { SizeLimit = capacity });
+
+    private sealed record Kept(long DataVersion, ArticulationMap Map);
+
+    /// <summary>The map at <paramref name="dataVersion"/>, read (before being kept under it) when not kept.</summary>
+    public async Task<ArticulationMap> GetAsync(AppDbContext db, int planId, long dataVersion, CancellationToken cancellationToken = default)
+    {
+        if (maps.TryGetValue(planId, out Kept? kept) && kept!.DataVersion == dataVersion)
+        {
+            return kept.Map;
+        }
+
+        // The version was read before these rows, so a map is never older than the version it is kept under.
+        var map = await ArticulationMap.LoadAsync(db, planId, cancellationToken);
+        maps.Set(planId, new Kept(dataVersion, map), new MemoryCacheEntryOptions { Size = 1 });
+        return map;
     }
 }

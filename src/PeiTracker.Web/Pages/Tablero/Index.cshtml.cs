@@ -15,7 +15,7 @@ namespace PeiTracker.Web.Pages.Tablero;
 /// The plan dashboard: where the plan stands in a period, each OEI's avance, what is at risk and
 /// what is overdue. Every filter lives in the query string, so a view can be bookmarked and shared.
 /// </summary>
-public class IndexModel(AppDbContext db, PlanProgressService progress, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, PlanProgressService progress, TimeProvider clock, ArticulationMapCache articulations) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Plan { get; set; }
@@ -123,7 +123,7 @@ public class IndexModel(AppDbContext db, PlanProgressService progress, TimeProvi
 
         View = view;
         Plan = view.Plan.Code;
-        articulation = await ArticulationMap.LoadAsync(db, view.Plan.Id, HttpContext.RequestAborted);
+        articulation = await articulations.GetAsync(db, view.Plan.Id, view.DataVersion, HttpContext.RequestAborted);
         today = DateOnly.FromDateTime(PeruTime.ToLima(clock.GetUtcNow()).DateTime);
         Period = ReportPeriod.FromQuery(Anio, Periodo, view.Plan.Covers, () => DefaultPeriod(view, today), out var periodNote);
         ViewData[ReportPeriod.NoteKey] = periodNote;
