@@ -51,6 +51,11 @@ public sealed partial class ValueConversations(AppDbContext db, ValueEntryServic
         return user.IsInRole(Roles.Consulta) && await OwnInstitutionAsync(user, indicator, cancellationToken);
     }
 
+    /// <summary>The same rule for an indicator known by its responsible units and its plan's institution (the indicator page's cached sheet).</summary>
+    public async Task<bool> CanReadAsync(ClaimsPrincipal user, IReadOnlyCollection<int> responsibleUnitIds, int planInstitutionId, CancellationToken cancellationToken = default) =>
+        await entry.CanEditAsync(user, responsibleUnitIds, cancellationToken)
+        || user.IsInRole(Roles.Consulta) && await OfInstitutionAsync(user, planInstitutionId, cancellationToken);
+
     /// <summary>Planning office roles read only their own institution's conversations, even when their scope reaches further.</summary>
     public async Task<bool> CanWriteAsync(ClaimsPrincipal user, Indicator indicator, CancellationToken cancellationToken = default) =>
         await entry.CanEditAsync(user, indicator, cancellationToken) && await OwnInstitutionAsync(user, indicator, cancellationToken);
@@ -58,8 +63,11 @@ public sealed partial class ValueConversations(AppDbContext db, ValueEntryServic
     private async Task<bool> OwnInstitutionAsync(ClaimsPrincipal user, Indicator indicator, CancellationToken cancellationToken)
     {
         var planInstitution = indicator.Plan?.InstitutionId ?? await db.Plans.Where(p => p.Id == indicator.PlanId).Select(p => p.InstitutionId).SingleAsync(cancellationToken);
-        return await db.Users.AsNoTracking().AnyAsync(u => u.UserName == user.Identity!.Name && u.InstitutionId == planInstitution, cancellationToken);
+        return await OfInstitutionAsync(user, planInstitution, cancellationToken);
     }
+
+    private Task<bool> OfInstitutionAsync(ClaimsPrincipal user, int institutionId, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking().AnyAsync(u => u.UserName == user.Identity!.Name && u.InstitutionId == institutionId, cancellationToken);
 
     public static bool IsPlanningOffice(ClaimsPrincipal user) => user.IsInRole(Roles.Administrador) || user.IsInRole(Roles.Planificador);
 

@@ -33,6 +33,9 @@ public sealed record ValueSubmission(
     IReadOnlyDictionary<string, string?>? Variables = null,
     bool FromPoints = false);
 
+/// <summary>An evidence file as a page lists it.</summary>
+public sealed record EvidenceItem(int Id, string FileName, string UploadedBy, DateTimeOffset UploadedAt);
+
 /// <summary>The figures a form typed for the formula's variables, from its fields "Variables[A]" (shared by the value and the point forms).</summary>
 public static class FormVariables
 {
@@ -99,7 +102,11 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
         "Este periodo ya tiene un valor registrado y la solicitud no indica qué versión leyó: lea primero el valor actual y su versión " +
         "(GET /api/v1/indicadores/{id}, campo version) y vuelva a enviarlo con esa versión. No se guardó nada.";
 
-    public async Task<bool> CanEditAsync(ClaimsPrincipal user, Indicator indicator, CancellationToken cancellationToken = default)
+    public Task<bool> CanEditAsync(ClaimsPrincipal user, Indicator indicator, CancellationToken cancellationToken = default) =>
+        CanEditAsync(user, [.. indicator.ResponsibleUnits.Select(u => u.UnitId)], cancellationToken);
+
+    /// <summary>Whether the person enters the values of an indicator of these responsible units: its units' Registradores and the OGPP.</summary>
+    public async Task<bool> CanEditAsync(ClaimsPrincipal user, IReadOnlyCollection<int> responsibleUnitIds, CancellationToken cancellationToken = default)
     {
         if (user.IsInRole(Roles.Administrador) || user.IsInRole(Roles.Planificador))
         {
@@ -112,7 +119,7 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
         }
 
         var units = await scope.UnitIdsAsync(user, cancellationToken);
-        return indicator.ResponsibleUnits.Any(u => units.Contains(u.UnitId));
+        return responsibleUnitIds.Any(units.Contains);
     }
 
     /// <summary>Null when the period can receive values, otherwise why not (for the form, which locks itself).</summary>
@@ -154,16 +161,25 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
         return ProgressCalculator.Calculate(input, indicator.Plan!.Settings, indicator.Plan.FirstYear, indicator.Plan.LastYear).For(year, period);
     }
 
+    /// <summary>
+    /// The indicator with what a write checks (plan, responsible units, targets, values with their variables), tracked.
+    /// Not the values' evidence files: a save only adds files, and their bytes would be read at every form request;
+    /// pages list a value's files with <see cref="EvidenceOfAsync"/>.
+    /// </summary>
     public async Task<Indicator?> LoadAsync(int indicatorId, CancellationToken cancellationToken = default) =>
         await db.Indicators
             .Include(i => i.Plan)
             .Include(i => i.ResponsibleUnits).ThenInclude(u => u.Unit)
             .Include(i => i.Targets)
-            .Include(i => i.Values).ThenInclude(v => v.Evidence)
             .Include(i => i.Values).ThenInclude(v => v.Variables)
             .Include(i => i.Variables)
             .AsSplitQuery()
             .SingleOrDefaultAsync(i => i.Id == indicatorId, cancellationToken);
+
+    /// <summary>A value's evidence files as a page lists them (name, who and when), without their content.</summary>
+    public async Task<IReadOnlyList<EvidenceItem>> EvidenceOfAsync(int valueId, CancellationToken cancellationToken = default) =>
+        await db.Evidence.AsNoTracking().Where(e => e.ValueId == valueId).OrderBy(e => e.Id)
+            .Select(e => new EvidenceItem(e.Id, e.FileName, e.UploadedBy, e.UploadedAt)).ToListAsync(cancellationToken);
 
     /// <summary>
     /// Checks a submission by every rule of <see cref="SubmitAsync"/> (permission, closed period, workflow, value,

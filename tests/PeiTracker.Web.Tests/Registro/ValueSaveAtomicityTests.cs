@@ -60,7 +60,7 @@ public class ValueSaveAtomicityTests(AppFixture app)
     public async Task SaveValue_FailureAfterTheFirstStatement_LeavesNoValueEvidenceOrAuditRow()
     {
         var indicator = await app.QueryAsync(db => db.Indicators.AsNoTracking()
-            .Where(i => i.Unit != UnitOfMeasure.Indice && !i.Values.Any(v => v.Year == 2025)).OrderByDescending(i => i.Id).Skip(1).FirstAsync());
+            .Where(i => i.Unit != UnitOfMeasure.Indice && !i.CollectedByPoint && !i.Values.Any(v => v.Year == 2025)).OrderByDescending(i => i.Id).Skip(1).FirstAsync());
         var interceptor = new FailSecondWrite();
         // One statement per command, so the failure falls between the value's statements, not before the batch.
         await using var factory = app.Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>

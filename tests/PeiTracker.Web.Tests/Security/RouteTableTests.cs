@@ -95,6 +95,7 @@ public partial class RouteTableTests(AppFixture app)
         ["Registro/Periodos"] = Access.EditPlan,
         ["Registro/Motivos"] = Access.EditPlan,
         ["Registro/Carga"] = Access.EnterValues,
+        ["Registro/CargaPuntos"] = Access.EnterValues,
         ["Avisos"] = Access.SignedIn,
         ["Avisos/Index"] = Access.SignedIn,
         ["Avisos/Preferencias"] = Access.SignedIn,

@@ -113,8 +113,7 @@ public class IndicadorModel(AppDbContext db, PlanProgressService progress, Indic
         Progress = (await progress.LoadAsync(stamp, IncludePending, cancellationToken)).Of(id);
         Values = (await ValuesQuery(db, id).ToListAsync(cancellationToken))
             .OrderBy(v => v.Year).ThenBy(v => v.Period).ToList();
-        var owner = await db.Indicators.AsNoTracking().Include(i => i.ResponsibleUnits).Include(i => i.Plan).SingleAsync(i => i.Id == id, cancellationToken);
-        ReadsConversations = await conversations.CanReadAsync(User, owner, cancellationToken);
+        ReadsConversations = await conversations.CanReadAsync(User, sheet.ResponsibleUnitIds, sheet.InstitutionId, cancellationToken);
         Threads = ReadsConversations ? await conversations.ThreadsAsync(id, cancellationToken: cancellationToken) : [];
         History = await db.AuditEntries.AsNoTracking()
             .Where(a => a.IndicatorId == id && (ReadsConversations || a.Kind != AuditKind.Conversacion))
@@ -128,12 +127,13 @@ public class IndicadorModel(AppDbContext db, PlanProgressService progress, Indic
 
     private async Task LoadBreakdownAsync(int id, long dataVersion, CancellationToken cancellationToken)
     {
-        var indicator = await db.Indicators.AsNoTracking().Include(i => i.Plan).Include(i => i.Variables)
-            .SingleAsync(i => i.Id == id, cancellationToken);
-        if (!indicator.CollectedByPoint)
+        if (!Indicator.CollectedByPoint)
         {
             return;
         }
+
+        var indicator = await db.Indicators.AsNoTracking().Include(i => i.Plan).Include(i => i.Variables)
+            .SingleAsync(i => i.Id == id, cancellationToken);
 
         var latest = await db.PointSubmissions.AsNoTracking().Where(s => s.IndicatorId == id)
             .OrderByDescending(s => s.Year).ThenByDescending(s => s.Period).Select(s => new { s.Year, s.Period }).FirstOrDefaultAsync(cancellationToken);

@@ -43,7 +43,10 @@ public sealed record IndicatorSheet(
     IReadOnlyList<SheetTarget> Targets,
     IReadOnlyList<SheetSemesterTarget> SemesterTargets,
     string Formula,
-    IReadOnlyList<SheetVariable> Variables)
+    IReadOnlyList<SheetVariable> Variables,
+    int InstitutionId,
+    IReadOnlyList<int> ResponsibleUnitIds,
+    bool CollectedByPoint)
 {
     public IEnumerable<int> Years => Enumerable.Range(FirstYear, LastYear - FirstYear + 1);
 
@@ -69,7 +72,10 @@ public sealed record IndicatorSheet(
             [.. i.Targets.OrderBy(t => t.Year).Select(t => new SheetTarget(t.Year, t.Value, t.IsRevised, t.OriginalValue, t.RevisionReason))],
             [.. i.SemesterTargets.OrderBy(t => t.Year).ThenBy(t => t.Period).Select(t => new SheetSemesterTarget(t.Year, t.Period, t.Value))],
             i.ParsedFormula.Text,
-            [.. i.Variables.OrderBy(v => v.SortOrder).Select(v => new SheetVariable(v.Code, v.Name, v.Source, v.Unit))]);
+            [.. i.Variables.OrderBy(v => v.SortOrder).Select(v => new SheetVariable(v.Code, v.Name, v.Source, v.Unit))],
+            plan.InstitutionId,
+            [.. i.ResponsibleUnits.Select(u => u.UnitId)],
+            i.CollectedByPoint);
     }
 }
 

@@ -73,6 +73,9 @@ public class ValorModel(ValueEntryService entry, ValueConversations conversation
 
     public IndicatorValue? Current { get; private set; }
 
+    /// <summary>The evidence files of <see cref="Current"/>.</summary>
+    public IReadOnlyList<EvidenceItem> CurrentEvidence { get; private set; } = [];
+
     public bool CanEdit { get; private set; }
 
     public string? PeriodProblem { get; private set; }
@@ -350,6 +353,7 @@ public class ValorModel(ValueEntryService entry, ValueConversations conversation
         UnknownPeriod = !PeriodText.TryParse(Periodo, out var kind);
         Period = new ReportPeriod(Anio == 0 ? indicator.Plan!.FirstYear : Anio, kind);
         Current = UnknownPeriod ? null : indicator.Values.SingleOrDefault(v => v.Year == Period.Year && v.Period == Period.Kind);
+        CurrentEvidence = Current is null ? [] : await entry.EvidenceOfAsync(Current.Id);
         CanEdit = await entry.CanEditAsync(User, indicator);
         PeriodProblem = UnknownPeriod
             ? PeriodText.InvalidMessage + " Vuelva al Registro y elija allí el indicador y el periodo."
