@@ -26,7 +26,8 @@ public sealed record PointAggregate(IReadOnlyDictionary<string, decimal> Sums, F
             var missing = list.Where(p => !p.Figures.ContainsKey(code)).Select(p => p.PointCode).ToList();
             if (missing.Count > 0)
             {
-                return new PointAggregate(sums, FormulaEvaluation.NotComputable($"No calculable: {string.Join(", ", missing)} no tiene el valor de la variable {code}."), list.Count);
+                var who = missing.Count == 1 ? $"{missing[0]} no tiene" : $"{string.Join(", ", missing)} no tienen";
+                return new PointAggregate(sums, FormulaEvaluation.NotComputable($"No calculable: {who} el valor de la variable {code}."), list.Count);
             }
 
             try

@@ -124,7 +124,17 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
 
     /// <summary>Null when the period can receive values, otherwise why not (for the form, which locks itself).</summary>
     public async Task<string?> PeriodProblemAsync(Domain.Plan plan, int year, PeriodKind period, CancellationToken cancellationToken = default) =>
-        PeriodInputProblem(plan, year, period) ?? await ClosedProblemAsync(plan, year, period, cancellationToken);
+        (await PeriodStateAsync(plan, year, period, cancellationToken)).Problem;
+
+    /// <summary>Why the period takes no values now (null when it does), and whether the OGPP closed it, with one query.</summary>
+    public async Task<(string? Problem, bool Closed)> PeriodStateAsync(Domain.Plan plan, int year, PeriodKind period, CancellationToken cancellationToken = default)
+    {
+        var closed = await IsClosedAsync(plan, year, period, cancellationToken);
+        return (PeriodInputProblem(plan, year, period) ?? (closed ? ClosedMessage(year, period) : null), closed);
+    }
+
+    public static string ClosedMessage(int year, PeriodKind period) =>
+        $"El periodo {Labels.InSentence(period)} {year} está cerrado por la OGPP: no admite cambios salvo que se reabra.";
 
     /// <summary>A period the plan cannot have a value for: outside its years, a semester it does not follow, or not started.</summary>
     private string? PeriodInputProblem(Domain.Plan plan, int year, PeriodKind period)
@@ -146,7 +156,7 @@ public sealed class ValueEntryService(AppDbContext db, UserScope scope, TimeProv
 
     /// <summary>A period the planning office closed: nobody may change its values until it is reopened.</summary>
     private async Task<string?> ClosedProblemAsync(Domain.Plan plan, int year, PeriodKind period, CancellationToken cancellationToken) =>
-        await IsClosedAsync(plan, year, period, cancellationToken) ? $"El periodo {Labels.InSentence(period)} {year} está cerrado por la OGPP: no admite cambios salvo que se reabra." : null;
+        await IsClosedAsync(plan, year, period, cancellationToken) ? ClosedMessage(year, period) : null;
 
     /// <summary>The OGPP closed the period and has not reopened it.</summary>
     public Task<bool> IsClosedAsync(Domain.Plan plan, int year, PeriodKind period, CancellationToken cancellationToken = default) =>

@@ -86,17 +86,37 @@ public sealed class PointBreakdownCache(int capacity)
 {
     private readonly Microsoft.Extensions.Caching.Memory.MemoryCache kept = new(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = capacity });
 
-    /// <summary>The breakdown at <paramref name="dataVersion"/>, read when not kept; the version must be read before the call.</summary>
-    public async Task<PointBreakdown> GetAsync(AppDbContext db, Indicator indicator, int year, PeriodKind period, long dataVersion, CancellationToken cancellationToken = default)
-    {
-        var key = (indicator.Id, year, period);
-        if (kept.TryGetValue(key, out var found) && found is (long version, PointBreakdown breakdownKept) && version == dataVersion)
+    private sealed record Kept<T>(long DataVersion, T Item);
+
+    /// <summary>
+    /// The breakdown of the indicator for the period at <paramref name="dataVersion"/>; the indicator and the points'
+    /// figures are read only when not kept. The version must be read before the call.
+    /// </summary>
+    public async Task<PointBreakdown> GetAsync(AppDbContext db, int indicatorId, int year, PeriodKind period, long dataVersion, CancellationToken cancellationToken = default) =>
+        await KeptAsync((indicatorId, year, period), dataVersion, async () =>
         {
-            return breakdownKept;
+            var indicator = await db.Indicators.AsNoTracking().Include(i => i.Plan).Include(i => i.Variables).SingleAsync(i => i.Id == indicatorId, cancellationToken);
+            return await PointBreakdown.LoadAsync(db, indicator, year, period, cancellationToken);
+        });
+
+    /// <summary>The latest period with a point's figures (null when none) at <paramref name="dataVersion"/>.</summary>
+    public async Task<(int Year, PeriodKind Period)?> LatestPeriodAsync(AppDbContext db, int indicatorId, long dataVersion, CancellationToken cancellationToken = default) =>
+        await KeptAsync((indicatorId, "latest"), dataVersion, async () =>
+        {
+            var latest = await db.PointSubmissions.AsNoTracking().Where(s => s.IndicatorId == indicatorId)
+                .OrderByDescending(s => s.Year).ThenByDescending(s => s.Period).Select(s => new { s.Year, s.Period }).FirstOrDefaultAsync(cancellationToken);
+            return latest is null ? ((int, PeriodKind)?)null : (latest.Year, latest.Period);
+        });
+
+    private async Task<T> KeptAsync<T>(object key, long dataVersion, Func<Task<T>> read)
+    {
+        if (kept.TryGetValue(key, out var found) && found is Kept<T> item && item.DataVersion == dataVersion)
+        {
+            return item.Item;
         }
 
-        var breakdown = await PointBreakdown.LoadAsync(db, indicator, year, period, cancellationToken);
-        Microsoft.Extensions.Caching.Memory.CacheExtensions.Set(kept, key, (dataVersion, breakdown), new Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions { Size = 1 });
-        return breakdown;
+        var value = await read();
+        Microsoft.Extensions.Caching.Memory.CacheExtensions.Set(kept, key, new Kept<T>(dataVersion, value), new Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions { Size = 1 });
+        return value;
     }
 }

@@ -113,7 +113,7 @@ public sealed class PointEntryService(AppDbContext db, UserScope scope, TimeProv
         // can tell figures already stored (nothing to do) from figures it may no longer change.
         var transition = PointWorkflow.Apply(existing?.Status, entry.Action);
         var refusal = await values.IsClosedAsync(indicator.Plan, entry.Year, entry.Period, cancellationToken)
-            ? $"El periodo {Labels.InSentence(entry.Period)} {entry.Year} está cerrado por la OGPP: no admite cambios salvo que se reabra."
+            ? ValueEntryService.ClosedMessage(entry.Year, entry.Period)
             : transition.Reason;
         if (refusal is not null && checkVersion)
         {

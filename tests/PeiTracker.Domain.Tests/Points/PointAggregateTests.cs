@@ -70,6 +70,40 @@ public class PointAggregateTests
     }
 
     [Fact]
+    public void Of_SeveralPointsWithoutAVariable_NameEachOneInThePlural()
+    {
+        var points = new[] { Point("CG-MIAMI", 36, 40), new PointFigures("CG-LIMA", new Dictionary<string, decimal> { ["A"] = 1 }), new PointFigures("CG-QUITO", new Dictionary<string, decimal> { ["A"] = 2 }) };
+
+        var aggregate = PointAggregate.Of(Percentage, points);
+
+        Assert.False(aggregate.Evaluation.IsComputable);
+        Assert.Equal("No calculable: CG-LIMA, CG-QUITO no tienen el valor de la variable B.", aggregate.Evaluation.Explanation);
+        Assert.Equal(3, aggregate.PointCount);
+        Assert.Equal(new Dictionary<string, decimal> { ["A"] = 39 }, aggregate.Sums);
+    }
+
+    [Fact]
+    public void Of_SumsBeyondWhatADecimalHolds_AreNotComputableAndSayWhichVariable()
+    {
+        var points = new[] { Point("CG-MIAMI", decimal.MaxValue, 1), Point("CG-MADRID", decimal.MaxValue, 1) };
+
+        var aggregate = PointAggregate.Of(Percentage, points);
+
+        Assert.False(aggregate.Evaluation.IsComputable);
+        Assert.Equal("No calculable: la suma de la variable A es demasiado grande.", aggregate.Evaluation.Explanation);
+        Assert.Equal(2, aggregate.PointCount);
+    }
+
+    [Fact]
+    public void Of_CountsThePointsItSummed()
+    {
+        var aggregate = PointAggregate.Of(Percentage, [Point("CG-MIAMI", 36, 40), Point("CG-MADRID", 50, 60)]);
+
+        Assert.Equal(2, aggregate.PointCount);
+        Assert.True(aggregate.Evaluation.IsComputable);
+    }
+
+    [Fact]
     public void Of_EveryDenominatorZero_IsNotComputable()
     {
         var aggregate = PointAggregate.Of(Percentage, [Point("A1", 0, 0), Point("A2", 0, 0)]);

@@ -333,5 +333,10 @@ public class ReportingPointEntryTests(AppFixture app)
         }, counts);
         var miami = await app.QueryAsync(db => db.ReportingPoints.Include(p => p.Unit).SingleAsync(p => p.Code == "CG-MIAMI" && p.Institution!.PliegoCode == HomeInstitution.PliegoCode));
         Assert.Equal(("DGC", "América · Estados Unidos"), (miami.Unit!.Acronym, miami.Region));
+        // The PEI (section on the institution): offices in Arequipa, Cajamarca, Cusco, Iquitos, Piura, Puno, Tacna,
+        // Trujillo, Tumbes, Madre de Dios, Ucayali, Amazonas and Moquegua; Iquitos is in Loreto, Trujillo in La Libertad.
+        var offices = await app.QueryAsync(db => db.ReportingPoints.Where(p => p.Institution!.PliegoCode == HomeInstitution.PliegoCode && p.Kind == ReportingPointKind.OficinaDesconcentrada)
+            .Select(p => p.Department!).ToListAsync());
+        Assert.Equal(["Amazonas", "Arequipa", "Cajamarca", "Cusco", "La Libertad", "Loreto", "Madre de Dios", "Moquegua", "Piura", "Puno", "Tacna", "Tumbes", "Ucayali"], offices.Order(StringComparer.Ordinal));
     }
 }

@@ -88,6 +88,13 @@ public class IndicadorModel(AppDbContext db, PlanProgressService progress, Indic
     /// <summary>The period of the breakdown: the one chosen, else the latest with a point's figures, else the plan's first year.</summary>
     public ReportPeriod? BreakdownPeriod { get; private set; }
 
+    /// <summary>
+    /// Everything the rendered ficha, logros esperados, avance and values depend on: the plan's data version (every row
+    /// they show moves it, an evidence file included, ADR 0007), the pending switch, the period chosen on the dashboard
+    /// and the dashboard address linked back to. They show the same to every reader of the page.
+    /// </summary>
+    public string BodyKey => string.Join('|', Indicator.Id, Indicator.DataVersion, IncludePending, ChosenPeriod?.Year, ChosenPeriod?.QueryValue, Back);
+
     /// <summary>Everything the rendered breakdown depends on (it shows the same to every reader of the page).</summary>
     public string BreakdownKey { get; private set; } = "";
 
@@ -132,13 +139,9 @@ public class IndicadorModel(AppDbContext db, PlanProgressService progress, Indic
             return;
         }
 
-        var indicator = await db.Indicators.AsNoTracking().Include(i => i.Plan).Include(i => i.Variables)
-            .SingleAsync(i => i.Id == id, cancellationToken);
-
-        var latest = await db.PointSubmissions.AsNoTracking().Where(s => s.IndicatorId == id)
-            .OrderByDescending(s => s.Year).ThenByDescending(s => s.Period).Select(s => new { s.Year, s.Period }).FirstOrDefaultAsync(cancellationToken);
-        BreakdownPeriod = ChosenPeriod ?? (latest is null ? new ReportPeriod(Indicator.FirstYear, PeriodKind.Anual) : new ReportPeriod(latest.Year, latest.Period));
-        Breakdown = await breakdowns.GetAsync(db, indicator, BreakdownPeriod.Year, BreakdownPeriod.Kind, dataVersion, cancellationToken);
+        var latest = ChosenPeriod is null ? await breakdowns.LatestPeriodAsync(db, id, dataVersion, cancellationToken) : null;
+        BreakdownPeriod = ChosenPeriod ?? (latest is { } l ? new ReportPeriod(l.Year, l.Period) : new ReportPeriod(Indicator.FirstYear, PeriodKind.Anual));
+        Breakdown = await breakdowns.GetAsync(db, id, BreakdownPeriod.Year, BreakdownPeriod.Kind, dataVersion, cancellationToken);
         BreakdownKey = string.Join('|', id, dataVersion, BreakdownPeriod.Year, BreakdownPeriod.QueryValue);
     }
 

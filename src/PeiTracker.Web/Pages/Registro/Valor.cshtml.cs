@@ -355,10 +355,9 @@ public class ValorModel(ValueEntryService entry, ValueConversations conversation
         Current = UnknownPeriod ? null : indicator.Values.SingleOrDefault(v => v.Year == Period.Year && v.Period == Period.Kind);
         CurrentEvidence = Current is null ? [] : await entry.EvidenceOfAsync(Current.Id);
         CanEdit = await entry.CanEditAsync(User, indicator);
-        PeriodProblem = UnknownPeriod
-            ? PeriodText.InvalidMessage + " Vuelva al Registro y elija allí el indicador y el periodo."
-            : await entry.PeriodProblemAsync(indicator.Plan!, Period.Year, Period.Kind);
-        PeriodClosed = !UnknownPeriod && await entry.IsClosedAsync(indicator.Plan!, Period.Year, Period.Kind);
+        var (problem, closed) = UnknownPeriod ? (null, false) : await entry.PeriodStateAsync(indicator.Plan!, Period.Year, Period.Kind);
+        PeriodProblem = UnknownPeriod ? PeriodText.InvalidMessage + " Vuelva al Registro y elija allí el indicador y el periodo." : problem;
+        PeriodClosed = closed;
         if (CanEdit && !UnknownPeriod && await conversations.CanWriteAsync(User, indicator))
         {
             Threads = await conversations.ThreadsAsync(indicator.Id, Period.Year, Period.Kind);
