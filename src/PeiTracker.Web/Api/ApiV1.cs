@@ -268,10 +268,10 @@ public static class ApiV1
             }
 
             var breakdown = await Points.PointBreakdown.LoadAsync(db, indicator, anio, kind);
-            static BreakdownRegionDto Region(Points.RegionRow r) => new(r.Continent, r.Country, r.Points, r.Aggregate.Sums, r.Aggregate.Evaluation.Value, r.Aggregate.Evaluation.Explanation);
-            return TypedResults.Ok(new BreakdownDto(indicator.Key, anio, kind.ToString(), breakdown.Formula.Text, breakdown.Total.Sums, breakdown.Total.Evaluation.Value,
+            static BreakdownRegionDto Region(Points.RegionRow r) => new(r.Continent, r.Country, r.Points, Plain(r.Aggregate.Sums), r.Aggregate.Evaluation.Value, r.Aggregate.Evaluation.Explanation);
+            return TypedResults.Ok(new BreakdownDto(indicator.Key, anio, kind.ToString(), breakdown.Formula.Text, Plain(breakdown.Total.Sums), breakdown.Total.Evaluation.Value,
                 breakdown.Total.Evaluation.Explanation, breakdown.Total.PointCount,
-                breakdown.Rows.Select(r => new BreakdownPointDto(r.Code, r.Name, Labels.Of(r.Kind), r.Unit, r.Continent, r.Country, r.Department, r.Figures, r.Own.Value, r.Own.Explanation, r.Status.ToString(), r.Version)).ToList(),
+                breakdown.Rows.Select(r => new BreakdownPointDto(r.Code, r.Name, Labels.Of(r.Kind), r.Unit, r.Continent, r.Country, r.Department, Plain(r.Figures), r.Own.Value, r.Own.Explanation, r.Status.ToString(), r.Version)).ToList(),
                 breakdown.Continents.Select(Region).ToList(), breakdown.Countries.Select(Region).ToList(), breakdown.Missing.Select(m => m.Code).ToList()));
         }).WithSummary("Desglose de un indicador por punto de registro y por región (continente, país) en un periodo")
             .WithDescription("valor es la fórmula sobre las sumas de las variables de los puntos aceptados (nunca el promedio de sus porcentajes); " +
@@ -308,7 +308,11 @@ public static class ApiV1
         submission.Indicator is { } indicator ? Domain.Points.PointAggregate.Own(indicator.ParsedFormula, submission.FigureMap).Value : null;
 
     private static IReadOnlyDictionary<string, decimal>? Figures(IndicatorValue value) =>
-        value.Variables.Count == 0 ? null : value.Variables.OrderBy(v => v.Code, StringComparer.Ordinal).ToDictionary(v => v.Code, v => v.Figure);
+        value.Variables.Count == 0 ? null : Plain(value.Variables.OrderBy(v => v.Code, StringComparer.Ordinal).ToDictionary(v => v.Code, v => v.Figure));
+
+    /// <summary>Figures as they were typed: 108, not the column's scale (108.000000).</summary>
+    private static Dictionary<string, decimal> Plain(IReadOnlyDictionary<string, decimal> figures) =>
+        figures.ToDictionary(f => f.Key, f => f.Value / 1.000000000000000000000000000000000m, StringComparer.Ordinal);
 
     private static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(title: "No encontrado", detail: detail, statusCode: StatusCodes.Status404NotFound);

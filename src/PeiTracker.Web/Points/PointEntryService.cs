@@ -44,7 +44,7 @@ public sealed record PointCheck(
 /// from the sums of every accepted point's figures and writes it through <see cref="ValueEntryService"/> in the same
 /// transaction as the acceptance (ADR 0019): the same rules, audit and concurrency as a value typed in the form.
 /// </summary>
-public sealed class PointEntryService(AppDbContext db, UserScope scope, TimeProvider clock, AuditedWriter writer, ValueEntryService values)
+public sealed partial class PointEntryService(AppDbContext db, UserScope scope, TimeProvider clock, AuditedWriter writer, ValueEntryService values)
 {
     public const string NotByPointMessage = "Este indicador no se registra por punto de registro: registre su valor en el formulario del indicador.";
     public const string OtherPointMessage = "No puede registrar cifras de este punto de registro: su cuenta registra solo para sus propios puntos.";
@@ -294,7 +294,8 @@ public sealed class PointEntryService(AppDbContext db, UserScope scope, TimeProv
         }
 
         var sums = aggregate.Sums.ToDictionary(kv => kv.Key, kv => (string?)DecimalText.Show(kv.Value), StringComparer.Ordinal);
-        var comment = value?.Comment ?? $"Calculado de las cifras de {aggregate.PointCount} puntos de registro aceptados.";
+        // The unit's own comment is kept; the one written here is rewritten with the new count of points.
+        var comment = value?.Comment is { } own && !ComputedComment().IsMatch(own) ? own : ComputedCommentFor(aggregate.PointCount);
         writer.Alongside(acceptance);
         var result = await values.SubmitAsync(user, new ValueSubmission(indicator.Id, submission.Year, submission.Period, null, comment, value?.DataSource,
             Domain.Entry.WorkflowAction.Guardar, value?.Version ?? ValueEntryService.NoValueVersion, [], sums, FromPoints: true), cancellationToken);
@@ -313,6 +314,14 @@ public sealed class PointEntryService(AppDbContext db, UserScope scope, TimeProv
                 return WriteResult<PointSubmission>.Refused(result.Message ?? "No se aceptaron las cifras.");
         }
     }
+
+    /// <summary>The comment of a value computed from the points' figures, until the unit writes its own.</summary>
+    public static string ComputedCommentFor(int points) => points == 1
+        ? "Calculado de las cifras de 1 punto de registro aceptado."
+        : $"Calculado de las cifras de {points} puntos de registro aceptados.";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Calculado de las cifras de \d+ puntos? de registro aceptados?\.$")]
+    private static partial System.Text.RegularExpressions.Regex ComputedComment();
 
     public static string Field(ReportingPoint point, int year, PeriodKind period) => $"Cifras {Labels.InSentence(period)} {year} · {point.Code}";
 

@@ -86,6 +86,8 @@ public class ReportingPointEntryTests(AppFixture app)
         var value = await app.QueryAsync(db => db.Values.Include(v => v.Variables).SingleAsync(v => v.IndicatorId == plan.IndicatorId && v.Year == 2025));
         Assert.Equal(90m, value.Value);
         Assert.Equal(ValueStatus.Borrador, value.Status);
+        // Written at the first acceptance and rewritten at each one: it counts the points the value is made of.
+        Assert.Equal("Calculado de las cifras de 3 puntos de registro aceptados.", value.Comment);
         Assert.Equal("A = 108; B = 120", Indicator.DescribeFigures(value.Variables.OrderBy(v => v.Code)));
         var page = await reviewer.GetDocumentAsync($"/Plan/Indicador/{plan.IndicatorId}?anio=2025&periodo=A");
         Assert.Contains("A / B × 100 = 108 / 120 × 100 = 90", page.QuerySelector("[data-testid=desglose-total]")!.TextContent);
@@ -152,6 +154,9 @@ public class ReportingPointEntryTests(AppFixture app)
         Assert.Equal(90m, json.GetProperty("valor").GetDecimal());
         Assert.Equal("= 108 / 120 × 100 = 90", json.GetProperty("explicacion").GetString());
         Assert.Equal(3, json.GetProperty("puntosAceptados").GetInt32());
+        // The figures as typed, not at the column's scale (108.000000).
+        Assert.Equal("{\"A\":108,\"B\":120}", json.GetProperty("variables").GetRawText());
+        Assert.Equal("{\"A\":36,\"B\":40}", json.GetProperty("puntos")[0].GetProperty("variables").GetRawText());
         var points = json.GetProperty("puntos").EnumerateArray().Select(p => (p.GetProperty("codigo").GetString(), p.GetProperty("valor").GetDecimal(), p.GetProperty("estado").GetString())).ToList();
         Assert.Equal([("CG-MIAMI", 90m, "Aceptado"), ("CG-TOKIO", 110m, "Aceptado"), ("CG-MADRID", 83.3333m, "Aceptado")], points);
         var continents = json.GetProperty("continentes").EnumerateArray().Select(c => (c.GetProperty("continente").GetString(), c.GetProperty("valor").GetDecimal())).ToList();

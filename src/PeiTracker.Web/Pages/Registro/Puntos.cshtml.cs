@@ -62,7 +62,7 @@ public class PuntosModel(AppDbContext db, ValueEntryService values, PointEntrySe
         if (result.Succeeded)
         {
             TempData["Status"] = action == PointAction.Aceptar
-                ? $"{row.Code}: cifras aceptadas; el valor de {Period.InSentence} del indicador se recalculó con las sumas de los puntos aceptados."
+                ? $"{row.Code}: cifras aceptadas; el valor del {Period.InSentence} del indicador se recalculó con las sumas de los puntos aceptados."
                 : $"{row.Code}: cifras observadas; el punto de registro debe corregirlas y enviarlas de nuevo.";
             return Redirect($"/Registro/Puntos/{id}?anio={Period.Year}&periodo={Period.QueryValue}");
         }
