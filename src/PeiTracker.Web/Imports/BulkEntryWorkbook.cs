@@ -145,7 +145,7 @@ public static class BulkEntryWorkbook
             AddSheet(writer, name, plan, periodLabel, scopeLabel, sheetItems, inputs, note, name == BulkEntryLayout.ValuesSheet ? token : null);
         }
 
-        AddInstructions(writer, periodLabel, groups.Count);
+        AddInstructions(writer, new Progress.ReportPeriod(year, period).InSentence, groups.Count);
         return writer.Build(dataAsOf);
     }
 
@@ -211,12 +211,13 @@ public static class BulkEntryWorkbook
     /// <summary>
     /// A planilla sheet up to its column titles: title (with the signed control text in the hidden key column when
     /// given), subtitle, note, hint, and the frozen header row; the read-only columns, the inputs, the trailing text
-    /// columns of <paramref name="textWidths"/>, then the two hidden columns.
+    /// columns of <paramref name="textWidths"/>, then the two hidden columns; the third column (unit of measure or
+    /// reporting point) is <paramref name="thirdWidth"/> wide.
     /// </summary>
     internal static XlsxSheet StartSheet(XlsxWriter writer, string name, string title, string subtitle, string note, bool empty,
-        IReadOnlyList<string> headers, int inputs, double[] textWidths, int keyColumn, string? token)
+        IReadOnlyList<string> headers, int inputs, double[] textWidths, int keyColumn, string? token, double thirdWidth = 14)
     {
-        var widths = new List<double> { 14, 48, 14, 14, 22, 14 };
+        var widths = new List<double> { 14, 48, thirdWidth, 14, 22, 14 };
         widths.AddRange(Enumerable.Repeat(16d, inputs));
         widths.AddRange(textWidths);
         widths.AddRange([10, 10]);

@@ -90,7 +90,7 @@ public static class PointBulkWorkbook
                 : $"Fórmula: {group[0].Indicator.ParsedFormula.Text}. Escriba las cifras que contó el punto de registro para cada variable; el valor del indicador se calcula de las sumas de los puntos aceptados.";
             var keyColumn = PointBulkLayout.KeyColumn(inputs.Count);
             var sheet = BulkEntryWorkbook.StartSheet(writer, PointBulkLayout.SheetName(index + 1), $"Carga de cifras por punto de registro · {plan.Name}", $"{periodLabel} · {scopeLabel}",
-                note, group.Count == 0, PointBulkLayout.Headers(inputs), inputs.Count, [40], keyColumn, index == 0 ? token : null);
+                note, group.Count == 0, PointBulkLayout.Headers(inputs), inputs.Count, [40], keyColumn, index == 0 ? token : null, thirdWidth: 34);
             foreach (var (indicator, point, submission) in group)
             {
                 var figures = submission?.FigureMap ?? new Dictionary<string, decimal>();
@@ -112,7 +112,7 @@ public static class PointBulkWorkbook
             sheet.Protect();
         }
 
-        AddInstructions(writer, periodLabel);
+        AddInstructions(writer, new Progress.ReportPeriod(year, period).InSentence);
         return writer.Build(dataAsOf);
     }
 

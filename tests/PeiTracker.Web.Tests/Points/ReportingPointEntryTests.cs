@@ -176,6 +176,10 @@ public class ReportingPointEntryTests(AppFixture app)
 
         var links = page.QuerySelectorAll("[data-testid=por-punto] a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
         Assert.Equal([("CG-MIAMI", $"/Registro/Punto/{plan.IndicatorId}?punto=CG-MIAMI&anio=2025&periodo=A")], links);
+        // A consulate's account has no unit: it is told what it does enter, and offered its points' planilla, not the unit's.
+        Assert.NotNull(page.QuerySelector("[data-testid=solo-puntos]"));
+        Assert.Null(page.QuerySelector(".bulk-entry-link"));
+        Assert.Equal($"/Registro/CargaPuntos?plan={plan.Plan.Code}&anio=2025&periodo=A", page.QuerySelector(".point-bulk-link")!.GetAttribute("href"));
     }
 
     [Fact]
