@@ -125,6 +125,10 @@ public class PointBulkEntryTests(AppFixture app)
         Assert.StartsWith("Sin cambios (en borrador", Outcome(again, "CG-MIAMI"));
         Assert.Equal(HttpStatusCode.Redirect, (await BulkEntryFiles.ConfirmAsync(browser, again, "Enviar")).StatusCode);
         Assert.All(await SubmissionsAsync(plan.IndicatorId), s => Assert.Equal(PointSubmissionStatus.Enviado, s.Status));
+        // Nothing is left to fill: the page says so and offers no empty planilla.
+        var page = await browser.GetDocumentAsync(PageUrl(plan.Plan.Code));
+        Assert.Contains("No hay cifras pendientes de año 2025 en sus puntos de registro", page.QuerySelector(".empty-state")!.TextContent);
+        Assert.Null(page.QuerySelector(".download-link"));
     }
 
     [Fact]

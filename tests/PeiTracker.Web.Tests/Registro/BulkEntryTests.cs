@@ -272,7 +272,7 @@ public class BulkEntryTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         var page = await HttpClientExtensions.ParseAsync(await answer.Content.ReadAsStringAsync());
-        Assert.Equal(Web.Pages.Registro.CargaModel.ChangedMessage, page.QuerySelector(".conflict")?.TextContent.Trim());
+        Assert.Equal(Web.Pages.Registro.CargaModel.ValuesChangedMessage, page.QuerySelector(".conflict")?.TextContent.Trim());
         Assert.Contains(Errors(page), e => e.StartsWith("Hoja Valores, fila 7, columna E (Valor actual): El valor cambió desde que descargó el archivo", StringComparison.Ordinal));
         Assert.Null(page.QuerySelector("form.confirm-form"));
         var stored = Assert.Single(await ValuesAsync(plan));

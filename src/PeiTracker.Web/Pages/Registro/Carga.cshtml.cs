@@ -25,68 +25,23 @@ namespace PeiTracker.Web.Pages.Registro;
 [UploadLimit(2 * BulkEntryImport.MaxFileBytes)]
 [RequestSizeLimit(2 * BulkEntryImport.MaxFileBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = 2 * BulkEntryImport.MaxFileBytes)]
-public class CargaModel(AppDbContext db, UserScope scope, TimeProvider clock, ValueEntryService entry, BulkEntryImport import, PendingUploadStore uploads, IDataProtectionProvider protection) : PageModel
+public class CargaModel(AppDbContext db, UserScope scope, TimeProvider clock, ValueEntryService entry, BulkEntryImport import, PendingUploadStore uploads, IDataProtectionProvider protection)
+    : PlanillaPageModel<BulkPreview, BulkRow>(db, clock, entry, uploads)
 {
-    public const string ChangedMessage =
+    public const string ValuesChangedMessage =
         "Los valores cambiaron desde la vista previa (otra persona guardó cambios). No se guardó nada: revise la nueva vista previa y confirme otra vez.";
-
-    [BindProperty(SupportsGet = true, Name = "plan")]
-    public string? PlanCode { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public int? Anio { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Periodo { get; set; }
 
     /// <summary>The unit whose indicators the planning office downloads (null: all).</summary>
     [BindProperty(SupportsGet = true)]
     public int? Unidad { get; set; }
 
-    [BindProperty]
-    public IFormFile? Upload { get; set; }
-
-    [BindProperty]
-    public string? Token { get; set; }
-
-    [BindProperty]
-    public string? Fingerprint { get; set; }
-
-    [BindProperty]
-    public string? FileName { get; set; }
-
-    /// <summary>"Guardar" or "Enviar".</summary>
-    [BindProperty]
-    public string? Accion { get; set; }
-
-    public Domain.Plan? Plan { get; private set; }
-
-    public ReportPeriod Period { get; private set; } = null!;
-
     public bool IsPlanningOffice { get; private set; }
 
     public IReadOnlyList<(int Id, string Label)> Units { get; private set; } = [];
 
-    /// <summary>Why the period takes no values now (not started, closed), or null.</summary>
-    public string? PeriodProblem { get; private set; }
+    protected override string DefaultFileName => "carga.xlsx";
 
-    public int PendingCount { get; private set; }
-
-    public BulkPreview? Preview { get; private set; }
-
-    public string? ConflictMessage { get; private set; }
-
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-
-    public async Task<IActionResult> OnGetAsync()
-    {
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
-
-        return await PageAsync();
-    }
+    protected override string ChangedMessage => ValuesChangedMessage;
 
     public async Task<IActionResult> OnGetDescargarAsync()
     {
@@ -101,120 +56,41 @@ public class CargaModel(AppDbContext db, UserScope scope, TimeProvider clock, Va
         }
 
         var items = await PendingAsync();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var unit = Unidad is { } id ? Units.FirstOrDefault(u => u.Id == id).Label : null;
         var scopeLabel = IsPlanningOffice ? unit ?? "Todas las unidades orgánicas" : string.Join(", ", items.SelectMany(i => i.Indicator.ResponsibleUnits).Select(u => u.Unit!.Acronym).Distinct().Order(StringComparer.Ordinal).DefaultIfEmpty("Su unidad orgánica"));
         var fileName = $"carga-{Plan!.Code}-{Period.Year}-{Period.QueryValue}.xlsx";
-        await db.RecordAsync(clock, User, "Carga de valores (planilla)", $"{fileName}; {items.Count} indicador(es)", Plan.Id);
+        await Db.RecordAsync(Clock, User, "Carga de valores (planilla)", $"{fileName}; {items.Count} indicador(es)", Plan.Id);
         var bytes = BulkEntryWorkbook.Build(Plan, Period.Year, Period.Kind, scopeLabel, items, protection, now);
         return File(bytes, XlsxWriter.ContentType, fileName);
     }
 
-    public async Task<IActionResult> OnPostCargarAsync()
+    protected override BulkPreview Fail(string message) => BulkPreview.Fail(message);
+
+    protected override Task<BulkPreview> PreviewAsync(byte[] content) => import.PreviewAsync(User, Plan!, Period.Year, Period.Kind, content, FileName);
+
+    protected override Task<string?> ConfirmAsync(BulkPreview preview, bool send) => import.ConfirmAsync(User, preview, send ? WorkflowAction.Enviar : WorkflowAction.Guardar);
+
+    protected override IActionResult Confirmed(int saved, bool send)
     {
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
-
-        if (Upload is null || Upload.Length == 0)
-        {
-            ModelState.AddModelError(nameof(Upload), "Elija el archivo .xlsx que completó.");
-            return await PageAsync();
-        }
-
-        FileName = PendingUploadStore.CleanFileName(Upload.FileName, "carga.xlsx");
-        if (Upload.Length > BulkEntryImport.MaxFileBytes)
-        {
-            Preview = BulkPreview.Fail(BulkEntryImport.FileTooLargeMessage);
-            return await PageAsync();
-        }
-
-        using var buffer = new MemoryStream();
-        await Upload.CopyToAsync(buffer);
-        var content = buffer.ToArray();
-        Preview = await import.PreviewAsync(User, Plan!, Period.Year, Period.Kind, content, FileName);
-        if (Preview.CanConfirm)
-        {
-            Token = uploads.Save(UserId, content);
-            Fingerprint = Preview.Fingerprint;
-        }
-
-        return await PageAsync();
-    }
-
-    public async Task<IActionResult> OnPostConfirmarAsync()
-    {
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
-
-        var action = Accion == "Enviar" ? WorkflowAction.Enviar : WorkflowAction.Guardar;
-        var content = uploads.Read(UserId, Token);
-        if (content is null)
-        {
-            ConflictMessage = PendingUploadStore.ExpiredMessage;
-            return await PageAsync();
-        }
-
-        Preview = await import.PreviewAsync(User, Plan!, Period.Year, Period.Kind, content, FileName);
-        if (!Preview.CanConfirm || Preview.Fingerprint != Fingerprint)
-        {
-            // It was confirmable when previewed: whatever differs now was saved by someone in between.
-            ConflictMessage = ChangedMessage;
-            Fingerprint = Preview.Fingerprint;
-            return await PageAsync();
-        }
-
-        if (await import.ConfirmAsync(User, Preview, action) is { } problem)
-        {
-            ConflictMessage = problem;
-            Preview = await import.PreviewAsync(User, Plan!, Period.Year, Period.Kind, content, FileName);
-            Fingerprint = Preview.Fingerprint;
-            return await PageAsync();
-        }
-
-        uploads.Delete(UserId, Token);
-        var sent = Preview.ToSave(action == WorkflowAction.Enviar).Count;
-        TempData["Status"] = action == WorkflowAction.Enviar
-            ? $"Carga de «{FileName}»: {sent} valor(es) guardado(s) y enviado(s) a la OGPP para su validación."
-            : $"Carga de «{FileName}»: {sent} valor(es) guardado(s) como borrador. Recuerde enviarlos a la OGPP.";
+        TempData["Status"] = send
+            ? $"Carga de «{FileName}»: {saved} valor(es) guardado(s) y enviado(s) a la OGPP para su validación."
+            : $"Carga de «{FileName}»: {saved} valor(es) guardado(s) como borrador. Recuerde enviarlos a la OGPP.";
         return Redirect($"/Registro?plan={Plan!.Code}&anio={Period.Year}&periodo={Period.QueryValue}");
     }
 
-    /// <summary>The page, with the number of indicators the download would hold.</summary>
-    private async Task<IActionResult> PageAsync()
+    protected override async Task LoadChoicesAsync()
     {
-        PendingCount = PeriodProblem is null ? (await PendingAsync()).Count : 0;
-        return Page();
-    }
-
-    /// <summary>The plan and the period asked for (or the one open now), what the person may choose, and why the period takes no values.</summary>
-    private async Task<bool> LoadAsync()
-    {
-        var code = await db.ResolveCodeAsync(PlanCode);
-        Plan = code is null ? null : await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Code == code);
-        if (Plan is null)
-        {
-            return false;
-        }
-
-        PlanCode = Plan.Code;
-        Period = ReportPeriod.ForPlan(Plan, Anio, Periodo, clock, out var note);
-        ViewData[ReportPeriod.NoteKey] = note;
-        Anio = Period.Year;
-        Periodo = Period.QueryValue;
         IsPlanningOffice = User.IsInRole(Roles.Administrador) || User.IsInRole(Roles.Planificador);
         if (IsPlanningOffice)
         {
-            Units = (await db.Indicators.AsNoTracking().Where(i => i.PlanId == Plan.Id).SelectMany(i => i.ResponsibleUnits).Select(u => new { u.Unit!.Id, u.Unit.Acronym, u.Unit.Name }).Distinct().ToListAsync())
+            var planId = Plan!.Id;
+            Units = (await Db.Indicators.AsNoTracking().Where(i => i.PlanId == planId).SelectMany(i => i.ResponsibleUnits).Select(u => new { u.Unit!.Id, u.Unit.Acronym, u.Unit.Name }).Distinct().ToListAsync())
                 .OrderBy(u => u.Acronym, StringComparer.Ordinal).Select(u => (u.Id, $"{u.Acronym} · {u.Name}")).ToList();
         }
-
-        PeriodProblem = await entry.PeriodProblemAsync(Plan, Period.Year, Period.Kind);
-        return true;
     }
+
+    protected override async Task<int> CountPendingAsync() => (await PendingAsync()).Count;
 
     /// <summary>
     /// The person's indicators without a value for the period, or with one in borrador or observado; not those
@@ -224,7 +100,7 @@ public class CargaModel(AppDbContext db, UserScope scope, TimeProvider clock, Va
     {
         var (year, kind) = (Period.Year, Period.Kind);
         IReadOnlySet<int>? units = IsPlanningOffice ? Unidad is { } unit ? new HashSet<int> { unit } : null : await scope.UnitIdsAsync(User);
-        var indicators = await db.Indicators.AsNoTracking()
+        var indicators = await Db.Indicators.AsNoTracking()
             .Where(i => i.PlanId == Plan!.Id && !i.CollectedByPoint)
             .Where(i => units == null || i.ResponsibleUnits.Any(u => units.Contains(u.UnitId)))
             .Include(i => i.Variables)

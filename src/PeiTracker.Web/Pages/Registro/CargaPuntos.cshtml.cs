@@ -27,48 +27,20 @@ namespace PeiTracker.Web.Pages.Registro;
 [UploadLimit(2 * BulkEntryImport.MaxFileBytes)]
 [RequestSizeLimit(2 * BulkEntryImport.MaxFileBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = 2 * BulkEntryImport.MaxFileBytes)]
-public class CargaPuntosModel(AppDbContext db, UserScope scope, TimeProvider clock, ValueEntryService entry, PointBulkImport import, PendingUploadStore uploads, IDataProtectionProvider protection) : PageModel
+public class CargaPuntosModel(AppDbContext db, UserScope scope, TimeProvider clock, ValueEntryService entry, PointBulkImport import, PendingUploadStore uploads, IDataProtectionProvider protection)
+    : PlanillaPageModel<PointBulkPreview, PointBulkRow>(db, clock, entry, uploads)
 {
-    public const string ChangedMessage =
+    public const string FiguresChangedMessage =
         "Las cifras cambiaron desde la vista previa (otra persona guardó cambios). No se guardó nada: revise la nueva vista previa y confirme otra vez.";
 
     public const string TooManyMessage =
         "Son demasiadas filas para una planilla: elija un punto de registro arriba y descargue su planilla.";
 
-    [BindProperty(SupportsGet = true, Name = "plan")]
-    public string? PlanCode { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public int? Anio { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Periodo { get; set; }
-
     /// <summary>The one point whose figures the planilla holds (null: every point the person enters for).</summary>
     [BindProperty(SupportsGet = true, Name = "punto")]
     public string? Punto { get; set; }
 
-    [BindProperty]
-    public IFormFile? Upload { get; set; }
-
-    [BindProperty]
-    public string? Token { get; set; }
-
-    [BindProperty]
-    public string? Fingerprint { get; set; }
-
-    [BindProperty]
-    public string? FileName { get; set; }
-
-    /// <summary>"Guardar" or "Enviar".</summary>
-    [BindProperty]
-    public string? Accion { get; set; }
-
-    public Domain.Plan? Plan { get; private set; }
-
-    public ReportPeriod Period { get; private set; } = null!;
-
-    /// <summary>The active points the person enters for (every one of the institution for the OGPP).</summary>
+    /// <summary>The active points the planilla holds: the chosen one, or every one the person enters for (the institution's for the OGPP).</summary>
     public IReadOnlyList<ReportingPoint> Points { get; private set; } = [];
 
     /// <summary>Every point the person may choose from, for the filter.</summary>
@@ -77,20 +49,12 @@ public class CargaPuntosModel(AppDbContext db, UserScope scope, TimeProvider clo
     /// <summary>How many indicators of the plan are collected by point.</summary>
     public int IndicatorCount { get; private set; }
 
-    public string? PeriodProblem { get; private set; }
-
-    public int PendingCount { get; private set; }
-
-    public PointBulkPreview? Preview { get; private set; }
-
-    public string? ConflictMessage { get; private set; }
-
     /// <summary>The query string of this page's plan, period and point.</summary>
     public string Query => $"plan={Plan!.Code}&anio={Period.Year}&periodo={Period.QueryValue}" + (Punto is { Length: > 0 } p ? "&punto=" + Uri.EscapeDataString(p) : "");
 
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    protected override string DefaultFileName => "cifras.xlsx";
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? await PageAsync() : NotFound();
+    protected override string ChangedMessage => FiguresChangedMessage;
 
     public async Task<IActionResult> OnGetDescargarAsync()
     {
@@ -99,8 +63,8 @@ public class CargaPuntosModel(AppDbContext db, UserScope scope, TimeProvider clo
             return NotFound();
         }
 
-        var items = await PendingAsync();
-        if (PeriodProblem is not null || Points.Count == 0 || items.Count > BulkEntryImport.MaxRows)
+        var items = PeriodProblem is null && Points.Count > 0 ? await PendingAsync() : [];
+        if (items.Count == 0 || items.Count > BulkEntryImport.MaxRows)
         {
             return await PageAsync();
         }
@@ -112,127 +76,51 @@ public class CargaPuntosModel(AppDbContext db, UserScope scope, TimeProvider clo
         }
 
         var fileName = $"cifras-{Plan!.Code}-{Period.Year}-{Period.QueryValue}" + (Punto is { Length: > 0 } ? "-" + Points[0].Code : "") + ".xlsx";
-        await db.RecordAsync(clock, User, "Carga de cifras por punto (planilla)", $"{fileName}; {items.Count} fila(s)", Plan.Id);
-        return File(PointBulkWorkbook.Build(Plan, Period.Year, Period.Kind, scopeLabel, items, protection, clock.GetUtcNow()), XlsxWriter.ContentType, fileName);
+        await Db.RecordAsync(Clock, User, "Carga de cifras por punto (planilla)", $"{fileName}; {items.Count} fila(s)", Plan.Id);
+        return File(PointBulkWorkbook.Build(Plan, Period.Year, Period.Kind, scopeLabel, items, protection, Clock.GetUtcNow()), XlsxWriter.ContentType, fileName);
     }
 
-    public async Task<IActionResult> OnPostCargarAsync()
+    protected override PointBulkPreview Fail(string message) => PointBulkPreview.Fail(message);
+
+    protected override Task<PointBulkPreview> PreviewAsync(byte[] content) => import.PreviewAsync(User, Plan!, Period.Year, Period.Kind, content, FileName);
+
+    protected override Task<string?> ConfirmAsync(PointBulkPreview preview, bool send) => import.ConfirmAsync(User, preview, send ? PointAction.Enviar : PointAction.Guardar);
+
+    protected override IActionResult Confirmed(int saved, bool send)
     {
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
-
-        if (Upload is null || Upload.Length == 0)
-        {
-            ModelState.AddModelError(nameof(Upload), "Elija el archivo .xlsx que completó.");
-            return await PageAsync();
-        }
-
-        FileName = PendingUploadStore.CleanFileName(Upload.FileName, "cifras.xlsx");
-        if (Upload.Length > BulkEntryImport.MaxFileBytes)
-        {
-            Preview = PointBulkPreview.Fail(BulkEntryImport.FileTooLargeMessage);
-            return await PageAsync();
-        }
-
-        using var buffer = new MemoryStream();
-        await Upload.CopyToAsync(buffer);
-        var content = buffer.ToArray();
-        Preview = await import.PreviewAsync(User, Plan!, Period.Year, Period.Kind, content, FileName);
-        if (Preview.CanConfirm)
-        {
-            Token = uploads.Save(UserId, content);
-            Fingerprint = Preview.Fingerprint;
-        }
-
-        return await PageAsync();
-    }
-
-    public async Task<IActionResult> OnPostConfirmarAsync()
-    {
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
-
-        var action = Accion == "Enviar" ? PointAction.Enviar : PointAction.Guardar;
-        var content = uploads.Read(UserId, Token);
-        if (content is null)
-        {
-            ConflictMessage = PendingUploadStore.ExpiredMessage;
-            return await PageAsync();
-        }
-
-        Preview = await import.PreviewAsync(User, Plan!, Period.Year, Period.Kind, content, FileName);
-        if (!Preview.CanConfirm || Preview.Fingerprint != Fingerprint)
-        {
-            ConflictMessage = ChangedMessage;
-            Fingerprint = Preview.Fingerprint;
-            return await PageAsync();
-        }
-
-        if (await import.ConfirmAsync(User, Preview, action) is { } problem)
-        {
-            ConflictMessage = problem;
-            Preview = await import.PreviewAsync(User, Plan!, Period.Year, Period.Kind, content, FileName);
-            Fingerprint = Preview.Fingerprint;
-            return await PageAsync();
-        }
-
-        uploads.Delete(UserId, Token);
-        var saved = Preview.ToSave(action == PointAction.Enviar).Count;
-        TempData["Status"] = action == PointAction.Enviar
+        TempData["Status"] = send
             ? $"Carga de «{FileName}»: {saved} fila(s) de cifras guardada(s) y enviada(s) a la unidad responsable para su revisión."
             : $"Carga de «{FileName}»: {saved} fila(s) de cifras guardada(s) como borrador. Recuerde enviarlas a la unidad responsable.";
         return Redirect($"/Registro/CargaPuntos?{Query}");
     }
 
-    private async Task<IActionResult> PageAsync()
+    protected override async Task LoadChoicesAsync()
     {
-        PendingCount = PeriodProblem is null && Points.Count > 0 ? (await PendingAsync()).Count : 0;
-        return Page();
-    }
-
-    private async Task<bool> LoadAsync()
-    {
-        var code = await db.ResolveCodeAsync(PlanCode);
-        Plan = code is null ? null : await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Code == code);
-        if (Plan is null)
-        {
-            return false;
-        }
-
-        PlanCode = Plan.Code;
-        Period = ReportPeriod.ForPlan(Plan, Anio, Periodo, clock, out var note);
-        ViewData[ReportPeriod.NoteKey] = note;
-        (Anio, Periodo) = (Period.Year, Period.QueryValue);
         var planningOffice = User.IsInRole(Roles.Administrador) || User.IsInRole(Roles.Planificador);
         var mine = planningOffice ? null : await scope.PointIdsAsync(User);
-        var institutionId = Plan.InstitutionId;
-        var points = await db.ReportingPoints.AsNoTracking()
+        var (institutionId, planId) = (Plan!.InstitutionId, Plan.Id);
+        AllPoints = await Db.ReportingPoints.AsNoTracking()
             .Where(p => p.InstitutionId == institutionId && p.IsActive && (mine == null || mine.Contains(p.Id)))
             .OrderBy(p => p.Code).ToListAsync();
         var chosen = (Punto ?? "").Trim().ToUpperInvariant();
-        Punto = points.Any(p => p.Code == chosen) ? chosen : null;
-        Points = Punto is null ? points : points.Where(p => p.Code == Punto).ToList();
-        AllPoints = points;
-        IndicatorCount = await db.Indicators.CountAsync(i => i.PlanId == Plan.Id && i.CollectedByPoint);
-        PeriodProblem = await entry.PeriodProblemAsync(Plan, Period.Year, Period.Kind);
-        return true;
+        Punto = AllPoints.Any(p => p.Code == chosen) ? chosen : null;
+        Points = Punto is null ? AllPoints : AllPoints.Where(p => p.Code == Punto).ToList();
+        IndicatorCount = await Db.Indicators.CountAsync(i => i.PlanId == planId && i.CollectedByPoint);
     }
+
+    protected override async Task<int> CountPendingAsync() => Points.Count == 0 ? 0 : (await PendingAsync()).Count;
 
     /// <summary>The rows of the planilla: each indicator collected by point × each chosen point, without figures or in borrador or observado.</summary>
     private async Task<List<PointBulkWorkbook.Item>> PendingAsync()
     {
         var (year, kind) = (Period.Year, Period.Kind);
-        var indicators = await db.Indicators.AsNoTracking()
+        var indicators = await Db.Indicators.AsNoTracking()
             .Where(i => i.PlanId == Plan!.Id && i.CollectedByPoint)
             .Include(i => i.Variables)
             .ToListAsync();
         var indicatorIds = indicators.Select(i => i.Id).ToList();
         var pointIds = Points.Select(p => p.Id).ToList();
-        var submissions = (await db.PointSubmissions.AsNoTracking().Include(s => s.Figures)
+        var submissions = (await Db.PointSubmissions.AsNoTracking().Include(s => s.Figures)
                 .Where(s => indicatorIds.Contains(s.IndicatorId) && pointIds.Contains(s.PointId) && s.Year == year && s.Period == kind)
                 .ToListAsync())
             .ToDictionary(s => (s.IndicatorId, s.PointId));
