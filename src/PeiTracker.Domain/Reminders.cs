@@ -82,12 +82,14 @@ public static class ReminderRules
             days.Add(day);
         }
 
-        if (days.Count > 5)
+        // "7, 7" is one reminder: the limit counts distinct days.
+        var distinct = days.Distinct().OrderByDescending(d => d).ToList();
+        if (distinct.Count > 5)
         {
             return (null, "Indique como máximo 5 recordatorios antes del plazo.");
         }
 
-        return (days.Distinct().OrderByDescending(d => d).ToList(), null);
+        return (distinct, null);
     }
 
     /// <summary>Null when the escalation is usable; otherwise why not.</summary>

@@ -145,6 +145,18 @@ public class ReminderRulesTests
     }
 
     [Theory]
+    [InlineData("1,1,1,1,1,1", new[] { 1 })]
+    [InlineData("7, 7, 7, 7, 7, 7, 1", new[] { 7, 1 })]
+    [InlineData("1, 2, 3, 4, 5, 5", new[] { 5, 4, 3, 2, 1 })]
+    public void ParseDaysBefore_RepeatedDays_CountOnceTowardsTheLimitOfFive(string text, int[] expected)
+    {
+        var (days, problem) = ReminderRules.ParseDaysBefore(text);
+
+        Assert.Null(problem);
+        Assert.Equal(expected, days);
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(31)]
     [InlineData(-3)]
